@@ -1,0 +1,80 @@
+package org.parley.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ParleyCommandLineTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private final AtomicInteger desktopLaunches = new AtomicInteger();
+
+  private int run(String... args) {
+    DesktopEntry desktop =
+        () -> {
+          desktopLaunches.incrementAndGet();
+          return ExitCodes.OK;
+        };
+    return ParleyCommandLine.create(desktop, new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute(args);
+  }
+
+  @Test
+  void helpListsEverySubcommandOfTheContract() {
+    int exitCode = run("--help");
+
+    assertThat(exitCode).isZero();
+    assertThat(out.toString()).contains("server", "call", "answer", "message", "receive");
+    assertThat(desktopLaunches).hasValue(0);
+  }
+
+  @Test
+  void versionPrintsTheBuildVersion() {
+    int exitCode = run("--version");
+
+    assertThat(exitCode).isZero();
+    assertThat(out.toString().strip()).matches("Parley \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+  }
+
+  @Test
+  void noArgumentsOpensTheDesktop() {
+    int exitCode = run();
+
+    assertThat(exitCode).isZero();
+    assertThat(desktopLaunches).hasValue(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"call", "answer", "message", "receive"})
+  void unbuiltSubcommandSaysSoAndFails(String subcommand) {
+    int exitCode =
+        run(subcommand, "sip:bob@example.com", "--account", "sip:a@b", "--password", "x");
+
+    assertThat(exitCode).isEqualTo(ExitCodes.UNAVAILABLE);
+    assertThat(err.toString()).contains("parley " + subcommand + ":", "not available yet");
+    assertThat(desktopLaunches).hasValue(0);
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    int exitCode = run("--frobnicate");
+
+    assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--frobnicate");
+    assertThat(desktopLaunches).hasValue(0);
+  }
+
+  @Test
+  void subcommandHelpDescribesIt() {
+    int exitCode = run("call", "--help");
+
+    assertThat(exitCode).isZero();
+    assertThat(out.toString()).contains("place a call");
+  }
+}

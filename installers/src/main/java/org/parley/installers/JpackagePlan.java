@@ -1,0 +1,66 @@
+package org.parley.installers;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The jpackage arguments that turn the app's {@code dist/} folder (parley.jar with its lib/) into
+ * one installer, with the menu entries, shortcuts and upgrade identity each OS expects.
+ */
+public record JpackagePlan(
+    InstallerType type, AppVersion version, Path distFolder, Path runtimeImage, Path destination) {
+
+  static final String NAME = "Parley";
+  static final String MAIN_JAR = "parley.jar";
+  static final String MAIN_CLASS = "org.parley.app.Main";
+  static final String VENDOR = "Parley";
+
+  /** Fixed forever: Windows Installer recognises upgrades of the same product by this code. */
+  static final String WINDOWS_UPGRADE_UUID = "6f0b1b5e-4c1d-4c39-9a0e-5d3c7c1e2a41";
+
+  /** The argument list for {@code jpackage}, without the tool's name. */
+  public List<String> arguments() {
+    version.requireValidFor(type);
+    List<String> args = new ArrayList<>();
+    add(args, "--type", type.jpackageName());
+    add(args, "--name", NAME);
+    add(args, "--app-version", version.toString());
+    add(args, "--vendor", VENDOR);
+    add(args, "--description", "Softphone for calls, chat, presence and visual voicemail");
+    add(args, "--input", distFolder.toString());
+    add(args, "--main-jar", MAIN_JAR);
+    add(args, "--main-class", MAIN_CLASS);
+    add(args, "--runtime-image", runtimeImage.toString());
+    add(args, "--dest", destination.toString());
+    add(args, "--java-options", "-XX:+ExitOnOutOfMemoryError");
+    switch (type) {
+      case MSI -> {
+        args.add("--win-menu");
+        args.add("--win-shortcut");
+        args.add("--win-dir-chooser");
+        add(args, "--win-menu-group", NAME);
+        add(args, "--win-upgrade-uuid", WINDOWS_UPGRADE_UUID);
+      }
+      case DMG -> add(args, "--mac-package-identifier", "org.parley.app");
+      case DEB, RPM -> {
+        add(args, "--linux-package-name", "parley");
+        add(args, "--linux-menu-group", "Network;Telephony;");
+        args.add("--linux-shell-integration");
+        if (type == InstallerType.DEB) {
+          add(args, "--linux-deb-maintainer", "parley@localhost");
+        }
+      }
+      case APP_IMAGE -> {
+        // A plain folder: no OS integration to declare.
+      }
+      default -> throw new IllegalStateException("Unhandled installer type " + type);
+    }
+    return args;
+  }
+
+  private static void add(List<String> args, String option, String value) {
+    args.add(option);
+    args.add(value);
+  }
+}

@@ -1,0 +1,60 @@
+package org.parley.installers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JpackagePlanTest {
+
+  private static List<String> argumentsFor(InstallerType type, String version) {
+    return new JpackagePlan(
+            type,
+            AppVersion.fromMavenVersion(version),
+            Path.of("dist"),
+            Path.of("jre"),
+            Path.of("out"))
+        .arguments();
+  }
+
+  private static String valueOf(List<String> args, String option) {
+    return args.get(args.indexOf(option) + 1);
+  }
+
+  @Test
+  void everyInstallerStartsTheAppsMainClassFromParleyJar() {
+    for (InstallerType type :
+        List.of(InstallerType.APP_IMAGE, InstallerType.DEB, InstallerType.MSI)) {
+      List<String> args = argumentsFor(type, "1.2.3");
+      assertThat(valueOf(args, "--type")).isEqualTo(type.jpackageName());
+      assertThat(valueOf(args, "--main-jar")).isEqualTo("parley.jar");
+      assertThat(valueOf(args, "--main-class")).isEqualTo("org.parley.app.Main");
+      assertThat(valueOf(args, "--app-version")).isEqualTo("1.2.3");
+    }
+  }
+
+  @Test
+  void msiGetsMenuShortcutAndAStableUpgradeCode() {
+    List<String> args = argumentsFor(InstallerType.MSI, "1.0.0");
+
+    assertThat(args).contains("--win-menu", "--win-shortcut");
+    assertThat(valueOf(args, "--win-upgrade-uuid")).isEqualTo(JpackagePlan.WINDOWS_UPGRADE_UUID);
+  }
+
+  @Test
+  void debIntegratesWithTheDesktopMenu() {
+    List<String> args = argumentsFor(InstallerType.DEB, "0.1.0-SNAPSHOT");
+
+    assertThat(args).contains("--linux-shell-integration");
+    assertThat(valueOf(args, "--linux-package-name")).isEqualTo("parley");
+    assertThat(valueOf(args, "--app-version")).isEqualTo("0.1.0");
+  }
+
+  @Test
+  void nativeTypeFollowsTheOperatingSystem() {
+    assertThat(InstallerType.nativeFor("Windows 11")).isEqualTo(InstallerType.MSI);
+    assertThat(InstallerType.nativeFor("Mac OS X")).isEqualTo(InstallerType.DMG);
+    assertThat(InstallerType.nativeFor("Linux")).isEqualTo(InstallerType.DEB);
+  }
+}

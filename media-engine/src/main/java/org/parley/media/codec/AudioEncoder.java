@@ -1,0 +1,12 @@
+package org.parley.media.codec;
+
+/** Turns 16-bit linear PCM frames into codec payloads; one instance serves one stream. */
+public interface AudioEncoder {
+
+  /**
+   * Encodes {@code sampleCount} samples.
+   *
+   * @return the number of payload bytes written to {@code payload}
+   */
+  int encode(short[] pcm, int offset, int sampleCount, byte[] payload);
+}

@@ -1,0 +1,217 @@
+package org.parley.server.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.parley.server.config.ServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's HTTP API on the JDK's HTTP server: {@code /health} built in, and further resources
+ * added by path prefix with {@link #route}. Unknown paths get 404 JSON; a failing handler gets a
+ * 500 JSON response, never a stack trace.
+ */
+public final class HttpApi implements AutoCloseable {
+
+  /** Threads that run handlers; the API serves administrators and phones, not the public. */
+  static final int HANDLER_THREADS = 4;
+
+  private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+  private static final Comparator<String> LONGEST_FIRST =
+      Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder());
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final HealthHandler health;
+  private final Map<String, HttpHandler> routes = new ConcurrentSkipListMap<>(LONGEST_FIRST);
+
+  /**
+   * Starts listening at once.
+   *
+   * @param address where to listen; port 0 picks a free port (see {@link #port()})
+   * @param version the server's version, reported by {@code /health}
+   * @throws BindException when the address is in use or not on this machine
+   */
+  public HttpApi(InetSocketAddress address, String version) throws IOException {
+    this(address, version, Clock.systemUTC());
+  }
+
+  HttpApi(InetSocketAddress address, String version, Clock clock) throws IOException {
+    health = new HealthHandler(version, clock);
+    routes.put(HealthHandler.PATH, health);
+    try {
+      server = HttpServer.create(address, 0);
+    } catch (BindException e) {
+      BindException clearer =
+          new BindException(
+              "Cannot listen for HTTP on "
+                  + address.getHostString()
+                  + ":"
+                  + address.getPort()
+                  + " ("
+                  + e.getMessage()
+                  + "); choose another http.port or http.bind, or set http.port=0 to turn the"
+                  + " HTTP API off");
+      clearer.initCause(e);
+      throw clearer;
+    }
+    executor = Executors.newFixedThreadPool(HANDLER_THREADS, new HandlerThreads());
+    server.setExecutor(executor);
+    server.createContext("/", this::dispatch);
+    server.start();
+    log.info("HTTP API listening on {}", server.getAddress());
+  }
+
+  /**
+   * Starts the HTTP API where the configuration says.
+   *
+   * @throws IllegalArgumentException when the configuration turns the HTTP API off
+   */
+  public static HttpApi start(ServerConfig config, String version) throws IOException {
+    if (!config.httpEnabled()) {
+      throw new IllegalArgumentException("http.port is 0: the HTTP API is turned off");
+    }
+    return new HttpApi(new InetSocketAddress(config.httpBindAddress(), config.httpPort()), version);
+  }
+
+  /** The port listened on; the real one when the constructor was given port 0. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The address listened on. */
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  /**
+   * Sends requests for {@code pathPrefix} and the paths below it to {@code handler}: {@code
+   * /api/v1/voicemail} gets {@code /api/v1/voicemail} and {@code /api/v1/voicemail/7}, not {@code
+   * /api/v1/voicemailbox}. The longest matching prefix wins. The handler must send a response; the
+   * API closes the exchange afterwards.
+   *
+   * @param pathPrefix starts with {@code /} and does not end with one
+   * @throws IllegalArgumentException when the prefix is malformed or already routed
+   */
+  public void route(String pathPrefix, HttpHandler handler) {
+    Objects.requireNonNull(handler, "handler");
+    if (!pathPrefix.startsWith("/")
+        || pathPrefix.length() < 2
+        || pathPrefix.endsWith("/")
+        || pathPrefix.contains("//")
+        || pathPrefix.matches(".*[?#%\\s].*")) {
+      throw new IllegalArgumentException(
+          "A route is a path such as /api/v1/voicemail, not " + pathPrefix);
+    }
+    if (routes.putIfAbsent(pathPrefix, handler) != null) {
+      throw new IllegalArgumentException(pathPrefix + " is routed already");
+    }
+  }
+
+  /**
+   * Adds a check to {@code /health}; checks are reported in the order they were added.
+   *
+   * @param name the check's key in the response's {@code checks} object, such as {@code sip}
+   */
+  public void addHealthCheck(String name, HealthCheck check) {
+    Objects.requireNonNull(check, "check");
+    health.add(name, check);
+  }
+
+  /** Stops listening, cuts open connections and stops the handler threads. */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    log.info("HTTP API stopped");
+  }
+
+  /** The root of every request's handling, so the last place an exception can be caught. */
+  private void dispatch(HttpExchange exchange) {
+    String path = normalizedPath(exchange.getRequestURI());
+    try {
+      HttpHandler handler = path == null ? null : find(path);
+      if (handler == null) {
+        JsonResponses.error(exchange, 404, "not found");
+        return;
+      }
+      handler.handle(exchange);
+      if (exchange.getResponseCode() == -1) {
+        log.error("The handler for {} sent no response", path);
+        JsonResponses.error(exchange, 500, "internal error");
+      }
+    } catch (IOException e) {
+      log.debug("HTTP exchange for {} ended early", path, e);
+    } catch (RuntimeException e) {
+      log.error("The handler for {} failed", path, e);
+      sendInternalError(exchange);
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private HttpHandler find(String path) {
+    for (Map.Entry<String, HttpHandler> route : routes.entrySet()) {
+      String prefix = route.getKey();
+      if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+        return route.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The request's path with dot segments removed, or null when it climbs above the root. */
+  private static String normalizedPath(URI uri) {
+    String path = uri.normalize().getPath();
+    if (path == null || !path.startsWith("/") || path.startsWith("/..")) {
+      return null;
+    }
+    return path;
+  }
+
+  private static void sendInternalError(HttpExchange exchange) {
+    if (exchange.getResponseCode() != -1) {
+      return; // The status line is gone already; closing the exchange is all that is left.
+    }
+    try {
+      JsonResponses.error(exchange, 500, "internal error");
+    } catch (IOException e) {
+      log.debug("Could not send a 500 response", e);
+    }
+  }
+
+  /** Daemon threads, so a forgotten close never keeps the JVM alive. */
+  private static final class HandlerThreads implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(task, "parley-http-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+}

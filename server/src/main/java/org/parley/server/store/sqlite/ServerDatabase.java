@@ -1,0 +1,84 @@
+package org.parley.server.store.sqlite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import org.parley.server.store.LocationStore;
+import org.parley.server.store.StoreException;
+import org.parley.server.store.UserStore;
+
+/**
+ * The server's SQLite database: one file, WAL mode, migrations applied at open.
+ *
+ * <p>It holds three connections: two for users (reads never wait behind writes) and one for the
+ * location store's writer thread. Other processes, such as the {@code parley server user} command,
+ * may open the same file at the same time.
+ */
+public final class ServerDatabase implements AutoCloseable {
+
+  private final SqliteUserStore users;
+  private final SqliteLocationStore locations;
+
+  private ServerDatabase(SqliteUserStore users, SqliteLocationStore locations) {
+    this.users = users;
+    this.locations = locations;
+  }
+
+  /**
+   * Opens (or creates) the database at {@code file} and migrates it to the current schema. Creates
+   * parent folders.
+   *
+   * @throws StoreException when the folder cannot be created, the file is not a Parley database (or
+   *     was written by a newer Parley), or a migration fails; the message says which
+   */
+  public static ServerDatabase open(Path file) throws StoreException {
+    Path absolute = file.toAbsolutePath();
+    String database = absolute.toString();
+    Path folder = absolute.getParent();
+    if (folder != null) {
+      try {
+        Files.createDirectories(folder);
+      } catch (IOException e) {
+        throw new StoreException(
+            "could not create the folder " + folder + " for database " + database + ": " + e, e);
+      }
+    }
+    List<Connection> opened = new ArrayList<>();
+    try {
+      Connection userWrites = open(absolute, opened);
+      Migrations.migrate(userWrites, database);
+      SqliteUserStore users = new SqliteUserStore(open(absolute, opened), userWrites, database);
+      SqliteLocationStore locations = SqliteLocationStore.start(open(absolute, opened), database);
+      return new ServerDatabase(users, locations);
+    } catch (StoreException | RuntimeException e) {
+      opened.forEach(SqliteConnections::closeQuietly);
+      throw e;
+    }
+  }
+
+  private static Connection open(Path file, List<Connection> opened) throws StoreException {
+    Connection connection = SqliteConnections.open(file);
+    opened.add(connection);
+    return connection;
+  }
+
+  /** The users; the same instance on every call. */
+  public UserStore users() {
+    return users;
+  }
+
+  /** The registrar's bindings; the same instance on every call. */
+  public LocationStore locations() {
+    return locations;
+  }
+
+  /** Waits for queued location writes, then closes every connection. Idempotent. */
+  @Override
+  public void close() {
+    locations.close();
+    users.close();
+  }
+}

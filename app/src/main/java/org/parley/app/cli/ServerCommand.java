@@ -1,38 +1,133 @@
 package org.parley.app.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.parley.app.logging.LogFiles;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.parley.server.ParleyServer;
+import org.parley.server.ServerStartException;
+import org.parley.server.config.ConfigException;
+import org.parley.server.config.ServerConfig;
+import org.parley.server.config.ServerConfigFile;
+import org.parley.server.config.ServerConfigOverrides;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-/** {@code parley server}: runs the bundled SIP server in the foreground. */
+/** {@code parley server}: runs the bundled SIP server in the foreground until SIGTERM or Ctrl-C. */
 @Command(
     name = "server",
     mixinStandardHelpOptions = true,
-    description = "Run the bundled SIP server (registrar, proxy, presence, voicemail).")
-final class ServerCommand extends PendingCommand {
+    description = "Run the bundled SIP server (registrar, proxy, echo test, HTTP API).",
+    subcommands = UserCommand.class)
+final class ServerCommand implements Callable<Integer> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--data",
+      scope = ScopeType.INHERIT,
       paramLabel = "DIR",
-      description =
-          "Folder for the server's database, recordings and logs (default: ./parley-data).")
-  Path data = Path.of("parley-data");
+      description = "Folder for the database, certificate and logs (default: parley-data).")
+  Path data;
 
-  @Override
-  String feature() {
-    return "the SIP server";
+  @Option(
+      names = "--config",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description = "Properties file with server settings; flags override it.")
+  Path config;
+
+  @Option(
+      names = "--domain",
+      scope = ScopeType.INHERIT,
+      paramLabel = "D",
+      description = "SIP domain and digest realm (default: this host's name).")
+  String domain;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      description = "Address to listen on (default: 0.0.0.0).")
+  String bind;
+
+  @Option(
+      names = "--sip-port",
+      paramLabel = "N",
+      description = "UDP and TCP port (default: 5060); TLS uses the next one.")
+  Integer sipPort;
+
+  @Option(
+      names = "--http-port",
+      paramLabel = "N",
+      description = "HTTP API port (default: 8080; 0 turns it off).")
+  Integer httpPort;
+
+  /** The merged configuration: defaults, then the file, then the flags. */
+  ServerConfig resolve() throws ConfigException {
+    ServerConfigOverrides file =
+        config == null ? new ServerConfigOverrides() : ServerConfigFile.load(config);
+    ServerConfigOverrides flags =
+        ServerConfigOverrides.fromCommandLine()
+            .dataDir(data)
+            .domain(domain)
+            .bindAddress(bind)
+            .sipPort(sipPort)
+            .httpPort(httpPort);
+    return ServerConfig.resolve(file, flags);
   }
 
   @Override
-  public Integer call() {
-    Path logFile = LogFiles.writeTo(data.resolve("logs"), "server.log");
-    LOG.warn("parley server was started, but the SIP server is not available yet in this build");
-    spec.commandLine().getErr().printf("parley server: log file %s%n", logFile);
-    return super.call();
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    ServerConfig settings;
+    try {
+      settings = resolve();
+    } catch (ConfigException e) {
+      spec.commandLine().getErr().println("parley server: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    Path logFile = LogFiles.writeTo(settings.dataDir().resolve("logs"), "server.log");
+    ParleyServer server;
+    try {
+      server = ParleyServer.start(settings, VersionProvider.version());
+    } catch (ServerStartException e) {
+      spec.commandLine().getErr().println("parley server: " + e.getMessage());
+      return ExitCodes.FAILURE;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "parley-server-shutdown"));
+    out.printf(
+        "Parley server for %s: SIP on %s port %d (UDP, TCP)%s%s%n",
+        settings.domain(),
+        settings.bindAddress(),
+        settings.sipPort(),
+        settings.tlsEnabled() ? ", TLS port " + settings.tlsPort() : "",
+        server
+            .httpPort()
+            .map(port -> ", HTTP on " + settings.httpBindAddress() + " port " + port)
+            .orElse(""));
+    server
+        .generatedCertificateFingerprint()
+        .ifPresent(
+            fingerprint ->
+                out.printf(
+                    "Generated a self-signed TLS certificate. SHA-256 fingerprint:%n  %s%n",
+                    fingerprint));
+    out.printf(
+        "Data in %s, log in %s. Stop with Ctrl-C.%n", settings.dataDir().toAbsolutePath(), logFile);
+    out.flush();
+    stopped.await();
+    return ExitCodes.OK;
   }
 }

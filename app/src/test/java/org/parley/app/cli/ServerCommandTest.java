@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,18 +14,85 @@ class ServerCommandTest {
 
   @TempDir Path data;
 
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    return ParleyCommandLine.create(() -> 0, new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute(args);
+  }
+
+  private int user(String... args) {
+    String[] full = new String[args.length + 6];
+    full[0] = "server";
+    full[1] = "user";
+    System.arraycopy(args, 0, full, 2, args.length);
+    full[args.length + 2] = "--data";
+    full[args.length + 3] = data.toString();
+    full[args.length + 4] = "--domain";
+    full[args.length + 5] = "office.example";
+    return run(full);
+  }
+
   @Test
-  void serverLogsIntoItsDataFolder() throws Exception {
-    StringWriter err = new StringWriter();
+  void usersCanBeAddedListedChangedAndRemoved() {
+    assertThat(user("add", "alice", "--password", "wonderland1")).isZero();
+    assertThat(user("add", "bob", "--password", "builder99")).isZero();
+    assertThat(user("list")).isZero();
+    assertThat(out.toString().lines()).containsExactly("alice", "bob");
 
-    int exitCode =
-        ParleyCommandLine.create(
-                () -> 0, new PrintWriter(new StringWriter()), new PrintWriter(err, true))
-            .execute("server", "--data", data.toString());
+    assertThat(user("passwd", "alice", "--password", "looking-glass")).isZero();
+    assertThat(user("remove", "bob")).isZero();
+    assertThat(user("list")).isZero();
+    assertThat(out.toString().lines()).containsExactly("alice");
+  }
 
-    Path log = data.resolve("logs/server.log");
-    assertThat(exitCode).isEqualTo(ExitCodes.UNAVAILABLE);
-    assertThat(err.toString()).contains("not available yet", log.toString());
-    assertThat(Files.readString(log)).contains("SIP server is not available yet");
+  @Test
+  void passwordsAreNotStoredInTheDatabase() throws Exception {
+    assertThat(user("add", "alice", "--password", "wonderland1")).isZero();
+
+    try (var files = Files.list(data)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        assertThat(content).as(file.toString()).doesNotContain("wonderland1");
+      }
+    }
+  }
+
+  @Test
+  void duplicateUserAndShortPasswordGiveClearErrors() {
+    assertThat(user("add", "alice", "--password", "wonderland1")).isZero();
+
+    assertThat(user("add", "alice", "--password", "wonderland1")).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString()).startsWith("parley server user:").contains("alice");
+    assertThat(user("add", "carol", "--password", "short")).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString()).contains("at least 8");
+    assertThat(user("remove", "nobody")).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString()).contains("no user 'nobody'");
+  }
+
+  @Test
+  void csvImportAddsAndUpdatesAndNamesABadLine() throws Exception {
+    assertThat(user("add", "alice", "--password", "wonderland1")).isZero();
+    Path csv = data.resolve("users.csv");
+    Files.writeString(csv, "# office\nalice,new-password\nbob,builder99\n\ncarol,singer123\n");
+
+    assertThat(user("import", csv.toString())).isZero();
+    assertThat(out.toString()).contains("2 new and 1 updated");
+
+    Files.writeString(csv, "dave,password9\nbroken line\n");
+    assertThat(user("import", csv.toString())).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString()).contains("line 2");
+    assertThat(user("list")).isZero();
+    assertThat(out.toString()).doesNotContain("dave");
+  }
+
+  @Test
+  void invalidPortIsAUsageError() {
+    assertThat(run("server", "--data", data.toString(), "--sip-port", "0"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).startsWith("parley server:");
   }
 }

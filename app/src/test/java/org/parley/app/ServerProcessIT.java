@@ -1,0 +1,180 @@
+package org.parley.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.server.sip.DigestClient;
+import org.parley.server.sip.FreePorts;
+import org.parley.server.sip.RawSipClient;
+import org.parley.server.sip.SipMessage;
+
+/**
+ * {@code parley server} and {@code parley server user} as separate processes, the way an
+ * administrator runs them: provisioning, registration, {@code kill -9}, restart, SIGTERM.
+ */
+class ServerProcessIT {
+
+  @TempDir Path data;
+
+  private final List<Process> processes = new ArrayList<>();
+
+  @AfterEach
+  void killAll() {
+    processes.forEach(Process::destroyForcibly);
+  }
+
+  private ProcessBuilder parley(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // The production logging set-up, not the quiet test one, so the log file is as users see it.
+    command.add(
+        "-Dlogback.configurationFile=" + Path.of("target/classes/logback.xml").toAbsolutePath());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true);
+  }
+
+  private String run(String... args) throws Exception {
+    Process process = parley(args).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    return output;
+  }
+
+  /** Starts the server and returns once it printed its start line. */
+  private Process startServer(int sipPort, int httpPort) throws IOException {
+    Process process =
+        parley(
+                "server",
+                "--data",
+                data.toString(),
+                "--domain",
+                "office.example",
+                "--bind",
+                "127.0.0.1",
+                "--sip-port",
+                String.valueOf(sipPort),
+                "--http-port",
+                String.valueOf(httpPort))
+            .start();
+    processes.add(process);
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    String line;
+    while ((line = reader.readLine()) != null) {
+      seen.append(line).append('\n');
+      if (line.startsWith("Data in ")) {
+        return process;
+      }
+    }
+    throw new IllegalStateException("Server exited before starting:\n" + seen);
+  }
+
+  private static SipMessage register(RawSipClient client, String contactLine) throws Exception {
+    String callId = UUID.randomUUID().toString();
+    String head =
+        "REGISTER sip:office.example SIP/2.0\nMax-Forwards: 70\n"
+            + "From: <sip:alice@office.example>;tag=1\nTo: <sip:alice@office.example>\nCall-ID: "
+            + callId
+            + "\n"
+            + contactLine;
+    client.send(
+        head.replace("Max-Forwards", "Via: " + client.via() + "\nMax-Forwards")
+            + "\nCSeq: 1 REGISTER");
+    SipMessage challenge = client.receive();
+    String auth =
+        DigestClient.authorization(
+            challenge.headers("WWW-Authenticate").get(1),
+            "alice",
+            "wonderland1",
+            "REGISTER",
+            "sip:office.example");
+    client.send(
+        head.replace("Max-Forwards", "Via: " + client.via() + "\nMax-Forwards")
+            + "\nCSeq: 2 REGISTER\nAuthorization: "
+            + auth);
+    return client.receive();
+  }
+
+  @Test
+  void registrationSurvivesKillMinusNineAndSigtermStopsCleanly() throws Exception {
+    String added =
+        run(
+            "server",
+            "user",
+            "add",
+            "alice",
+            "--password",
+            "wonderland1",
+            "--data",
+            data.toString(),
+            "--domain",
+            "office.example");
+    assertThat(added).contains("Added alice");
+    assertThat(
+            run("server", "user", "list", "--data", data.toString(), "--domain", "office.example"))
+        .contains("alice");
+
+    int sipPort = FreePorts.udpAndTcp();
+    int httpPort = FreePorts.udpAndTcp();
+    Process first = startServer(sipPort, httpPort);
+
+    HttpResponse<String> health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"ok\"");
+
+    try (RawSipClient phone = RawSipClient.udp(sipPort)) {
+      SipMessage ok = register(phone, "Contact: " + phone.contact("alice") + "\nExpires: 600");
+      assertThat(ok.status()).isEqualTo(200);
+
+      first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9: no shutdown hook runs
+      Process second = startServer(sipPort, httpPort);
+
+      SipMessage query = register(phone, "Expires: 600");
+      assertThat(query.status()).isEqualTo(200);
+      assertThat(query.header("Contact")).contains("sip:alice@127.0.0.1:" + phone.localPort());
+
+      second.destroy(); // SIGTERM
+      assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("server stops on SIGTERM").isTrue();
+    }
+    assertThat(Files.readString(data.resolve("logs/server.log"))).contains("Stopping the server");
+  }
+
+  @Test
+  void badFlagsGiveAOneLineError() throws Exception {
+    Process process = parley("server", "--data", data.toString(), "--sip-port", "70000").start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor(60, TimeUnit.SECONDS);
+
+    assertThat(process.exitValue()).isEqualTo(2);
+    assertThat(output.strip())
+        .startsWith("parley server:")
+        .contains("65535")
+        .doesNotContain("Exception");
+  }
+}

@@ -1,0 +1,190 @@
+package org.parley.server;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.parley.server.auth.AuthLookupException;
+import org.parley.server.auth.DigestAlgorithm;
+import org.parley.server.auth.DigestAuthenticator;
+import org.parley.server.auth.NonceService;
+import org.parley.server.auth.UserDigests;
+import org.parley.server.config.ConfigException;
+import org.parley.server.config.ServerConfig;
+import org.parley.server.echo.EchoLimits;
+import org.parley.server.http.HealthCheck;
+import org.parley.server.http.HttpApi;
+import org.parley.server.registrar.LocationService;
+import org.parley.server.registrar.Registrar;
+import org.parley.server.registrar.RegistrarPolicy;
+import org.parley.server.sip.jainsip.JainSipServer;
+import org.parley.server.sip.jainsip.SipServerException;
+import org.parley.server.sip.jainsip.SipServerSettings;
+import org.parley.server.store.StoreException;
+import org.parley.server.store.User;
+import org.parley.server.store.UserStore;
+import org.parley.server.store.sqlite.ServerDatabase;
+import org.parley.server.tls.ServerCertificate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The whole bundled server in one process: database, SIP (registrar, proxy, echo), HTTP API. */
+public final class ParleyServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ParleyServer.class);
+  private static final int NONCE_RING = 1 << 20;
+  private static final int MAX_BINDINGS_PER_USER = 16;
+
+  private final ServerDatabase database;
+  private final JainSipServer sip;
+  private final HttpApi http;
+  private final ScheduledExecutorService housekeeping;
+  private final ServerCertificate certificate;
+
+  private ParleyServer(
+      ServerDatabase database,
+      JainSipServer sip,
+      HttpApi http,
+      ScheduledExecutorService housekeeping,
+      ServerCertificate certificate) {
+    this.database = database;
+    this.sip = sip;
+    this.http = http;
+    this.housekeeping = housekeeping;
+    this.certificate = certificate;
+  }
+
+  /** The database file inside the data folder. */
+  public static java.nio.file.Path databaseFile(ServerConfig config) {
+    return config.dataDir().resolve("parley-server.db");
+  }
+
+  /** Opens the database, restores registrations and starts listening. */
+  public static ParleyServer start(ServerConfig config, String version)
+      throws ServerStartException {
+    Clock clock = Clock.systemUTC();
+    ServerDatabase database;
+    try {
+      database = ServerDatabase.open(databaseFile(config));
+    } catch (StoreException e) {
+      throw new ServerStartException(e.getMessage(), e);
+    }
+    ScheduledExecutorService housekeeping =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "parley-housekeeping");
+              thread.setDaemon(true);
+              return thread;
+            });
+    JainSipServer sip = null;
+    try {
+      LocationService locations = new LocationService(database.locations(), clock);
+      locations.restore();
+      ServerCertificate certificate =
+          config.tlsEnabled() ? ServerCertificate.loadOrCreate(config) : null;
+      DigestAuthenticator authenticator =
+          new DigestAuthenticator(
+              config.domain(),
+              config.authAlgorithms(),
+              new NonceService(Duration.ofSeconds(config.nonceLifetimeSeconds()), NONCE_RING),
+              digests(database.users(), config.domain()),
+              clock);
+      Registrar registrar =
+          new Registrar(
+              new RegistrarPolicy(
+                  config.minExpiresSeconds(),
+                  config.maxExpiresSeconds(),
+                  config.defaultExpiresSeconds(),
+                  MAX_BINDINGS_PER_USER),
+              locations,
+              clock);
+      sip =
+          JainSipServer.start(
+              new SipServerSettings(
+                  config.domain(),
+                  config.bindAddress(),
+                  config.sipPort(),
+                  config.tlsEnabled() ? config.tlsPort() : 0,
+                  certificate == null ? null : certificate.keyStoreFile(),
+                  certificate == null ? null : certificate.password(),
+                  config.maxMessageBytes(),
+                  1,
+                  "Parley/" + version,
+                  new EchoLimits(
+                      Duration.ofSeconds(config.echoIdleSeconds()),
+                      Duration.ofSeconds(config.echoMaxSeconds()),
+                      EchoLimits.DEFAULT.relatchAfterSilence())),
+              registrar,
+              locations,
+              authenticator,
+              name -> lookup(database.users(), name).isPresent(),
+              clock);
+      HttpApi http = config.httpEnabled() ? HttpApi.start(config, version) : null;
+      if (http != null) {
+        http.addHealthCheck("database", () -> databaseHealth(database));
+      }
+      housekeeping.scheduleWithFixedDelay(locations::sweep, 60, 60, TimeUnit.SECONDS);
+      return new ParleyServer(database, sip, http, housekeeping, certificate);
+    } catch (StoreException | ConfigException | SipServerException | IOException e) {
+      housekeeping.shutdownNow();
+      if (sip != null) {
+        sip.close();
+      }
+      database.close();
+      throw new ServerStartException(e.getMessage(), e);
+    }
+  }
+
+  private static HealthCheck.Status databaseHealth(ServerDatabase database) {
+    try {
+      database.users().list();
+      return HealthCheck.Status.ok();
+    } catch (StoreException e) {
+      return HealthCheck.Status.failing("database unreadable");
+    }
+  }
+
+  private static UserDigests digests(UserStore users, String realm) {
+    return (name, algorithm) -> {
+      Optional<User> user = lookup(users, name);
+      if (user.isEmpty() || !realm.equals(user.get().realm())) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          algorithm == DigestAlgorithm.MD5 ? user.get().ha1Md5() : user.get().ha1Sha256());
+    };
+  }
+
+  private static Optional<User> lookup(UserStore users, String name) throws AuthLookupException {
+    try {
+      return users.find(name);
+    } catch (StoreException e) {
+      throw new AuthLookupException("Cannot read user " + name, e);
+    }
+  }
+
+  /** The fingerprint of a certificate generated at this start, to show the administrator. */
+  public Optional<String> generatedCertificateFingerprint() {
+    return certificate != null && certificate.generated()
+        ? Optional.of(certificate.sha256Fingerprint())
+        : Optional.empty();
+  }
+
+  public Optional<Integer> httpPort() {
+    return http == null ? Optional.empty() : Optional.of(http.port());
+  }
+
+  @Override
+  public void close() {
+    LOG.info("Stopping the server");
+    housekeeping.shutdownNow();
+    if (http != null) {
+      http.close();
+    }
+    sip.close();
+    database.close();
+  }
+}

@@ -1,0 +1,439 @@
+package org.parley.server.sip.jainsip;
+
+import gov.nist.javax.sip.stack.HopImpl;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sip.ClientTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.TimeoutEvent;
+import javax.sip.address.Address;
+import javax.sip.address.Hop;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.RecordRouteHeader;
+import javax.sip.header.RouteHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.parley.server.store.Binding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The proxy (RFC 3261 §16): forks requests for a local user to all of its contacts, keeps itself in
+ * the dialog with Record-Route, forwards in-dialog requests along their Route set, and relays
+ * responses back the way the request came.
+ */
+final class ProxyCore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyCore.class);
+  private static final String MAGIC_COOKIE = "z9hG4bK";
+
+  private final SipContext sip;
+  private final Responses responses;
+  private final Map<String, ForkContext> byIncomingBranch = new ConcurrentHashMap<>();
+
+  ProxyCore(SipContext sip, Responses responses) {
+    this.sip = sip;
+    this.responses = responses;
+  }
+
+  /** Forwards an out-of-dialog request to every contact of the target AOR in parallel. */
+  void fork(RequestEvent event, List<Binding> targets) {
+    Request request = event.getRequest();
+    if (rejectLoopOrExhausted(request)) {
+      return;
+    }
+    ServerTransaction server;
+    try {
+      server =
+          event.getServerTransaction() != null
+              ? event.getServerTransaction()
+              : sip.provider().getNewServerTransaction(request);
+    } catch (SipException e) {
+      LOG.debug(
+          "No server transaction for {} (retransmission?): {}",
+          request.getMethod(),
+          e.getMessage());
+      return;
+    }
+    if (Request.INVITE.equals(request.getMethod())) {
+      responses.send(server, responses.create(request, Response.TRYING, null));
+    }
+    ForkContext context = new ForkContext(server, topVia(request).getBranch());
+    server.setApplicationData(context);
+    byIncomingBranch.put(context.incomingBranchId, context);
+    for (Binding target : targets) {
+      try {
+        sendBranch(context, request, target);
+      } catch (SipException | ParseException | InvalidArgumentException e) {
+        LOG.info(
+            "Could not forward {} to {}: {}",
+            request.getMethod(),
+            target.contactUri(),
+            e.getMessage());
+      }
+    }
+    if (context.pending.isEmpty()) {
+      finish(
+          context,
+          responses.create(request, Response.TEMPORARILY_UNAVAILABLE, "No contact reachable"));
+    }
+  }
+
+  private void sendBranch(ForkContext context, Request request, Binding target)
+      throws SipException, ParseException, InvalidArgumentException {
+    Request copy = (Request) request.clone();
+    copy.setRequestURI(sip.addresses().createURI(target.contactUri()));
+    decrementMaxForwards(copy);
+    String transport = target.receivedTransport().toLowerCase(Locale.ROOT);
+    Hop hop;
+    if (target.path().isEmpty()) {
+      hop = new HopImpl(target.receivedHost(), target.receivedPort(), transport);
+    } else {
+      for (int i = target.path().size() - 1; i >= 0; i--) {
+        Address address = sip.addresses().createAddress(target.path().get(i));
+        copy.addFirst(sip.headers().createRouteHeader(address));
+      }
+      SipURI first = (SipURI) sip.addresses().createAddress(target.path().get(0)).getURI();
+      String pathTransport = first.getTransportParam() == null ? "udp" : first.getTransportParam();
+      hop =
+          new HopImpl(first.getHost(), first.getPort() > 0 ? first.getPort() : 5060, pathTransport);
+    }
+    if (isDialogCreating(copy.getMethod())) {
+      copy.addFirst(recordRoute(request));
+    }
+    copy.addFirst(ourVia(hop.getTransport(), loopBranch(request)));
+    ClientTransaction transaction =
+        HopRouter.via(
+            hop,
+            () -> {
+              ClientTransaction created = sip.provider().getNewClientTransaction(copy);
+              created.setApplicationData(context);
+              created.sendRequest();
+              return created;
+            });
+    context.branches.add(new ForkContext.Branch(transaction, hop));
+    context.pending.add(transaction);
+  }
+
+  /** A response to a request this proxy sent. */
+  void response(ResponseEvent event) {
+    Response response = (Response) event.getResponse().clone();
+    response.removeFirst(ViaHeader.NAME);
+    ClientTransaction transaction = event.getClientTransaction();
+    if (transaction == null || !(transaction.getApplicationData() instanceof ForkContext context)) {
+      // A 2xx retransmission or a response to a statelessly forwarded request: relay by Via.
+      if (response.getHeader(ViaHeader.NAME) != null) {
+        responses.sendStateless(response);
+      }
+      return;
+    }
+    int status = response.getStatusCode();
+    if (status == Response.TRYING) {
+      return;
+    }
+    if (status < 200) {
+      if (!context.finalSent) {
+        responses.send(context.server, response);
+      }
+      return;
+    }
+    context.pending.remove(transaction);
+    if (status < 300) {
+      if (!context.finalSent) {
+        context.finalSent = true;
+        responses.send(context.server, response);
+        cancelPending(context);
+        byIncomingBranch.remove(context.incomingBranchId);
+      } else {
+        responses.sendStateless(response); // RFC 3261 §16.7 step 5: every 2xx goes upstream.
+      }
+      return;
+    }
+    context.consider(response);
+    if (status >= 600) {
+      cancelPending(context);
+    }
+    if (context.pending.isEmpty()) {
+      finish(context, context.best);
+    }
+  }
+
+  /** A branch that never answered counts as 408 Request Timeout. */
+  void timeout(TimeoutEvent event) {
+    if (event.isServerTransaction()) {
+      return;
+    }
+    ClientTransaction transaction = event.getClientTransaction();
+    if (!(transaction.getApplicationData() instanceof ForkContext context)) {
+      return;
+    }
+    if (context.pending.remove(transaction) && context.pending.isEmpty() && !context.finalSent) {
+      Request original = context.server.getRequest();
+      finish(
+          context,
+          context.best != null
+              ? context.best
+              : responses.create(original, Response.REQUEST_TIMEOUT, null));
+    }
+  }
+
+  /** CANCEL (RFC 3261 §16.10): 200 for the CANCEL, 487 for the INVITE, CANCEL every branch. */
+  void cancel(RequestEvent event) {
+    Request cancel = event.getRequest();
+    ForkContext context = byIncomingBranch.get(topVia(cancel).getBranch());
+    if (context == null) {
+      responses.sendStateless(cancel, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+      return;
+    }
+    responses.sendStateless(cancel, Response.OK, null);
+    cancelPending(context);
+    if (!context.finalSent) {
+      finish(
+          context,
+          responses.create(context.server.getRequest(), Response.REQUEST_TERMINATED, null));
+    }
+  }
+
+  /**
+   * Forwards a request that carries its own route (in-dialog requests and the ACK for a 2xx),
+   * statelessly: retransmissions are forwarded again with the same branch, so they match.
+   */
+  void forwardAlongRoute(RequestEvent event) {
+    Request request = (Request) event.getRequest().clone();
+    if (rejectLoopOrExhausted(request)) {
+      return;
+    }
+    RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
+    if (route != null && isUs(route.getAddress().getURI())) {
+      request.removeFirst(RouteHeader.NAME);
+    }
+    try {
+      decrementMaxForwards(request);
+      Hop hop = nextHop(request);
+      request.addFirst(ourVia(hop.getTransport(), statelessBranch(request)));
+      HopRouter.via(
+          hop,
+          () -> {
+            sip.provider().sendRequest(request);
+            return null;
+          });
+    } catch (SipException | ParseException | InvalidArgumentException e) {
+      LOG.info("Could not forward in-dialog {}: {}", request.getMethod(), e.getMessage());
+      if (!Request.ACK.equals(request.getMethod())) {
+        responses.sendStateless(
+            event.getRequest(), Response.SERVICE_UNAVAILABLE, "Next hop unreachable");
+      }
+    }
+  }
+
+  boolean isUs(javax.sip.address.URI uri) {
+    if (!(uri instanceof SipURI sipUri)) {
+      return false;
+    }
+    String host = sipUri.getHost().toLowerCase(Locale.ROOT);
+    if (host.equals(sip.domain())) {
+      return true;
+    }
+    for (ListeningPoint point : sip.provider().getListeningPoints()) {
+      int port = sipUri.getPort() > 0 ? sipUri.getPort() : 5060;
+      if (point.getIPAddress().equals(host) && point.getPort() == port) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Hop nextHop(Request request) throws SipException {
+    RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
+    SipURI target =
+        (SipURI) (route != null ? route.getAddress().getURI() : request.getRequestURI());
+    String transport =
+        target.getTransportParam() != null
+            ? target.getTransportParam()
+            : target.isSecure() ? "tls" : "udp";
+    int port =
+        target.getPort() > 0 ? target.getPort() : "tls".equalsIgnoreCase(transport) ? 5061 : 5060;
+    return new HopImpl(target.getHost(), port, transport.toLowerCase(Locale.ROOT));
+  }
+
+  private boolean rejectLoopOrExhausted(Request request) {
+    MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+    if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
+      if (!Request.ACK.equals(request.getMethod())) {
+        responses.sendStateless(request, Response.TOO_MANY_HOPS, null);
+      }
+      return true;
+    }
+    String expected = MAGIC_COOKIE + loopHash(request) + ".";
+    ListIterator<Header> vias = request.getHeaders(ViaHeader.NAME);
+    while (vias.hasNext()) {
+      ViaHeader via = (ViaHeader) vias.next();
+      if (via.getBranch() != null && via.getBranch().startsWith(expected) && isOurSentBy(via)) {
+        if (!Request.ACK.equals(request.getMethod())) {
+          responses.sendStateless(request, Response.LOOP_DETECTED, null);
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isOurSentBy(ViaHeader via) {
+    for (ListeningPoint point : sip.provider().getListeningPoints()) {
+      if (point.getIPAddress().equals(via.getHost()) && point.getPort() == via.getPort()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void finish(ForkContext context, Response response) {
+    if (context.finalSent) {
+      return;
+    }
+    context.finalSent = true;
+    byIncomingBranch.remove(context.incomingBranchId);
+    Response upstream = (Response) response.clone();
+    if (upstream.getHeader(ViaHeader.NAME) != null
+        && !((ViaHeader) upstream.getHeader(ViaHeader.NAME))
+            .getBranch()
+            .equals(context.incomingBranchId)) {
+      upstream.removeFirst(ViaHeader.NAME);
+    }
+    responses.send(context.server, upstream);
+  }
+
+  private void cancelPending(ForkContext context) {
+    for (ForkContext.Branch branch : context.branches) {
+      if (!context.pending.remove(branch.transaction())
+          || !Request.INVITE.equals(branch.transaction().getRequest().getMethod())) {
+        continue;
+      }
+      try {
+        Request cancel = branch.transaction().createCancel();
+        HopRouter.via(
+            branch.hop(),
+            () -> {
+              sip.provider().getNewClientTransaction(cancel).sendRequest();
+              return null;
+            });
+      } catch (SipException e) {
+        LOG.info("Could not CANCEL a branch: {}", e.getMessage());
+      }
+    }
+  }
+
+  private RecordRouteHeader recordRoute(Request incoming) throws ParseException {
+    ViaHeader via = topVia(incoming);
+    String transport = via.getTransport().toLowerCase(Locale.ROOT);
+    ListeningPoint point = listeningPoint(transport);
+    SipURI uri = sip.addresses().createSipURI(null, advertisedHost(point));
+    uri.setPort(point.getPort());
+    if (!"udp".equals(transport)) {
+      uri.setTransportParam(transport);
+    }
+    uri.setLrParam();
+    return sip.headers().createRecordRouteHeader(sip.addresses().createAddress(uri));
+  }
+
+  private ViaHeader ourVia(String transport, String branch)
+      throws ParseException, InvalidArgumentException {
+    ListeningPoint point = listeningPoint(transport);
+    ViaHeader via =
+        sip.headers().createViaHeader(advertisedHost(point), point.getPort(), transport, branch);
+    via.setRPort();
+    return via;
+  }
+
+  private ListeningPoint listeningPoint(String transport) {
+    ListeningPoint point = sip.provider().getListeningPoint(transport);
+    return point != null ? point : sip.provider().getListeningPoint(ListeningPoint.UDP);
+  }
+
+  private String advertisedHost(ListeningPoint point) {
+    String address = point.getIPAddress();
+    return "0.0.0.0".equals(address) || "::".equals(address) ? sip.advertisedAddress() : address;
+  }
+
+  private static void decrementMaxForwards(Request request) throws InvalidArgumentException {
+    MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+    if (maxForwards != null) {
+      try {
+        maxForwards.decrementMaxForwards();
+      } catch (javax.sip.header.TooManyHopsException e) {
+        throw new InvalidArgumentException("Max-Forwards is exhausted", e);
+      }
+    }
+  }
+
+  private static boolean isDialogCreating(String method) {
+    return Request.INVITE.equals(method)
+        || Request.SUBSCRIBE.equals(method)
+        || Request.REFER.equals(method);
+  }
+
+  private static ViaHeader topVia(Request request) {
+    return (ViaHeader) request.getHeader(ViaHeader.NAME);
+  }
+
+  /** Our branch: the loop-detection hash of RFC 3261 §16.6 step 8, then a unique part. */
+  private static String loopBranch(Request request) {
+    return MAGIC_COOKIE + loopHash(request) + "." + UUID.randomUUID().toString().replace("-", "");
+  }
+
+  /** Same input, same branch: a stateless proxy must map retransmissions to one branch. */
+  private static String statelessBranch(Request request) {
+    return MAGIC_COOKIE
+        + loopHash(request)
+        + "."
+        + hash(topVia(request).getBranch() + request.getMethod());
+  }
+
+  private static String loopHash(Request request) {
+    FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+    ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+    CallIdHeader callId = (CallIdHeader) request.getHeader(CallIdHeader.NAME);
+    CSeqHeader cseq = (CSeqHeader) request.getHeader(CSeqHeader.NAME);
+    return hash(
+        request.getRequestURI()
+            + "|"
+            + from.getTag()
+            + "|"
+            + to.getTag()
+            + "|"
+            + callId.getCallId()
+            + "|"
+            + cseq.getSeqNumber());
+  }
+
+  private static String hash(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package org.parley.server.sip.jainsip;
+
+import gov.nist.javax.sip.RequestEventExt;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TimeZone;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ExpiresHeader;
+import javax.sip.header.Header;
+import javax.sip.header.MinExpiresHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.UserAgentHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.parley.server.registrar.ContactRequest;
+import org.parley.server.registrar.RegisterOutcome;
+import org.parley.server.registrar.RegisterRequest;
+import org.parley.server.registrar.Registrar;
+import org.parley.server.store.Binding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registrar's SIP side (RFC 3261 §10.3): authenticates, turns the REGISTER into a {@link
+ * RegisterRequest}, and answers statelessly once the bindings are on disk. REGISTER is idempotent,
+ * so a retransmission simply gets the same answer again.
+ */
+final class RegisterHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RegisterHandler.class);
+
+  private final SipContext sip;
+  private final Responses responses;
+  private final SipAuthentication authentication;
+  private final Registrar registrar;
+  private final Clock clock;
+
+  RegisterHandler(
+      SipContext sip,
+      Responses responses,
+      SipAuthentication authentication,
+      Registrar registrar,
+      Clock clock) {
+    this.sip = sip;
+    this.responses = responses;
+    this.authentication = authentication;
+    this.registrar = registrar;
+    this.clock = clock;
+  }
+
+  void handle(RequestEvent event) {
+    Request request = event.getRequest();
+    ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+    if (!(to.getAddress().getURI() instanceof SipURI toUri) || toUri.getUser() == null) {
+      responses.sendStateless(request, Response.BAD_REQUEST, "To must be a SIP URI with a user");
+      return;
+    }
+    if (!sip.isLocal(request.getRequestURI()) || !sip.isLocal(toUri)) {
+      responses.sendStateless(request, Response.FORBIDDEN, "Not a domain of this registrar");
+      return;
+    }
+    Optional<String> user = authentication.authenticate(request, responses::sendStateless);
+    if (user.isEmpty()) {
+      return;
+    }
+    if (!user.get().equals(toUri.getUser())) {
+      responses.sendStateless(
+          request, Response.FORBIDDEN, "You may only register your own address");
+      return;
+    }
+    RegisterRequest registration;
+    try {
+      registration = registration(event, SipContext.addressOfRecord(toUri));
+    } catch (IllegalArgumentException e) {
+      responses.sendStateless(request, Response.BAD_REQUEST, e.getMessage());
+      return;
+    }
+    RegisterOutcome outcome = registrar.register(registration);
+    respond(request, outcome);
+  }
+
+  private void respond(Request request, RegisterOutcome outcome) {
+    if (outcome instanceof RegisterOutcome.IntervalTooBrief brief) {
+      Response response = responses.create(request, Response.INTERVAL_TOO_BRIEF, null);
+      try {
+        MinExpiresHeader minExpires =
+            sip.headers().createMinExpiresHeader(brief.minExpiresSeconds());
+        response.setHeader(minExpires);
+      } catch (InvalidArgumentException e) {
+        throw new IllegalStateException(e);
+      }
+      responses.sendStateless(response);
+    } else if (outcome instanceof RegisterOutcome.Rejected rejected) {
+      responses.sendStateless(request, rejected.statusCode(), rejected.reasonPhrase());
+    } else {
+      RegisterOutcome.Accepted accepted = (RegisterOutcome.Accepted) outcome;
+      // The 200 OK promises the bindings survive a crash, so it waits for the disk.
+      accepted
+          .persisted()
+          .whenComplete(
+              (done, failure) -> {
+                if (failure != null) {
+                  LOG.error("Could not store the bindings; answering 500", failure);
+                  responses.sendStateless(
+                      request, Response.SERVER_INTERNAL_ERROR, "Could not store the registration");
+                } else {
+                  responses.sendStateless(ok(request, accepted.bindings()));
+                }
+              });
+    }
+  }
+
+  private Response ok(Request request, List<Binding> bindings) {
+    Response response = responses.create(request, Response.OK, null);
+    try {
+      for (Binding binding : bindings) {
+        long remaining =
+            Math.max(0, Duration.between(clock.instant(), binding.expiresAt()).toSeconds());
+        String value =
+            "<" + binding.contactUri() + ">" + binding.contactParams() + ";expires=" + remaining;
+        response.addHeader(sip.headers().createHeader(ContactHeader.NAME, value));
+      }
+      ListIterator<Header> paths = request.getHeaders("Path");
+      while (paths != null && paths.hasNext()) {
+        response.addHeader(paths.next());
+      }
+      response.setHeader(
+          sip.headers()
+              .createDateHeader(Calendar.getInstance(TimeZone.getTimeZone("GMT"), Locale.ROOT)));
+    } catch (ParseException e) {
+      throw new IllegalStateException("A stored contact no longer parses", e);
+    }
+    return response;
+  }
+
+  private RegisterRequest registration(RequestEvent event, String aor) {
+    Request request = event.getRequest();
+    ExpiresHeader expires = (ExpiresHeader) request.getHeader(ExpiresHeader.NAME);
+    Integer expiresHeader = expires == null ? null : expires.getExpires();
+    boolean wildcard = false;
+    List<ContactRequest> contacts = new ArrayList<>();
+    ListIterator<Header> contactHeaders = request.getHeaders(ContactHeader.NAME);
+    while (contactHeaders != null && contactHeaders.hasNext()) {
+      ContactHeader contact = (ContactHeader) contactHeaders.next();
+      if (contact.isWildCard()) {
+        wildcard = true;
+        continue;
+      }
+      contacts.add(contactRequest(contact));
+    }
+    if (wildcard && !contacts.isEmpty()) {
+      throw new IllegalArgumentException("Contact: * cannot be combined with other contacts");
+    }
+    List<String> path = new ArrayList<>();
+    ListIterator<Header> paths = request.getHeaders("Path");
+    while (paths != null && paths.hasNext()) {
+      String header = paths.next().toString();
+      path.add(header.substring(header.indexOf(':') + 1).strip());
+    }
+    ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+    RequestEventExt source = (RequestEventExt) event;
+    UserAgentHeader userAgent = (UserAgentHeader) request.getHeader(UserAgentHeader.NAME);
+    return new RegisterRequest(
+        aor,
+        wildcard,
+        contacts,
+        expiresHeader,
+        ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId(),
+        ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber(),
+        path,
+        via.getTransport().toUpperCase(Locale.ROOT),
+        source.getRemoteIpAddress(),
+        source.getRemotePort(),
+        userAgent == null ? null : String.join(" ", toStrings(userAgent.getProduct())));
+  }
+
+  private static ContactRequest contactRequest(ContactHeader contact) {
+    StringBuilder params = new StringBuilder();
+    Iterator<String> names = contact.getParameterNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (name.equalsIgnoreCase("expires") || name.equalsIgnoreCase("q")) {
+        continue;
+      }
+      String value = contact.getParameter(name);
+      params.append(';').append(name);
+      if (value != null && !value.isEmpty()) {
+        boolean quoted = name.startsWith("+") && !value.startsWith("\"");
+        params.append('=').append(quoted ? "\"" + value + "\"" : value);
+      }
+    }
+    int expires = contact.getExpires();
+    float q = contact.getQValue();
+    return new ContactRequest(
+        contact.getAddress().getURI().toString(),
+        params.toString(),
+        expires < 0 ? null : expires,
+        q < 0 ? -1 : Math.round(q * 1000));
+  }
+
+  private static List<String> toStrings(Iterator<?> values) {
+    List<String> strings = new ArrayList<>();
+    values.forEachRemaining(value -> strings.add(String.valueOf(value)));
+    return strings;
+  }
+}

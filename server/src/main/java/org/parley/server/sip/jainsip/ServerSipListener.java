@@ -1,0 +1,200 @@
+package org.parley.server.sip.jainsip;
+
+import java.util.List;
+import java.util.Optional;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.FromHeader;
+import javax.sip.header.RouteHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.parley.server.auth.AuthLookupException;
+import org.parley.server.registrar.LocationService;
+import org.parley.server.store.Binding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only class that receives jain-sip's callbacks: it decides which part of the server handles
+ * each request (registrar, proxy, echo test, keep-alive) and never lets an exception escape into
+ * the stack's thread.
+ */
+final class ServerSipListener implements SipListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServerSipListener.class);
+
+  private final SipContext sip;
+  private final Responses responses;
+  private final SipAuthentication authentication;
+  private final RegisterHandler registrar;
+  private final OptionsHandler options;
+  private final ProxyCore proxy;
+  private final LocationService locations;
+  private final LocalUsers users;
+  private final EchoHandler echo;
+
+  ServerSipListener(
+      SipContext sip,
+      Responses responses,
+      SipAuthentication authentication,
+      RegisterHandler registrar,
+      ProxyCore proxy,
+      LocationService locations,
+      LocalUsers users,
+      EchoHandler echo) {
+    this.sip = sip;
+    this.responses = responses;
+    this.authentication = authentication;
+    this.registrar = registrar;
+    this.options = new OptionsHandler(sip, responses);
+    this.proxy = proxy;
+    this.locations = locations;
+    this.users = users;
+    this.echo = echo;
+  }
+
+  @Override
+  public void processRequest(RequestEvent event) {
+    Request request = event.getRequest();
+    try {
+      dispatch(event, request);
+    } catch (RuntimeException e) {
+      // The stack's thread is a thread root: log, answer 500, keep serving.
+      LOG.error("Failed to handle {}", request.getMethod(), e);
+      if (!Request.ACK.equals(request.getMethod())) {
+        responses.sendStateless(request, Response.SERVER_INTERNAL_ERROR, null);
+      }
+    }
+  }
+
+  private void dispatch(RequestEvent event, Request request) {
+    String method = request.getMethod();
+    if (Request.REGISTER.equals(method)) {
+      registrar.handle(event);
+      return;
+    }
+    if (Request.CANCEL.equals(method)) {
+      proxy.cancel(event);
+      return;
+    }
+    if (echo.owns(request)) {
+      echo.handle(event);
+      return;
+    }
+    boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+    RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
+    if (inDialog || Request.ACK.equals(method)) {
+      if (route != null || !proxy.isUs(request.getRequestURI())) {
+        proxy.forwardAlongRoute(event);
+      } else if (!Request.ACK.equals(method)) {
+        responses.sendStateless(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+      }
+      return;
+    }
+    outOfDialog(event, request, method);
+  }
+
+  private void outOfDialog(RequestEvent event, Request request, String method) {
+    URI target = request.getRequestURI();
+    if (!(target instanceof SipURI targetUri)) {
+      responses.sendStateless(request, Response.UNSUPPORTED_URI_SCHEME, null);
+      return;
+    }
+    if (targetUri.getUser() == null && proxy.isUs(targetUri)) {
+      if (Request.OPTIONS.equals(method)) {
+        options.handle(request);
+      } else {
+        responses.sendStateless(request, Response.NOT_FOUND, "No user in the request URI");
+      }
+      return;
+    }
+    URI from = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI();
+    boolean fromLocalUser = sip.isLocal(from);
+    Optional<String> caller = Optional.empty();
+    if (fromLocalUser) {
+      caller = authentication.authenticate(request, responses::sendStateless);
+      if (caller.isEmpty()) {
+        return;
+      }
+    }
+    if (!sip.isLocal(targetUri)) {
+      responses.sendStateless(
+          request, Response.FORBIDDEN, "Relaying to other domains is not allowed");
+      return;
+    }
+    if (echo.isEchoTarget(targetUri)) {
+      if (caller.isEmpty()) {
+        responses.sendStateless(
+            request, Response.FORBIDDEN, "The echo test is for this server's users");
+      } else {
+        echo.handle(event);
+      }
+      return;
+    }
+    routeToUser(event, request, targetUri);
+  }
+
+  private void routeToUser(RequestEvent event, Request request, SipURI targetUri) {
+    boolean exists;
+    try {
+      exists = users.exists(targetUri.getUser());
+    } catch (AuthLookupException e) {
+      LOG.error("User lookup failed for a {}", request.getMethod(), e);
+      responses.sendStateless(request, Response.SERVER_INTERNAL_ERROR, "User store unavailable");
+      return;
+    }
+    if (!exists) {
+      responses.sendStateless(request, Response.NOT_FOUND, null);
+      return;
+    }
+    List<Binding> bindings = locations.lookup(SipContext.addressOfRecord(targetUri));
+    if (bindings.isEmpty()) {
+      responses.sendStateless(request, Response.TEMPORARILY_UNAVAILABLE, null);
+      return;
+    }
+    proxy.fork(event, bindings);
+  }
+
+  @Override
+  public void processResponse(ResponseEvent event) {
+    try {
+      if (!echo.ownsResponse(event)) {
+        proxy.response(event);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("Failed to relay a {} response", event.getResponse().getStatusCode(), e);
+    }
+  }
+
+  @Override
+  public void processTimeout(TimeoutEvent event) {
+    try {
+      proxy.timeout(event);
+    } catch (RuntimeException e) {
+      LOG.error("Failed to handle a transaction timeout", e);
+    }
+  }
+
+  @Override
+  public void processIOException(IOExceptionEvent event) {
+    LOG.info("I/O error towards {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+  }
+
+  @Override
+  public void processTransactionTerminated(TransactionTerminatedEvent event) {
+    // Fork contexts are released when their final response is sent.
+  }
+
+  @Override
+  public void processDialogTerminated(DialogTerminatedEvent event) {
+    // Automatic dialog support is off: the proxy keeps no dialogs.
+  }
+}

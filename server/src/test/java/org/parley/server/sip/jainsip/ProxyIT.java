@@ -1,0 +1,233 @@
+package org.parley.server.sip.jainsip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.server.sip.DigestClient;
+import org.parley.server.sip.RawSipClient;
+import org.parley.server.sip.SipMessage;
+import org.parley.server.testing.MemoryLocationStore;
+
+/** Calls through the proxy between raw SIP endpoints on loopback. */
+class ProxyIT {
+
+  private static final String SDP =
+      "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\n";
+
+  private TestSipServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new TestSipServer(new MemoryLocationStore());
+    server.addUser("alice", "wonderland");
+    server.addUser("bob", "builder");
+    server.addUser("carol", "singer");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private void register(RawSipClient client, String user, String password) throws Exception {
+    String callId = UUID.randomUUID().toString();
+    client.send(registerHead(client, user, callId, 1), "");
+    SipMessage challenge = client.receive();
+    String auth =
+        DigestClient.authorization(
+            challenge.headers("WWW-Authenticate").get(1),
+            user,
+            password,
+            "REGISTER",
+            "sip:office.example");
+    client.send(registerHead(client, user, callId, 2) + "\nAuthorization: " + auth, "");
+    assertThat(client.receive().status()).isEqualTo(200);
+  }
+
+  private static String registerHead(RawSipClient client, String user, String callId, int cseq) {
+    return "REGISTER sip:office.example SIP/2.0\nVia: "
+        + client.via()
+        + "\nMax-Forwards: 70\n"
+        + "From: <sip:"
+        + user
+        + "@office.example>;tag=r1\nTo: <sip:"
+        + user
+        + "@office.example>\n"
+        + "Call-ID: "
+        + callId
+        + "\nCSeq: "
+        + cseq
+        + " REGISTER\nContact: "
+        + client.contact(user)
+        + "\nExpires: 600";
+  }
+
+  private String invite(RawSipClient caller, String target, String callId, int cseq, String extra) {
+    return "INVITE "
+        + target
+        + " SIP/2.0\nVia: "
+        + caller.via()
+        + "\nMax-Forwards: 70\n"
+        + "From: <sip:alice@office.example>;tag=alice-tag\nTo: <"
+        + target
+        + ">\n"
+        + "Call-ID: "
+        + callId
+        + "\nCSeq: "
+        + cseq
+        + " INVITE\nContact: "
+        + caller.contact("alice")
+        + "\n"
+        + "Content-Type: application/sdp"
+        + (extra.isEmpty() ? "" : "\n" + extra);
+  }
+
+  /** Sends an INVITE from alice, answers the 407, and returns the authenticated INVITE's head. */
+  private String authenticatedInvite(RawSipClient alice, String target, String callId)
+      throws Exception {
+    alice.send(invite(alice, target, callId, 1, ""), SDP);
+    SipMessage challenge = alice.receive(m -> m.status() != 100);
+    assertThat(challenge.status()).isEqualTo(407);
+    String auth =
+        DigestClient.authorization(
+            challenge.headers("Proxy-Authenticate").get(1),
+            "alice",
+            "wonderland",
+            "INVITE",
+            target);
+    String head = invite(alice, target, callId, 2, "Proxy-Authorization: " + auth);
+    alice.send(head, SDP);
+    return head;
+  }
+
+  @Test
+  void inviteForksToBothContactsAndTheAnswerCancelsTheOther() throws Exception {
+    try (RawSipClient alice = RawSipClient.udp(server.port);
+        RawSipClient desk = RawSipClient.udp(server.port);
+        RawSipClient laptop = RawSipClient.tcp(server.port)) {
+      register(desk, "bob", "builder");
+      register(laptop, "bob", "builder");
+
+      authenticatedInvite(alice, "sip:bob@office.example", "call-1");
+      SipMessage atDesk = desk.receive(m -> !m.isResponse());
+      SipMessage atLaptop = laptop.receive(m -> !m.isResponse());
+
+      assertThat(atDesk.method()).isEqualTo("INVITE");
+      assertThat(atDesk.requestUri()).isEqualTo("sip:bob@127.0.0.1:" + desk.localPort());
+      assertThat(atDesk.header("Record-Route")).contains("lr");
+      assertThat(atDesk.listValues("Via")).hasSize(2);
+      assertThat(atDesk.header("Max-Forwards")).isEqualTo("69");
+      assertThat(atDesk.body()).contains("m=audio 40000");
+      assertThat(atLaptop.method()).isEqualTo("INVITE");
+
+      desk.reply(atDesk, 180, "Ringing", "", "");
+      assertThat(alice.receive(m -> m.status() != 100).status()).isEqualTo(180);
+      String deskContact =
+          "Contact: <sip:bob@127.0.0.1:" + desk.localPort() + ">\nContent-Type: application/sdp";
+      desk.reply(atDesk, 200, "OK", deskContact, SDP);
+      SipMessage ok = alice.receive(m -> m.status() >= 200);
+      assertThat(ok.status()).isEqualTo(200);
+      assertThat(ok.header("Record-Route")).isEqualTo(atDesk.header("Record-Route"));
+      assertThat(ok.listValues("Via")).hasSize(1);
+
+      SipMessage cancel = laptop.receive(m -> !m.isResponse());
+      assertThat(cancel.method()).isEqualTo("CANCEL");
+      laptop.reply(cancel, 200, "OK", "", "");
+      laptop.reply(atLaptop, 487, "Request Terminated", "", "");
+      assertThat(laptop.receive(m -> !m.isResponse()).method()).isEqualTo("ACK");
+
+      String route = "Route: " + ok.header("Record-Route");
+      String toWithTag = ok.header("To");
+      String inDialog =
+          " sip:bob@127.0.0.1:"
+              + desk.localPort()
+              + " SIP/2.0\nVia: VIA"
+              + "\nMax-Forwards: 70\n"
+              + route
+              + "\nFrom: <sip:alice@office.example>;tag=alice-tag\nTo: "
+              + toWithTag
+              + "\nCall-ID: call-1\n";
+      // Each request is a new transaction with its own branch (RFC 3261 §8.1.1.7).
+      alice.send("ACK" + inDialog.replace("VIA", alice.via()) + "CSeq: 2 ACK");
+      assertThat(desk.receive(m -> !m.isResponse()).method()).isEqualTo("ACK");
+
+      alice.send("BYE" + inDialog.replace("VIA", alice.via()) + "CSeq: 3 BYE");
+      SipMessage bye = desk.receive(m -> !m.isResponse());
+      assertThat(bye.method()).isEqualTo("BYE");
+      assertThat(bye.header("Route")).isNull();
+      desk.reply(bye, 200, "OK", "", "");
+      SipMessage byeOk = alice.receive(m -> m.isResponse() && m.method().equals("BYE"));
+      assertThat(byeOk.status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void callerCancelGets487AndTheCalleeGetsTheCancel() throws Exception {
+    try (RawSipClient alice = RawSipClient.udp(server.port);
+        RawSipClient desk = RawSipClient.udp(server.port)) {
+      register(desk, "bob", "builder");
+      String head = authenticatedInvite(alice, "sip:bob@office.example", "call-2");
+      SipMessage atDesk = desk.receive(m -> !m.isResponse());
+      desk.reply(atDesk, 180, "Ringing", "", "");
+      assertThat(alice.receive(m -> m.status() != 100).status()).isEqualTo(180);
+
+      String via = head.lines().filter(line -> line.startsWith("Via:")).findFirst().orElseThrow();
+      alice.send(
+          "CANCEL sip:bob@office.example SIP/2.0\n"
+              + via
+              + "\nMax-Forwards: 70\n"
+              + "From: <sip:alice@office.example>;tag=alice-tag\nTo: <sip:bob@office.example>\n"
+              + "Call-ID: call-2\nCSeq: 2 CANCEL");
+
+      assertThat(alice.receive(m -> m.isResponse() && m.method().equals("CANCEL")).status())
+          .isEqualTo(200);
+      SipMessage cancel = desk.receive(m -> !m.isResponse());
+      assertThat(cancel.method()).isEqualTo("CANCEL");
+      desk.reply(cancel, 200, "OK", "", "");
+      desk.reply(atDesk, 487, "Request Terminated", "", "");
+      assertThat(
+              alice
+                  .receive(m -> m.isResponse() && m.method().equals("INVITE") && m.status() >= 200)
+                  .status())
+          .isEqualTo(487);
+    }
+  }
+
+  @Test
+  void unknownUserIs404AndOfflineUserIs480() throws Exception {
+    try (RawSipClient alice = RawSipClient.udp(server.port)) {
+      authenticatedInvite(alice, "sip:nobody@office.example", "call-3");
+      assertThat(alice.receive(m -> m.status() >= 200).status()).isEqualTo(404);
+
+      authenticatedInvite(alice, "sip:carol@office.example", "call-4");
+      assertThat(alice.receive(m -> m.status() >= 200).status()).isEqualTo(480);
+    }
+  }
+
+  @Test
+  void relayingToAnotherDomainIsForbidden() throws Exception {
+    try (RawSipClient alice = RawSipClient.udp(server.port)) {
+      authenticatedInvite(alice, "sip:someone@elsewhere.example", "call-5");
+
+      assertThat(alice.receive(m -> m.status() >= 200).status()).isEqualTo(403);
+    }
+  }
+
+  @Test
+  void exhaustedMaxForwardsIs483() throws Exception {
+    try (RawSipClient alice = RawSipClient.udp(server.port);
+        RawSipClient desk = RawSipClient.udp(server.port)) {
+      register(desk, "bob", "builder");
+      alice.send(
+          invite(alice, "sip:bob@office.example", "call-6", 1, "")
+              .replace("Max-Forwards: 70", "Max-Forwards: 0")
+              .replace("From: <sip:alice@office.example>", "From: <sip:guest@visitor.example>"),
+          SDP);
+
+      assertThat(alice.receive(m -> m.status() >= 200).status()).isEqualTo(483);
+    }
+  }
+}

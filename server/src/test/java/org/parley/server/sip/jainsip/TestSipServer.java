@@ -1,0 +1,71 @@
+package org.parley.server.sip.jainsip;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.parley.server.auth.DigestAlgorithm;
+import org.parley.server.auth.DigestAuthenticator;
+import org.parley.server.auth.DigestCredentials;
+import org.parley.server.auth.NonceService;
+import org.parley.server.echo.EchoLimits;
+import org.parley.server.registrar.LocationService;
+import org.parley.server.registrar.Registrar;
+import org.parley.server.registrar.RegistrarPolicy;
+import org.parley.server.sip.FreePorts;
+import org.parley.server.store.LocationStore;
+
+/** The SIP server on a free loopback port with users held in memory, for integration tests. */
+final class TestSipServer implements AutoCloseable {
+
+  static final String DOMAIN = "office.example";
+
+  /** Short echo timeouts so the hang-up test is quick. */
+  static final EchoLimits ECHO_LIMITS =
+      new EchoLimits(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(2));
+
+  final Map<String, char[]> passwords = new ConcurrentHashMap<>();
+  final int port;
+  final LocationService locations;
+  private final JainSipServer server;
+
+  TestSipServer(LocationStore store) throws Exception {
+    this(store, FreePorts.udpAndTcp());
+  }
+
+  TestSipServer(LocationStore store, int port) throws Exception {
+    this.port = port;
+    Clock clock = Clock.systemUTC();
+    locations = new LocationService(store, clock);
+    locations.restore();
+    DigestAuthenticator authenticator =
+        new DigestAuthenticator(
+            DOMAIN,
+            List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5),
+            new NonceService(Duration.ofMinutes(5), 1 << 12),
+            (user, algorithm) ->
+                Optional.ofNullable(passwords.get(user))
+                    .map(password -> DigestCredentials.ha1(algorithm, user, DOMAIN, password)),
+            clock);
+    server =
+        JainSipServer.start(
+            new SipServerSettings(
+                DOMAIN, "127.0.0.1", port, 0, null, null, 16384, 1, "Parley-test", ECHO_LIMITS),
+            new Registrar(new RegistrarPolicy(60, 3600, 3600, 8), locations, clock),
+            locations,
+            authenticator,
+            passwords::containsKey,
+            clock);
+  }
+
+  void addUser(String name, String password) {
+    passwords.put(name, password.toCharArray());
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

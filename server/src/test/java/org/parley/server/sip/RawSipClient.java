@@ -46,6 +46,18 @@ public final class RawSipClient implements AutoCloseable {
     return new RawSipClient("TCP", null, socket, new InetSocketAddress("127.0.0.1", serverPort));
   }
 
+  /**
+   * A TLS client whose trust comes from {@code context} (for example the server's own certificate).
+   */
+  public static RawSipClient tls(int serverPort, javax.net.ssl.SSLContext context)
+      throws IOException {
+    javax.net.ssl.SSLSocket socket =
+        (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket();
+    socket.connect(new InetSocketAddress("127.0.0.1", serverPort), 5000);
+    socket.startHandshake();
+    return new RawSipClient("TLS", null, socket, new InetSocketAddress("127.0.0.1", serverPort));
+  }
+
   public String transport() {
     return transport;
   }
@@ -65,7 +77,8 @@ public final class RawSipClient implements AutoCloseable {
   }
 
   public String contact(String user) {
-    String suffix = "TCP".equals(transport) ? ";transport=tcp" : "";
+    String suffix =
+        "UDP".equals(transport) ? "" : ";transport=" + transport.toLowerCase(java.util.Locale.ROOT);
     return "<sip:" + user + "@127.0.0.1:" + localPort() + suffix + ">";
   }
 

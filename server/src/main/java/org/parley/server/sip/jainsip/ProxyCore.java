@@ -138,6 +138,13 @@ final class ProxyCore {
 
   /** A response to a request this proxy sent. */
   void response(ResponseEvent event) {
+    ViaHeader top = (ViaHeader) event.getResponse().getHeader(ViaHeader.NAME);
+    if (top == null || !isOurSentBy(top)) {
+      // RFC 3261 §18.1.2: a response whose top Via is not ours is silently discarded; relaying it
+      // would send it wherever its next Via points (RFC 4475 §3.3.10: even to a broadcast address).
+      LOG.debug("Discarding a {} response that is not for us", event.getResponse().getStatusCode());
+      return;
+    }
     Response response = (Response) event.getResponse().clone();
     response.removeFirst(ViaHeader.NAME);
     ClientTransaction transaction = event.getClientTransaction();
@@ -300,8 +307,11 @@ final class ProxyCore {
   }
 
   private boolean isOurSentBy(ViaHeader via) {
+    String host = via.getHost();
+    int port = via.getPort() > 0 ? via.getPort() : 5060;
     for (ListeningPoint point : sip.provider().getListeningPoints()) {
-      if (point.getIPAddress().equals(via.getHost()) && point.getPort() == via.getPort()) {
+      boolean ourHost = point.getIPAddress().equals(host) || advertisedHost(point).equals(host);
+      if (ourHost && point.getPort() == port) {
         return true;
       }
     }

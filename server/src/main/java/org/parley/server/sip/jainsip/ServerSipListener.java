@@ -1,6 +1,8 @@
 package org.parley.server.sip.jainsip;
 
+import java.text.ParseException;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Optional;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -12,8 +14,12 @@ import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ProxyRequireHeader;
 import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.server.auth.AuthLookupException;
@@ -30,6 +36,7 @@ import org.slf4j.LoggerFactory;
 final class ServerSipListener implements SipListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerSipListener.class);
+  private static final String SIP_2_0 = "SIP/2.0";
 
   private final SipContext sip;
   private final Responses responses;
@@ -77,6 +84,16 @@ final class ServerSipListener implements SipListener {
 
   private void dispatch(RequestEvent event, Request request) {
     String method = request.getMethod();
+    ViaHeader sender = (ViaHeader) request.getHeader(ViaHeader.NAME);
+    if (!SIP_2_0.equalsIgnoreCase(sender.getProtocol())) {
+      // jain-sip 1.3.0-91 reads any "SIP/x.y" request line as SIP/2.0 (Parser.sipVersion builds
+      // its ParseException but never throws it), so the sender's version survives only in its
+      // Via's sent-protocol (RFC 4475 §3.1.2.16: SIP/7.0 in both).
+      if (!Request.ACK.equals(method)) {
+        responses.sendStateless(request, Response.VERSION_NOT_SUPPORTED, null);
+      }
+      return;
+    }
     if (Request.REGISTER.equals(method)) {
       registrar.handle(event);
       return;
@@ -90,16 +107,35 @@ final class ServerSipListener implements SipListener {
       return;
     }
     boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
-    RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
     if (inDialog || Request.ACK.equals(method)) {
-      if (route != null || !proxy.isUs(request.getRequestURI())) {
-        proxy.forwardAlongRoute(event);
-      } else if (!Request.ACK.equals(method)) {
-        responses.sendStateless(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
-      }
+      inDialog(event, request, method);
       return;
     }
     outOfDialog(event, request, method);
+  }
+
+  /**
+   * Requests that carry a To tag (and every ACK) follow the Route set we put ourselves into with
+   * Record-Route. One that names us neither in its top Route nor in its Request-URI never passed
+   * through our Record-Route: forwarding it would make us an open relay for anyone's dialogs.
+   */
+  private void inDialog(RequestEvent event, Request request, String method) {
+    RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
+    boolean addressedToUs = proxy.isUs(request.getRequestURI());
+    boolean routedViaUs = route != null && proxy.isUs(route.getAddress().getURI());
+    boolean ack = Request.ACK.equals(method);
+    if (routedViaUs || (route != null && addressedToUs)) {
+      if (ack || !rejectedProxyRequire(request)) {
+        proxy.forwardAlongRoute(event);
+      }
+    } else if (ack) {
+      LOG.debug("Dropping an ACK that is not routed through us");
+    } else if (addressedToUs) {
+      responses.sendStateless(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+    } else {
+      responses.sendStateless(
+          request, Response.FORBIDDEN, "Relaying to other domains is not allowed");
+    }
   }
 
   private void outOfDialog(RequestEvent event, Request request, String method) {
@@ -114,6 +150,9 @@ final class ServerSipListener implements SipListener {
       } else {
         responses.sendStateless(request, Response.NOT_FOUND, "No user in the request URI");
       }
+      return;
+    }
+    if (!echo.isEchoTarget(targetUri) && rejectedByProxyValidation(request)) {
       return;
     }
     URI from = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI();
@@ -140,6 +179,39 @@ final class ServerSipListener implements SipListener {
       return;
     }
     routeToUser(event, request, targetUri);
+  }
+
+  /**
+   * The checks of RFC 3261 §16.3 that come before any target or policy decision for a request we
+   * would forward: Max-Forwards (step 3, RFC 4475 §3.3.11) and Proxy-Require (step 5, RFC 4475
+   * §3.3.5). The URI scheme (step 2) is checked by the caller.
+   */
+  private boolean rejectedByProxyValidation(Request request) {
+    MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+    if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
+      responses.sendStateless(request, Response.TOO_MANY_HOPS, null);
+      return true;
+    }
+    return rejectedProxyRequire(request);
+  }
+
+  /** This proxy supports no extension, so every Proxy-Require option tag is unsupported. */
+  private boolean rejectedProxyRequire(Request request) {
+    ListIterator<Header> required = request.getHeaders(ProxyRequireHeader.NAME);
+    if (required == null || !required.hasNext()) {
+      return false;
+    }
+    Response response = responses.create(request, Response.BAD_EXTENSION, null);
+    try {
+      while (required.hasNext()) {
+        String tag = ((ProxyRequireHeader) required.next()).getOptionTag();
+        response.addHeader(sip.headers().createUnsupportedHeader(tag));
+      }
+    } catch (ParseException e) {
+      throw new IllegalStateException("An option tag that parsed no longer does", e);
+    }
+    responses.sendStateless(response);
+    return true;
   }
 
   private void routeToUser(RequestEvent event, Request request, SipURI targetUri) {

@@ -1,7 +1,10 @@
 package org.parley.server.sip.jainsip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -228,6 +231,39 @@ class ProxyIT {
           SDP);
 
       assertThat(alice.receive(m -> m.status() >= 200).status()).isEqualTo(483);
+    }
+  }
+
+  @Test
+  void unsupportedProxyRequireIs420ListingEveryTag() throws Exception {
+    try (RawSipClient guest = RawSipClient.udp(server.port)) {
+      guest.send(
+          "OPTIONS sip:bob@office.example SIP/2.0\nVia: "
+              + guest.via()
+              + "\nMax-Forwards: 70\n"
+              + "From: <sip:guest@visitor.example>;tag=g1\nTo: <sip:bob@office.example>\n"
+              + "Call-ID: call-7\nCSeq: 1 OPTIONS\n"
+              + "Proxy-Require: noProxiesSupportThis, norDoAnyProxiesSupportThis");
+
+      SipMessage answer = guest.receive(m -> m.status() >= 200);
+      assertThat(answer.status()).isEqualTo(420);
+      assertThat(answer.listValues("Unsupported"))
+          .containsExactly("noProxiesSupportThis", "norDoAnyProxiesSupportThis");
+    }
+  }
+
+  @Test
+  void responseWhoseTopViaIsNotOursIsDiscardedNotRelayed() throws Exception {
+    try (RawSipClient sender = RawSipClient.udp(server.port)) {
+      // Relaying by Via would send it to the second Via: the sender itself.
+      sender.send(
+          "SIP/2.0 200 OK\nVia: SIP/2.0/UDP 192.0.2.198;branch=z9hG4bK1324923\nVia: "
+              + sender.via()
+              + "\nFrom: <sip:alice@office.example>;tag=a1\nTo: <sip:bob@office.example>;tag=b1\n"
+              + "Call-ID: call-8\nCSeq: 35 INVITE");
+
+      assertThatThrownBy(() -> sender.receive(Duration.ofMillis(500)))
+          .isInstanceOf(SocketTimeoutException.class);
     }
   }
 }

@@ -36,23 +36,32 @@ final class TestSipServer implements AutoCloseable {
   }
 
   TestSipServer(LocationStore store, int port) throws Exception {
+    this(store, port, DOMAIN);
+  }
+
+  /** A server authoritative for another domain (torture messages name example.com). */
+  TestSipServer(LocationStore store, String domain) throws Exception {
+    this(store, FreePorts.udpAndTcp(), domain);
+  }
+
+  private TestSipServer(LocationStore store, int port, String domain) throws Exception {
     this.port = port;
     Clock clock = Clock.systemUTC();
     locations = new LocationService(store, clock);
     locations.restore();
     DigestAuthenticator authenticator =
         new DigestAuthenticator(
-            DOMAIN,
+            domain,
             List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5),
             new NonceService(Duration.ofMinutes(5), 1 << 12),
             (user, algorithm) ->
                 Optional.ofNullable(passwords.get(user))
-                    .map(password -> DigestCredentials.ha1(algorithm, user, DOMAIN, password)),
+                    .map(password -> DigestCredentials.ha1(algorithm, user, domain, password)),
             clock);
     server =
         JainSipServer.start(
             new SipServerSettings(
-                DOMAIN, "127.0.0.1", port, 0, null, null, 16384, 1, "Parley-test", ECHO_LIMITS),
+                domain, "127.0.0.1", port, 0, null, null, 16384, 1, "Parley-test", ECHO_LIMITS),
             new Registrar(new RegistrarPolicy(60, 3600, 3600, 8), locations, clock),
             locations,
             authenticator,

@@ -21,6 +21,12 @@ final class SqliteConnections {
    */
   static final int BUSY_TIMEOUT_MILLIS = 5000;
 
+  private static final int SQLITE_BUSY = 5;
+  private static final int SQLITE_LOCKED = 6;
+
+  /** About 3 s in all, with the pauses growing 10 ms per attempt. */
+  private static final int WAL_SWITCH_ATTEMPTS = 25;
+
   private SqliteConnections() {}
 
   /**
@@ -37,7 +43,7 @@ final class SqliteConnections {
     try (Statement statement = connection.createStatement()) {
       // The busy timeout first: switching to WAL takes a lock another process may hold.
       statement.executeUpdate("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
-      String journalMode = queryString(statement, "PRAGMA journal_mode = WAL");
+      String journalMode = switchToWal(statement);
       if (!"wal".equalsIgnoreCase(journalMode)) {
         throw new StoreException(
             "could not switch database "
@@ -55,6 +61,31 @@ final class SqliteConnections {
     } catch (StoreException e) {
       closeQuietly(connection);
       throw e;
+    }
+  }
+
+  /**
+   * Switches to WAL. When several processes open a new file at once, SQLite can answer SQLITE_BUSY
+   * here without waiting for the busy timeout (seen under load), so retry briefly.
+   */
+  private static String switchToWal(Statement statement) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return queryString(statement, "PRAGMA journal_mode = WAL");
+      } catch (SQLException e) {
+        int primaryCode =
+            e.getErrorCode() & 0xFF; // extended codes keep the primary one in the low byte
+        boolean busy = primaryCode == SQLITE_BUSY || primaryCode == SQLITE_LOCKED;
+        if (!busy || attempt >= WAL_SWITCH_ATTEMPTS) {
+          throw e;
+        }
+        try {
+          Thread.sleep(10L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 

@@ -11,12 +11,18 @@ import org.parley.server.store.Binding;
 import org.parley.server.store.LocationStore;
 import org.parley.server.store.StoreException;
 
-/** A location store in memory that records writes and can be told to fail like a full disk. */
+/**
+ * A location store in memory that records writes and can be told to fail like a full disk, or to be
+ * slow like a busy one.
+ */
 public final class MemoryLocationStore implements LocationStore {
 
   public final Map<String, List<Binding>> rows = new LinkedHashMap<>();
   public int writes;
   public boolean failWrites;
+
+  /** When set, writes are "on disk" only once this completes, as with a slow fsync. */
+  public volatile CompletableFuture<Void> syncedWhen;
 
   @Override
   public synchronized List<Binding> loadUnexpired(Instant now) {
@@ -37,7 +43,8 @@ public final class MemoryLocationStore implements LocationStore {
     } else {
       rows.put(aor, List.copyOf(bindings));
     }
-    return CompletableFuture.completedFuture(null);
+    CompletableFuture<Void> synced = syncedWhen;
+    return synced != null ? synced : CompletableFuture.completedFuture(null);
   }
 
   @Override

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.address.SipURI;
@@ -37,17 +39,25 @@ import org.slf4j.LoggerFactory;
 /**
  * The registrar's SIP side (RFC 3261 §10.3): authenticates, turns the REGISTER into a {@link
  * RegisterRequest}, and answers statelessly once the bindings are on disk. REGISTER is idempotent,
- * so a retransmission simply gets the same answer again.
+ * so a retransmission simply gets the same answer again, with one exception: a retransmission that
+ * arrives while the first copy's 200 waits for the disk is dropped, because its credentials were
+ * just used and it would get a 401 (stale nonce) that overtakes the 200.
  */
 final class RegisterHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegisterHandler.class);
+
+  /** Bounds the set below even if the disk stalls under a flood of registrations. */
+  private static final int MAX_AWAITING_DISK = 65_536;
 
   private final SipContext sip;
   private final Responses responses;
   private final SipAuthentication authentication;
   private final Registrar registrar;
   private final Clock clock;
+
+  /** Transaction keys (RFC 3261 §17.2.3) of accepted REGISTERs whose 200 waits for the disk. */
+  private final Set<String> awaitingDisk = ConcurrentHashMap.newKeySet();
 
   RegisterHandler(
       SipContext sip,
@@ -73,6 +83,11 @@ final class RegisterHandler {
       responses.sendStateless(request, Response.FORBIDDEN, "Not a domain of this registrar");
       return;
     }
+    String transaction = transactionKey(request);
+    if (awaitingDisk.contains(transaction)) {
+      LOG.debug("Dropped a REGISTER retransmission; its 200 follows once the disk has it");
+      return;
+    }
     Optional<String> user = authentication.authenticate(request, responses::sendStateless);
     if (user.isEmpty()) {
       return;
@@ -90,10 +105,24 @@ final class RegisterHandler {
       return;
     }
     RegisterOutcome outcome = registrar.register(registration);
-    respond(request, outcome);
+    respond(request, outcome, transaction);
   }
 
-  private void respond(Request request, RegisterOutcome outcome) {
+  /** Branch, sent-by and CSeq: what makes a request a retransmission of another. */
+  private static String transactionKey(Request request) {
+    ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+    return via.getBranch()
+        + '|'
+        + via.getHost()
+        + ':'
+        + via.getPort()
+        + '|'
+        + ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId()
+        + '|'
+        + ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
+  }
+
+  private void respond(Request request, RegisterOutcome outcome, String transaction) {
     if (outcome instanceof RegisterOutcome.IntervalTooBrief brief) {
       Response response = responses.create(request, Response.INTERVAL_TOO_BRIEF, null);
       try {
@@ -108,6 +137,9 @@ final class RegisterHandler {
       responses.sendStateless(request, rejected.statusCode(), rejected.reasonPhrase());
     } else {
       RegisterOutcome.Accepted accepted = (RegisterOutcome.Accepted) outcome;
+      if (awaitingDisk.size() < MAX_AWAITING_DISK) {
+        awaitingDisk.add(transaction);
+      }
       // The 200 OK promises the bindings survive a crash, so it waits for the disk.
       accepted
           .persisted()
@@ -120,6 +152,7 @@ final class RegisterHandler {
                 } else {
                   responses.sendStateless(ok(request, accepted.bindings()));
                 }
+                awaitingDisk.remove(transaction);
               });
     }
   }

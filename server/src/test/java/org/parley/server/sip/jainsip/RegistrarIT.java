@@ -1,11 +1,14 @@
 package org.parley.server.sip.jainsip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -245,6 +248,38 @@ class RegistrarIT {
 
       assertThat(replay.status()).isEqualTo(401);
       assertThat(replay.header("WWW-Authenticate")).contains("stale=true");
+    }
+  }
+
+  @Test
+  void retransmissionWhileTheOkWaitsForTheDiskGetsNoStaleChallenge() throws Exception {
+    try (RawSipClient client = RawSipClient.udp(server.port)) {
+      client.send(register(client, "alice", "c1", 1, "Contact: " + client.contact("alice")));
+      String challenge = client.receive().headers("WWW-Authenticate").get(1);
+      String authorization =
+          DigestClient.authorization(
+              challenge, "alice", "wonderland", "REGISTER", "sip:office.example");
+      String authenticated =
+          register(
+              client,
+              "alice",
+              "c1",
+              2,
+              "Contact: " + client.contact("alice") + "\nAuthorization: " + authorization);
+      CompletableFuture<Void> disk = new CompletableFuture<>();
+      store.syncedWhen = disk;
+
+      client.send(authenticated);
+      client.send(authenticated); // the UDP retransmission: same branch, same credentials
+
+      assertThatThrownBy(() -> client.receive(Duration.ofMillis(500)))
+          .as("no answer while the binding is not on disk")
+          .isInstanceOf(SocketTimeoutException.class);
+      disk.complete(null);
+      assertThat(client.receive().status()).isEqualTo(200);
+      assertThatThrownBy(() -> client.receive(Duration.ofMillis(500)))
+          .as("one answer for both copies")
+          .isInstanceOf(SocketTimeoutException.class);
     }
   }
 

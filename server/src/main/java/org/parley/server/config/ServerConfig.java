@@ -31,8 +31,14 @@ public final class ServerConfig {
   public static final int DEFAULT_MAX_EXPIRES_SECONDS = 3600;
   public static final int DEFAULT_DEFAULT_EXPIRES_SECONDS = 3600;
   public static final int DEFAULT_NONCE_LIFETIME_SECONDS = 300;
-  public static final List<DigestAlgorithm> DEFAULT_AUTH_ALGORITHMS =
-      List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5);
+
+  /**
+   * MD5 only by default: SIPp 3.6 and libre 1.1 (baresip) fail as soon as a SHA-256 challenge is
+   * offered, and so do many desk phones (ADR 0009). Both HA1s are stored, so SHA-256 is one setting
+   * away.
+   */
+  public static final List<DigestAlgorithm> DEFAULT_AUTH_ALGORITHMS = List.of(DigestAlgorithm.MD5);
+
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 16384;
   public static final int DEFAULT_ECHO_IDLE_SECONDS = 30;
   public static final int DEFAULT_ECHO_MAX_SECONDS = 600;

@@ -27,8 +27,7 @@ class ServerConfigTest {
     assertThat(config.maxExpiresSeconds()).isEqualTo(3600);
     assertThat(config.defaultExpiresSeconds()).isEqualTo(3600);
     assertThat(config.nonceLifetimeSeconds()).isEqualTo(300);
-    assertThat(config.authAlgorithms())
-        .containsExactly(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5);
+    assertThat(config.authAlgorithms()).containsExactly(DigestAlgorithm.MD5);
     assertThat(config.maxMessageBytes()).isEqualTo(16384);
     assertThat(config.allowedRelayDomains()).isEmpty();
     assertThat(config.echoIdleSeconds()).isEqualTo(30);

@@ -219,6 +219,8 @@ class SippIT {
                 .sipPort(sipPort)
                 .tlsPort(0)
                 .httpPort(0)
+                // Both algorithms, MD5 first: SIPp 3.6.1 reads only the first challenge's
+                // algorithm, so this checks the order that lets it in (ADR 0009).
                 .authAlgorithms(List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)));
     try (ServerDatabase database = ServerDatabase.open(ParleyServer.databaseFile(config))) {
       UserAdministration administration = new UserAdministration(database.users(), DOMAIN);

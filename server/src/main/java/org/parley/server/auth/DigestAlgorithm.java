@@ -14,10 +14,13 @@ public enum DigestAlgorithm {
 
   private final String token;
   private final String jcaName;
+  // MessageDigest.getInstance is a provider lookup; reuse one instance per thread.
+  private final ThreadLocal<MessageDigest> digests;
 
   DigestAlgorithm(String token, String jcaName) {
     this.token = token;
     this.jcaName = jcaName;
+    this.digests = ThreadLocal.withInitial(this::newDigest);
   }
 
   /** The value of the {@code algorithm} parameter, as written in challenges. */
@@ -37,10 +40,13 @@ public enum DigestAlgorithm {
 
   /** Lower-case hex of the hash of the UTF-8 bytes of {@code data}: RFC 7616's H(data). */
   public String hash(String data) {
+    byte[] hash = digests.get().digest(data.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(hash).toLowerCase(Locale.ROOT);
+  }
+
+  private MessageDigest newDigest() {
     try {
-      MessageDigest digest = MessageDigest.getInstance(jcaName);
-      byte[] hash = digest.digest(data.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash).toLowerCase(Locale.ROOT);
+      return MessageDigest.getInstance(jcaName);
     } catch (NoSuchAlgorithmException e) {
       // Every Java runtime must provide MD5 and SHA-256 (java.security.MessageDigest's contract).
       throw new IllegalStateException(jcaName + " is missing from this Java runtime", e);

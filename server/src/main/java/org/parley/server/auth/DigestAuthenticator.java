@@ -63,25 +63,35 @@ public final class DigestAuthenticator {
     return realm;
   }
 
-  /**
-   * The {@code WWW-Authenticate}/{@code Proxy-Authenticate} values for a new challenge: one per
-   * algorithm, most preferred first, sharing one fresh nonce.
-   */
-  public List<String> challenges(boolean stale) {
-    String nonce = nonces.issue(clock.instant());
-    List<String> values = new ArrayList<>(algorithms.size());
-    for (DigestAlgorithm algorithm : algorithms) {
-      StringBuilder value = new StringBuilder(128);
-      value.append("Digest realm=\"").append(realm).append('"');
-      value.append(", nonce=\"").append(nonce).append('"');
-      value.append(", algorithm=").append(algorithm.token());
-      value.append(", qop=\"auth\"");
-      if (stale) {
-        value.append(", stale=true");
-      }
-      values.add(value.toString());
+  /** One challenge: the parameters of a {@code WWW-Authenticate}/{@code Proxy-Authenticate}. */
+  public record Challenge(String realm, String nonce, DigestAlgorithm algorithm, boolean stale) {
+
+    /** The header value, for stacks that take text. */
+    public String toHeaderValue() {
+      return "Digest realm=\""
+          + realm
+          + "\", nonce=\""
+          + nonce
+          + "\", algorithm="
+          + algorithm.token()
+          + ", qop=\"auth\""
+          + (stale ? ", stale=true" : "");
     }
-    return values;
+  }
+
+  /** A new challenge per offered algorithm, most preferred first, sharing one fresh nonce. */
+  public List<Challenge> newChallenges(boolean stale) {
+    String nonce = nonces.issue(clock.instant());
+    List<Challenge> challenges = new ArrayList<>(algorithms.size());
+    for (DigestAlgorithm algorithm : algorithms) {
+      challenges.add(new Challenge(realm, nonce, algorithm, stale));
+    }
+    return challenges;
+  }
+
+  /** The header values of {@link #newChallenges}. */
+  public List<String> challenges(boolean stale) {
+    return newChallenges(stale).stream().map(Challenge::toHeaderValue).toList();
   }
 
   /**

@@ -43,6 +43,8 @@ public final class NonceService {
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
   private final SecretKeySpec key;
+  // Mac.getInstance is a provider lookup; one initialised Mac per thread keeps it off the hot path.
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
   private final Duration lifetime;
   private final AtomicInteger sequence = new AtomicInteger();
   private final AtomicLongArray highestCount;
@@ -136,11 +138,16 @@ public final class NonceService {
   }
 
   private byte[] mac(byte[] data, int length) {
+    Mac hmac = macs.get();
+    hmac.update(data, 0, length);
+    return Arrays.copyOf(hmac.doFinal(), MAC_BYTES);
+  }
+
+  private Mac newMac() {
     try {
       Mac hmac = Mac.getInstance("HmacSHA256");
       hmac.init(key);
-      hmac.update(data, 0, length);
-      return Arrays.copyOf(hmac.doFinal(), MAC_BYTES);
+      return hmac;
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       // HmacSHA256 is required of every Java runtime, and the key is always 32 bytes.
       throw new IllegalStateException("HmacSHA256 is unavailable", e);

@@ -139,7 +139,7 @@ final class ProxyCore {
   /** A response to a request this proxy sent. */
   void response(ResponseEvent event) {
     ViaHeader top = (ViaHeader) event.getResponse().getHeader(ViaHeader.NAME);
-    if (top == null || !isOurSentBy(top)) {
+    if (top == null || !isOurAddress(top.getHost(), top.getPort())) {
       // RFC 3261 §18.1.2: a response whose top Via is not ours is silently discarded; relaying it
       // would send it wherever its next Via points (RFC 4475 §3.3.10: even to a broadcast address).
       LOG.debug("Discarding a {} response that is not for us", event.getResponse().getStatusCode());
@@ -259,12 +259,18 @@ final class ProxyCore {
       return false;
     }
     String host = sipUri.getHost().toLowerCase(Locale.ROOT);
-    if (host.equals(sip.domain())) {
-      return true;
-    }
+    return host.equals(sip.domain()) || isOurAddress(host, sipUri.getPort());
+  }
+
+  /**
+   * Whether host:port is one of our listening points, by its bound or its advertised address (what
+   * we put in Via and Record-Route when bound to every interface).
+   */
+  private boolean isOurAddress(String host, int port) {
+    int effectivePort = port > 0 ? port : 5060;
     for (ListeningPoint point : sip.provider().getListeningPoints()) {
-      int port = sipUri.getPort() > 0 ? sipUri.getPort() : 5060;
-      if (point.getIPAddress().equals(host) && point.getPort() == port) {
+      boolean ourHost = point.getIPAddress().equals(host) || advertisedHost(point).equals(host);
+      if (ourHost && point.getPort() == effectivePort) {
         return true;
       }
     }
@@ -284,34 +290,32 @@ final class ProxyCore {
     return new HopImpl(target.getHost(), port, transport.toLowerCase(Locale.ROOT));
   }
 
-  private boolean rejectLoopOrExhausted(Request request) {
+  /** RFC 3261 §16.3 step 3: Max-Forwards 0 gets 483 (an ACK is dropped); true when answered. */
+  boolean rejectExhausted(Request request) {
     MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
-    if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
-      if (!Request.ACK.equals(request.getMethod())) {
-        responses.sendStateless(request, Response.TOO_MANY_HOPS, null);
-      }
+    if (maxForwards == null || maxForwards.getMaxForwards() > 0) {
+      return false;
+    }
+    if (!Request.ACK.equals(request.getMethod())) {
+      responses.sendStateless(request, Response.TOO_MANY_HOPS, null);
+    }
+    return true;
+  }
+
+  private boolean rejectLoopOrExhausted(Request request) {
+    if (rejectExhausted(request)) {
       return true;
     }
     String expected = MAGIC_COOKIE + loopHash(request) + ".";
     ListIterator<Header> vias = request.getHeaders(ViaHeader.NAME);
     while (vias.hasNext()) {
       ViaHeader via = (ViaHeader) vias.next();
-      if (via.getBranch() != null && via.getBranch().startsWith(expected) && isOurSentBy(via)) {
+      if (via.getBranch() != null
+          && via.getBranch().startsWith(expected)
+          && isOurAddress(via.getHost(), via.getPort())) {
         if (!Request.ACK.equals(request.getMethod())) {
           responses.sendStateless(request, Response.LOOP_DETECTED, null);
         }
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean isOurSentBy(ViaHeader via) {
-    String host = via.getHost();
-    int port = via.getPort() > 0 ? via.getPort() : 5060;
-    for (ListeningPoint point : sip.provider().getListeningPoints()) {
-      boolean ourHost = point.getIPAddress().equals(host) || advertisedHost(point).equals(host);
-      if (ourHost && point.getPort() == port) {
         return true;
       }
     }

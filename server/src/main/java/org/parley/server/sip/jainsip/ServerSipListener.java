@@ -15,7 +15,6 @@ import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
-import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ProxyRequireHeader;
 import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
@@ -187,12 +186,7 @@ final class ServerSipListener implements SipListener {
    * §3.3.5). The URI scheme (step 2) is checked by the caller.
    */
   private boolean rejectedByProxyValidation(Request request) {
-    MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
-    if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
-      responses.sendStateless(request, Response.TOO_MANY_HOPS, null);
-      return true;
-    }
-    return rejectedProxyRequire(request);
+    return proxy.rejectExhausted(request) || rejectedProxyRequire(request);
   }
 
   /** This proxy supports no extension, so every Proxy-Require option tag is unsupported. */

@@ -39,9 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The registrar's SIP side (RFC 3261 §10.3): authenticates, turns the REGISTER into a {@link
  * RegisterRequest}, and answers statelessly once the bindings are on disk. REGISTER is idempotent,
- * so a retransmission simply gets the same answer again, with one exception: a retransmission that
- * arrives while the first copy's 200 waits for the disk is dropped, because its credentials were
- * just used and it would get a 401 (stale nonce) that overtakes the 200.
+ * but its credentials are single-use: a retransmission must not be authenticated again (it would
+ * get a 401 stale). So one that arrives while the first copy's 200 waits for the disk is dropped,
+ * and one that arrives after the 200 gets that same 200 again, as a server transaction would.
  */
 final class RegisterHandler {
 
@@ -56,8 +56,14 @@ final class RegisterHandler {
   private final Registrar registrar;
   private final Clock clock;
 
+  /** How long a 200 is kept for retransmissions: Timer J, 64 × T1 (RFC 3261 §17.2.2). */
+  private static final Duration ANSWER_KEPT = Duration.ofSeconds(32);
+
   /** Transaction keys (RFC 3261 §17.2.3) of accepted REGISTERs whose 200 waits for the disk. */
   private final Set<String> awaitingDisk = ConcurrentHashMap.newKeySet();
+
+  /** Recently sent 200s by transaction key, for retransmissions that arrive after them. */
+  private final RecentAnswers answered = new RecentAnswers(MAX_AWAITING_DISK, ANSWER_KEPT);
 
   RegisterHandler(
       SipContext sip,
@@ -86,6 +92,11 @@ final class RegisterHandler {
     String transaction = transactionKey(request);
     if (awaitingDisk.contains(transaction)) {
       LOG.debug("Dropped a REGISTER retransmission; its 200 follows once the disk has it");
+      return;
+    }
+    Optional<Response> earlier = answered.find(transaction, clock.instant());
+    if (earlier.isPresent()) {
+      responses.sendStateless(earlier.get());
       return;
     }
     Optional<String> user = authentication.authenticate(request, responses::sendStateless);
@@ -150,7 +161,9 @@ final class RegisterHandler {
                   responses.sendStateless(
                       request, Response.SERVER_INTERNAL_ERROR, "Could not store the registration");
                 } else {
-                  responses.sendStateless(ok(request, accepted.bindings()));
+                  Response ok = ok(request, accepted.bindings());
+                  answered.remember(transaction, ok, clock.instant());
+                  responses.sendStateless(ok);
                 }
                 awaitingDisk.remove(transaction);
               });

@@ -1,11 +1,13 @@
 package org.parley.media.source;
 
+import org.parley.media.audio.AudioSource;
+
 /**
  * A sine tone as 16-bit PCM: the engine's test signal, ring-back and DTMF feedback generator.
  *
  * <p>Phase carries over between reads, so consecutive frames join without clicks.
  */
-public final class ToneSource {
+public final class ToneSource implements AudioSource {
 
   private final double frequencyHz;
   private final int sampleRateHz;
@@ -35,16 +37,19 @@ public final class ToneSource {
     this.amplitude = amplitude;
   }
 
-  /** Fills the whole buffer with the next samples of the tone. */
-  public void read(short[] frame) {
+  /** Fills the whole buffer with the next samples of the tone; a tone never ends. */
+  @Override
+  public int read(short[] frame) {
     double step = 2 * Math.PI * frequencyHz / sampleRateHz;
     for (int i = 0; i < frame.length; i++) {
       double value = Math.sin(step * (samplesProduced + i)) * amplitude * Short.MAX_VALUE;
       frame[i] = (short) Math.round(value);
     }
     samplesProduced += frame.length;
+    return frame.length;
   }
 
+  @Override
   public int sampleRateHz() {
     return sampleRateHz;
   }

@@ -1,6 +1,8 @@
 package org.parley.server.sip.jainsip;
 
+import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.HopImpl;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -223,8 +225,11 @@ final class ProxyCore {
   }
 
   /**
-   * Forwards a request that carries its own route (in-dialog requests and the ACK for a 2xx),
-   * statelessly: retransmissions are forwarded again with the same branch, so they match.
+   * Forwards a request that carries its own route (in-dialog requests and the ACK for a 2xx). The
+   * upstream side is stateless: the branch is derived from the request, so a retransmission maps to
+   * the same branch. Downstream, every request but ACK goes out in a client transaction: it
+   * retransmits over UDP by itself, and jain-sip matches the response by branch. Without it, each
+   * response scans every live client transaction (a cost that grows with the call rate squared).
    */
   void forwardAlongRoute(RequestEvent event) {
     Request request = (Request) event.getRequest().clone();
@@ -242,7 +247,13 @@ final class ProxyCore {
       HopRouter.via(
           hop,
           () -> {
-            sip.provider().sendRequest(request);
+            if (Request.ACK.equals(request.getMethod())) {
+              sip.provider().sendRequest(request);
+            } else if (hasClientTransaction(request)) {
+              LOG.debug("{} retransmission: our client transaction is on it", request.getMethod());
+            } else {
+              sip.provider().getNewClientTransaction(request).sendRequest();
+            }
             return null;
           });
     } catch (SipException | ParseException | InvalidArgumentException e) {
@@ -252,6 +263,11 @@ final class ProxyCore {
             event.getRequest(), Response.SERVICE_UNAVAILABLE, "Next hop unreachable");
       }
     }
+  }
+
+  private boolean hasClientTransaction(Request request) {
+    SIPTransactionStack stack = (SIPTransactionStack) sip.provider().getSipStack();
+    return stack.findTransaction((SIPRequest) request, false) != null;
   }
 
   boolean isUs(javax.sip.address.URI uri) {

@@ -25,14 +25,13 @@ final class SipStacks {
     properties.setProperty(
         "gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(settings.maxMessageBytes()));
     properties.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Aggressive");
-    // NIO: one selector thread for every TCP/TLS connection instead of a thread per connection.
-    // Deviation: jain-sip 1.3.0-91's NIO framer (NioPipelineParser) finds Content-Length and
-    // Call-ID by the long names only. A compact "l:" is ignored, so a body is read as the next
-    // message; a compact "i:" or LWS before the colon closes the connection unanswered; and an
-    // unparseable request gets no 400 over TCP. TortureIT and rfc4475-expectations.csv pin it.
+    // NIO: one selector thread for every TCP/TLS connection instead of a thread per connection,
+    // with Parley's stream framing: jain-sip 1.3.0-91's own (NioPipelineParser) finds
+    // Content-Length by its long name only, so a compact "l:" lost the framing, and it sent no 400
+    // for an unparseable request over TCP.
     properties.setProperty(
         "gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
-        "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+        FramedMessageProcessorFactory.class.getName());
     properties.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
     properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
     properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");

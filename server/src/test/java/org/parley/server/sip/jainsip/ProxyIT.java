@@ -157,10 +157,16 @@ class ProxyIT {
       alice.send("ACK" + inDialog.replace("VIA", alice.via()) + "CSeq: 2 ACK");
       assertThat(desk.receive(m -> !m.isResponse()).method()).isEqualTo("ACK");
 
-      alice.send("BYE" + inDialog.replace("VIA", alice.via()) + "CSeq: 3 BYE");
+      String byeRequest = "BYE" + inDialog.replace("VIA", alice.via()) + "CSeq: 3 BYE";
+      alice.send(byeRequest);
       SipMessage bye = desk.receive(m -> !m.isResponse());
       assertThat(bye.method()).isEqualTo("BYE");
       assertThat(bye.header("Route")).isNull();
+      // Alice sent the BYE once; the proxy's own client transaction retransmits it (Timer E).
+      SipMessage byeAgain = desk.receive(m -> !m.isResponse());
+      assertThat(byeAgain.method()).isEqualTo("BYE");
+      assertThat(byeAgain.header("Via")).isEqualTo(bye.header("Via"));
+      alice.send(byeRequest); // Alice's own retransmission is absorbed, not answered with an error.
       desk.reply(bye, 200, "OK", "", "");
       SipMessage byeOk = alice.receive(m -> m.isResponse() && m.method().equals("BYE"));
       assertThat(byeOk.status()).isEqualTo(200);

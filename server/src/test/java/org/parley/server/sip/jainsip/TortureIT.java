@@ -36,9 +36,9 @@ import org.parley.server.testing.MemoryLocationStore;
  * rfc4475-expectations.csv}.
  */
 // Deviation: outcomes the RFC does not list are explained row by row in the table. In short:
-// over TCP, jain-sip's NIO framer mishandles compact headers and sends no 400 for unparseable
-// requests (see SipStacks); its parser silently drops duplicates of single-value headers
-// (multi01, mcl01); the TLS Via of bext01 cannot be answered without a TLS listening point.
+// jain-sip's parser silently drops duplicates of single-value headers (multi01, and mcl01 over
+// UDP); the TLS Via of bext01 cannot be answered without a TLS listening point. TCP is framed by
+// our StreamFramer, so compact headers and unparseable requests get the RFC's outcomes there.
 class TortureIT {
 
   /** The messages' Request-URIs mostly name example.com: the server is authoritative for it. */

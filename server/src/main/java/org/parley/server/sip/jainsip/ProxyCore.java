@@ -122,7 +122,13 @@ final class ProxyCore {
           new HopImpl(first.getHost(), first.getPort() > 0 ? first.getPort() : 5060, pathTransport);
     }
     if (isDialogCreating(copy.getMethod())) {
-      copy.addFirst(recordRoute(request));
+      // RFC 5658: bridging transports (a UDP caller, a TCP callee) records both of our
+      // interfaces, so each side reaches us later over its own transport.
+      String incoming = topVia(request).getTransport().toLowerCase(Locale.ROOT);
+      copy.addFirst(recordRoute(incoming));
+      if (!incoming.equals(hop.getTransport().toLowerCase(Locale.ROOT))) {
+        copy.addFirst(recordRoute(hop.getTransport().toLowerCase(Locale.ROOT)));
+      }
     }
     copy.addFirst(ourVia(hop.getTransport(), loopBranch(request)));
     ClientTransaction transaction =
@@ -236,9 +242,11 @@ final class ProxyCore {
     if (rejectLoopOrExhausted(request)) {
       return;
     }
+    // Our own Route entries: one, or two where we bridged transports (RFC 5658).
     RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
-    if (route != null && isUs(route.getAddress().getURI())) {
+    while (route != null && isUs(route.getAddress().getURI())) {
       request.removeFirst(RouteHeader.NAME);
+      route = (RouteHeader) request.getHeader(RouteHeader.NAME);
     }
     try {
       decrementMaxForwards(request);
@@ -374,9 +382,7 @@ final class ProxyCore {
     }
   }
 
-  private RecordRouteHeader recordRoute(Request incoming) throws ParseException {
-    ViaHeader via = topVia(incoming);
-    String transport = via.getTransport().toLowerCase(Locale.ROOT);
+  private RecordRouteHeader recordRoute(String transport) throws ParseException {
     ListeningPoint point = listeningPoint(transport);
     SipURI uri = sip.addresses().createSipURI(null, advertisedHost(point));
     uri.setPort(point.getPort());

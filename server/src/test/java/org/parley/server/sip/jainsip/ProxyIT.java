@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,6 +171,66 @@ class ProxyIT {
       desk.reply(bye, 200, "OK", "", "");
       SipMessage byeOk = alice.receive(m -> m.isResponse() && m.method().equals("BYE"));
       assertThat(byeOk.status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void bridgedTransportsAreRecordRoutedTwiceAndEachSideUsesItsOwn() throws Exception {
+    try (RawSipClient alice = RawSipClient.udp(server.port);
+        RawSipClient carol = RawSipClient.tcp(server.port)) {
+      register(carol, "carol", "singer");
+
+      authenticatedInvite(alice, "sip:carol@office.example", "bridge-1");
+      SipMessage invite = carol.receive(m -> !m.isResponse());
+      // RFC 5658: the top entry is the interface carol talks to (TCP), the next alice's (UDP).
+      List<String> recordRoutes = invite.listValues("Record-Route");
+      assertThat(recordRoutes).hasSize(2);
+      assertThat(recordRoutes.get(0)).contains("transport=tcp").contains("lr");
+      assertThat(recordRoutes.get(1)).doesNotContain("transport=").contains("lr");
+
+      String carolContact = "Contact: " + carol.contact("carol");
+      carol.reply(invite, 200, "OK", carolContact + "\nContent-Type: application/sdp", SDP);
+      SipMessage ok = alice.receive(m -> m.status() >= 200);
+      assertThat(ok.status()).isEqualTo(200);
+      assertThat(ok.listValues("Record-Route")).isEqualTo(recordRoutes);
+
+      // Alice's route set is the Record-Route list reversed; carol's is the list as it came.
+      String aliceRoute =
+          "Route: " + recordRoutes.get(1) + "\nRoute: " + recordRoutes.get(0) + "\n";
+      String ack =
+          "ACK sip:carol@127.0.0.1:"
+              + carol.localPort()
+              + ";transport=tcp SIP/2.0\nVia: "
+              + alice.via()
+              + "\nMax-Forwards: 70\n"
+              + aliceRoute
+              + "From: <sip:alice@office.example>;tag=alice-tag\nTo: "
+              + ok.header("To")
+              + "\nCall-ID: bridge-1\nCSeq: 2 ACK";
+      alice.send(ack);
+      SipMessage ackAtCarol = carol.receive(m -> !m.isResponse());
+      assertThat(ackAtCarol.method()).isEqualTo("ACK");
+      assertThat(ackAtCarol.header("Route")).isNull();
+
+      String carolRoute =
+          "Route: " + recordRoutes.get(0) + "\nRoute: " + recordRoutes.get(1) + "\n";
+      String bye =
+          "BYE sip:alice@127.0.0.1:"
+              + alice.localPort()
+              + " SIP/2.0\nVia: "
+              + carol.via()
+              + "\nMax-Forwards: 70\n"
+              + carolRoute
+              + "From: "
+              + ok.header("To")
+              + "\nTo: <sip:alice@office.example>;tag=alice-tag\nCall-ID: bridge-1\nCSeq: 1 BYE";
+      carol.send(bye);
+      SipMessage byeAtAlice = alice.receive(m -> !m.isResponse());
+      assertThat(byeAtAlice.method()).isEqualTo("BYE");
+      assertThat(byeAtAlice.header("Route")).isNull();
+      alice.reply(byeAtAlice, 200, "OK", "", "");
+      assertThat(carol.receive(m -> m.isResponse() && m.method().equals("BYE")).status())
+          .isEqualTo(200);
     }
   }
 

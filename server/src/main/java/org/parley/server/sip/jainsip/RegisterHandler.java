@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RegisterHandler {
 
+  private static final TimeZone GMT = TimeZone.getTimeZone("GMT");
+
   private static final Logger LOG = LoggerFactory.getLogger(RegisterHandler.class);
 
   /** Bounds the set below even if the disk stalls under a flood of registrations. */
@@ -184,9 +186,7 @@ final class RegisterHandler {
       while (paths != null && paths.hasNext()) {
         response.addHeader(paths.next());
       }
-      response.setHeader(
-          sip.headers()
-              .createDateHeader(Calendar.getInstance(TimeZone.getTimeZone("GMT"), Locale.ROOT)));
+      response.setHeader(sip.headers().createDateHeader(Calendar.getInstance(GMT, Locale.ROOT)));
     } catch (ParseException e) {
       throw new IllegalStateException("A stored contact no longer parses", e);
     }

@@ -64,6 +64,11 @@ final class SqliteLocationStore implements LocationStore {
   // failure, since sqlite-jdbc may leave a statement unusable after an error.
   private PreparedStatement deleteAor;
   private PreparedStatement insert;
+  // Transaction control, compiled once: sqlite-jdbc compiles a plain Statement's SQL every time.
+  private PreparedStatement begin;
+  private PreparedStatement commit;
+  private PreparedStatement savepoint;
+  private PreparedStatement release;
   private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
   // The bound on waiting jobs, kept apart from the queue so that SHUTDOWN always fits in it.
   private final Semaphore room = new Semaphore(QUEUE_CAPACITY);
@@ -243,12 +248,13 @@ final class SqliteLocationStore implements LocationStore {
     List<Runnable> completions = new ArrayList<>(batch.size());
     try (Statement statement = connection.createStatement()) {
       long startNanos = System.nanoTime();
-      statement.executeUpdate("BEGIN IMMEDIATE");
+      prepareTransactionControl();
+      begin.executeUpdate();
       try {
         for (Job<?> job : batch) {
           completions.add(runInSavepoint(statement, job));
         }
-        statement.executeUpdate("COMMIT");
+        commit.executeUpdate();
       } catch (SQLException | RuntimeException e) {
         discardStatements();
         rollbackQuietly(statement);
@@ -287,12 +293,12 @@ final class SqliteLocationStore implements LocationStore {
    * @return what completes the job's future once the batch has committed
    */
   private <T> Runnable runInSavepoint(Statement statement, Job<T> job) throws SQLException {
-    statement.executeUpdate("SAVEPOINT job");
+    savepoint.executeUpdate();
     T result;
     try {
       result = job.task().run(connection);
     } catch (SQLException e) {
-      discardStatements();
+      discardDataStatements();
       try {
         statement.executeUpdate("ROLLBACK TO job");
         statement.executeUpdate("RELEASE job");
@@ -304,12 +310,38 @@ final class SqliteLocationStore implements LocationStore {
       StoreException failure = SqliteFailures.wrap("could not " + job.what(), e);
       return () -> job.future().completeExceptionally(failure);
     }
-    statement.executeUpdate("RELEASE job");
+    release.executeUpdate();
     return () -> job.future().complete(result);
   }
 
+  private void prepareTransactionControl() throws SQLException {
+    if (begin == null) {
+      begin = connection.prepareStatement("BEGIN IMMEDIATE");
+      commit = connection.prepareStatement("COMMIT");
+      savepoint = connection.prepareStatement("SAVEPOINT job");
+      release = connection.prepareStatement("RELEASE job");
+    }
+  }
+
+  /** After a failed batch: every prepared statement may be unusable. */
   private void discardStatements() {
-    for (PreparedStatement statement : new PreparedStatement[] {deleteAor, insert}) {
+    discardDataStatements();
+    closeQuietly(begin, commit, savepoint, release);
+    begin = null;
+    commit = null;
+    savepoint = null;
+    release = null;
+  }
+
+  /** After a failed job: its statements may be unusable; the batch's transaction goes on. */
+  private void discardDataStatements() {
+    closeQuietly(deleteAor, insert);
+    deleteAor = null;
+    insert = null;
+  }
+
+  private void closeQuietly(PreparedStatement... statements) {
+    for (PreparedStatement statement : statements) {
       if (statement != null) {
         try {
           statement.close();
@@ -318,8 +350,6 @@ final class SqliteLocationStore implements LocationStore {
         }
       }
     }
-    deleteAor = null;
-    insert = null;
   }
 
   private void rollbackQuietly(Statement statement) {

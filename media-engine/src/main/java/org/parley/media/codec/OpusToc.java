@@ -40,6 +40,22 @@ public final class OpusToc {
     return config < 16 ? Mode.HYBRID : Mode.CELT;
   }
 
+  /**
+   * Audio bandwidth of the configuration in Hz (RFC 6716 Table 1): 4,000 narrowband, 6,000
+   * mediumband, 8,000 wideband, 12,000 super-wideband, 20,000 fullband.
+   */
+  public static int bandwidthHz(byte toc) {
+    int config = config(toc);
+    int[] bandwidths = {4_000, 6_000, 8_000, 12_000, 20_000};
+    if (config < 12) {
+      return bandwidths[config >> 2];
+    }
+    if (config < 16) {
+      return bandwidths[3 + ((config - 12) >> 1)];
+    }
+    return new int[] {4_000, 8_000, 12_000, 20_000}[(config - 16) >> 2];
+  }
+
   /** Duration of each frame in the packet, in microseconds (2,500 to 60,000). */
   public static int frameDurationMicros(byte toc) {
     int config = config(toc);

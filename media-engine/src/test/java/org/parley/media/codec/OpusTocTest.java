@@ -30,6 +30,27 @@ class OpusTocTest {
     assertThat(OpusToc.samplesPerFrame(toc, 48_000)).isEqualTo(micros * 48 / 1000);
   }
 
+  @ParameterizedTest(name = "config {0} codes {1} Hz of audio")
+  @CsvSource({
+    "0, 4000",
+    "3, 4000",
+    "4, 6000",
+    "8, 8000",
+    "11, 8000",
+    "12, 12000",
+    "13, 12000",
+    "14, 20000",
+    "15, 20000",
+    "16, 4000",
+    "20, 8000",
+    "24, 12000",
+    "28, 20000",
+    "31, 20000"
+  })
+  void bandwidthFollowsRfc6716Table2(int config, int bandwidthHz) {
+    assertThat(OpusToc.bandwidthHz((byte) (config << 3))).isEqualTo(bandwidthHz);
+  }
+
   @ParameterizedTest
   @CsvSource({"4B, 48", "FF, FC", "49, 48"})
   void aLostFramePacketKeepsTheConfigurationWithOneEmptyFrame(String hex, String expected) {

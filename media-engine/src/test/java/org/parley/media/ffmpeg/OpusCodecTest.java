@@ -12,6 +12,7 @@ import org.parley.media.codec.AudioDecoder;
 import org.parley.media.codec.AudioEncoder;
 import org.parley.media.codec.CodecException;
 import org.parley.media.codec.OpusEncoderSettings;
+import org.parley.media.codec.OpusToc;
 
 class OpusCodecTest {
 
@@ -182,6 +183,22 @@ class OpusCodecTest {
       decoder.decode(packets.get(0), 0, packets.get(0).length, pcm);
       assertThat(decoder.decode(dtxPacket, 0, 1, pcm)).isEqualTo(FRAME);
     }
+  }
+
+  @Test
+  void maxPlaybackRateLimitsTheCodedBandwidth() {
+    short[] input = Spectrum.toneSequence(48_000, 9_600, 8_000, 300, 6_000, 10_000);
+    OpusEncoderSettings wideOpen = OpusEncoderSettings.voipDefaults().withBitrateBps(64_000);
+    List<byte[]> limited;
+    List<byte[]> full;
+    try (OpusEncoder toWideband =
+            new OpusCodec().newEncoder(wideOpen.withMaxPlaybackRateHz(16_000));
+        OpusEncoder unlimited = new OpusCodec().newEncoder(wideOpen)) {
+      limited = encode(toWideband, input);
+      full = encode(unlimited, input);
+    }
+    assertThat(limited).allSatisfy(p -> assertThat(OpusToc.bandwidthHz(p[0])).isLessThan(8_001));
+    assertThat(full).anySatisfy(p -> assertThat(OpusToc.bandwidthHz(p[0])).isEqualTo(20_000));
   }
 
   @Test

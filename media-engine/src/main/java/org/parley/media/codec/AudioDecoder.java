@@ -32,4 +32,10 @@ public interface AudioDecoder {
   default int decodeFec(byte[] nextPayload, int offset, int length, short[] pcm, int sampleCount) {
     return 0;
   }
+
+  /**
+   * Releases what the decoder holds outside the Java heap (native codec state). Plain-Java decoders
+   * hold nothing; closing twice is harmless.
+   */
+  default void close() {}
 }

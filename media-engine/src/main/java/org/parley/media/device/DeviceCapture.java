@@ -16,7 +16,10 @@ public final class DeviceCapture implements AudioSource {
   private final FramePacer pacer;
   private CaptureLine convertedLine;
   private LinearResampler resampler;
-  private short[] pending = new short[0];
+  private short[] input = new short[0];
+  private byte[] inputBytes;
+  private short[] converted;
+  private short[] pending;
   private int pendingCount;
   private boolean closed;
 
@@ -90,21 +93,19 @@ public final class DeviceCapture implements AudioSource {
   }
 
   private void readConverted(CaptureLine line, short[] frame) throws IOException {
-    if (line != convertedLine) {
+    int chunk = (int) ((long) frame.length * line.sampleRateHz() / sampleRateHz) + 1;
+    if (line != convertedLine || input.length != chunk) {
       convertedLine = line;
       resampler = new LinearResampler(line.sampleRateHz(), sampleRateHz);
+      input = new short[chunk];
+      inputBytes = new byte[2 * chunk];
+      converted = new short[resampler.maxOutput(chunk)];
+      pending = new short[frame.length + converted.length];
       pendingCount = 0;
     }
-    int chunk = (int) ((long) frame.length * line.sampleRateHz() / sampleRateHz) + 1;
-    short[] input = new short[chunk];
-    byte[] bytes = new byte[2 * chunk];
     while (pendingCount < frame.length) {
-      line.readFully(bytes, 0, bytes.length);
-      Pcm16.toSamples(bytes, input, chunk);
-      if (pending.length < pendingCount + resampler.maxOutput(chunk)) {
-        pending = Arrays.copyOf(pending, pendingCount + resampler.maxOutput(chunk));
-      }
-      short[] converted = new short[resampler.maxOutput(chunk)];
+      line.readFully(inputBytes, 0, inputBytes.length);
+      Pcm16.toSamples(inputBytes, input, chunk);
       int produced = resampler.process(input, chunk, converted);
       System.arraycopy(converted, 0, pending, pendingCount, produced);
       pendingCount += produced;

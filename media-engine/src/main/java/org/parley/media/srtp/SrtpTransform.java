@@ -65,6 +65,23 @@ public final class SrtpTransform implements AutoCloseable {
     return new SrtpTransform(suite, key, false);
   }
 
+  /**
+   * Pays jitsi-srtp's one-off cost now: on first use it benchmarks its AES providers, which took 2
+   * to 11 s on a loaded two-core machine. Call once at startup, off the UI and media threads, so
+   * the first secured call does not wait for it.
+   */
+  public static void warmUp() {
+    SrtpMasterKey throwaway =
+        new SrtpMasterKey(
+            new byte[SrtpSuite.MASTER_KEY_LENGTH_BYTES],
+            new byte[SrtpSuite.MASTER_SALT_LENGTH_BYTES]);
+    try (SrtpTransform transform = forSending(SrtpSuite.AES_CM_128_HMAC_SHA1_80, throwaway)) {
+      byte[] rtp = new byte[RTP_HEADER_BYTES];
+      rtp[0] = (byte) 0x80;
+      transform.protectRtp(rtp);
+    }
+  }
+
   public SrtpSuite suite() {
     return suite;
   }

@@ -16,6 +16,7 @@ public final class DeviceCapture implements AudioSource {
   private final FramePacer pacer;
   private CaptureLine convertedLine;
   private LinearResampler resampler;
+  private byte[] directBytes = new byte[0];
   private short[] input = new short[0];
   private byte[] inputBytes;
   private short[] converted;
@@ -86,10 +87,12 @@ public final class DeviceCapture implements AudioSource {
     session.close();
   }
 
-  private static void readDirect(CaptureLine line, short[] frame) throws IOException {
-    byte[] bytes = new byte[2 * frame.length];
-    line.readFully(bytes, 0, bytes.length);
-    Pcm16.toSamples(bytes, frame, frame.length);
+  private void readDirect(CaptureLine line, short[] frame) throws IOException {
+    if (directBytes.length != 2 * frame.length) {
+      directBytes = new byte[2 * frame.length];
+    }
+    line.readFully(directBytes, 0, directBytes.length);
+    Pcm16.toSamples(directBytes, frame, frame.length);
   }
 
   private void readConverted(CaptureLine line, short[] frame) throws IOException {

@@ -1,0 +1,28 @@
+package org.parley.media.device;
+
+import java.util.List;
+import javax.sound.sampled.LineUnavailableException;
+
+/**
+ * The operating system's audio devices as Parley needs them: the javax.sound boundary, so device
+ * choice and fallback can be tested on machines without a sound card.
+ */
+public interface AudioSystemGateway {
+
+  /** The devices of one kind present now, in the system's order, without the system default. */
+  List<AudioDevice> devices(AudioDevice.Kind kind);
+
+  /**
+   * Opens and starts a mono 16-bit capture line.
+   *
+   * @throws LineUnavailableException if the device is gone, busy, or cannot run at that rate
+   */
+  CaptureLine openCapture(AudioDevice device, int sampleRateHz) throws LineUnavailableException;
+
+  /**
+   * Opens and starts a mono 16-bit playback line.
+   *
+   * @throws LineUnavailableException if the device is gone, busy, or cannot run at that rate
+   */
+  PlaybackLine openPlayback(AudioDevice device, int sampleRateHz) throws LineUnavailableException;
+}

@@ -1,0 +1,120 @@
+package org.parley.media.device;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.parley.media.audio.AudioSource;
+
+/**
+ * A microphone as an {@link AudioSource}: mono 16-bit PCM at the call's rate, converted when the
+ * device only runs at 48 kHz. A device lost mid-call never throws into the call: the frame is
+ * silence, capture moves to the system default and the listener hears about it.
+ */
+public final class DeviceCapture implements AudioSource {
+
+  private final DeviceSession<CaptureLine> session;
+  private final int sampleRateHz;
+  private final FramePacer pacer;
+  private CaptureLine convertedLine;
+  private LinearResampler resampler;
+  private byte[] directBytes = new byte[0];
+  private short[] input = new short[0];
+  private byte[] inputBytes;
+  private short[] converted;
+  private short[] pending;
+  private int pendingCount;
+  private boolean closed;
+
+  /** Captures from {@code device} at {@code sampleRateHz}. */
+  public DeviceCapture(
+      AudioSystemGateway gateway,
+      AudioDevice device,
+      int sampleRateHz,
+      AudioDeviceListener listener) {
+    this(gateway, device, sampleRateHz, listener, FramePacer.sleeping());
+  }
+
+  DeviceCapture(
+      AudioSystemGateway gateway,
+      AudioDevice device,
+      int sampleRateHz,
+      AudioDeviceListener listener,
+      FramePacer pacer) {
+    if (device.kind() != AudioDevice.Kind.CAPTURE) {
+      throw new IllegalArgumentException(device.name() + " is not a capture device");
+    }
+    this.session = new DeviceSession<>(gateway::openCapture, device, sampleRateHz, listener);
+    this.sampleRateHz = sampleRateHz;
+    this.pacer = pacer;
+  }
+
+  @Override
+  public int sampleRateHz() {
+    return sampleRateHz;
+  }
+
+  /** The device capture is on now: the chosen one, or the system default after a loss. */
+  public synchronized AudioDevice currentDevice() {
+    return session.currentDevice();
+  }
+
+  /** Fills the whole frame, from the device or, while none works, with paced silence. */
+  @Override
+  public synchronized int read(short[] frame) {
+    if (closed) {
+      return -1;
+    }
+    CaptureLine line = session.line();
+    if (line != null) {
+      try {
+        if (line.sampleRateHz() == sampleRateHz) {
+          readDirect(line, frame);
+        } else {
+          readConverted(line, frame);
+        }
+        return frame.length;
+      } catch (IOException e) {
+        session.failed(e);
+      }
+    }
+    Arrays.fill(frame, (short) 0);
+    pacer.pause(frame.length * 1_000_000_000L / sampleRateHz);
+    return frame.length;
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    session.close();
+  }
+
+  private void readDirect(CaptureLine line, short[] frame) throws IOException {
+    if (directBytes.length != 2 * frame.length) {
+      directBytes = new byte[2 * frame.length];
+    }
+    line.readFully(directBytes, 0, directBytes.length);
+    Pcm16.toSamples(directBytes, frame, frame.length);
+  }
+
+  private void readConverted(CaptureLine line, short[] frame) throws IOException {
+    int chunk = (int) ((long) frame.length * line.sampleRateHz() / sampleRateHz) + 1;
+    if (line != convertedLine || input.length != chunk) {
+      convertedLine = line;
+      resampler = new LinearResampler(line.sampleRateHz(), sampleRateHz);
+      input = new short[chunk];
+      inputBytes = new byte[2 * chunk];
+      converted = new short[resampler.maxOutput(chunk)];
+      pending = new short[frame.length + converted.length];
+      pendingCount = 0;
+    }
+    while (pendingCount < frame.length) {
+      line.readFully(inputBytes, 0, inputBytes.length);
+      Pcm16.toSamples(inputBytes, input, chunk);
+      int produced = resampler.process(input, chunk, converted);
+      System.arraycopy(converted, 0, pending, pendingCount, produced);
+      pendingCount += produced;
+    }
+    System.arraycopy(pending, 0, frame, 0, frame.length);
+    pendingCount -= frame.length;
+    System.arraycopy(pending, frame.length, pending, 0, pendingCount);
+  }
+}

@@ -1,0 +1,92 @@
+package org.parley.media.device;
+
+import java.io.IOException;
+import org.parley.media.audio.AudioSink;
+
+/**
+ * A speaker (or the ringer) as an {@link AudioSink}: mono 16-bit PCM at the call's rate, converted
+ * when the device only runs at 48 kHz. A device lost mid-call never throws into the call: the frame
+ * is dropped, playback moves to the system default and the listener hears about it.
+ */
+public final class DevicePlayback implements AudioSink {
+
+  private final DeviceSession<PlaybackLine> session;
+  private final int sampleRateHz;
+  private final FramePacer pacer;
+  private PlaybackLine convertedLine;
+  private LinearResampler resampler;
+  private boolean closed;
+
+  /** Plays to {@code device} at {@code sampleRateHz}. */
+  public DevicePlayback(
+      AudioSystemGateway gateway,
+      AudioDevice device,
+      int sampleRateHz,
+      AudioDeviceListener listener) {
+    this(gateway, device, sampleRateHz, listener, FramePacer.sleeping());
+  }
+
+  DevicePlayback(
+      AudioSystemGateway gateway,
+      AudioDevice device,
+      int sampleRateHz,
+      AudioDeviceListener listener,
+      FramePacer pacer) {
+    if (device.kind() != AudioDevice.Kind.PLAYBACK) {
+      throw new IllegalArgumentException(device.name() + " is not a playback device");
+    }
+    this.session = new DeviceSession<>(gateway::openPlayback, device, sampleRateHz, listener);
+    this.sampleRateHz = sampleRateHz;
+    this.pacer = pacer;
+  }
+
+  @Override
+  public int sampleRateHz() {
+    return sampleRateHz;
+  }
+
+  /** The device playback is on now: the chosen one, or the system default after a loss. */
+  public synchronized AudioDevice currentDevice() {
+    return session.currentDevice();
+  }
+
+  /** Plays the samples, or, while no device works, drops them at real-time pace. */
+  @Override
+  public synchronized void write(short[] frame, int sampleCount) {
+    if (closed) {
+      return;
+    }
+    PlaybackLine line = session.line();
+    if (line != null) {
+      try {
+        play(line, frame, sampleCount);
+        return;
+      } catch (IOException e) {
+        session.failed(e);
+      }
+    }
+    pacer.pause(sampleCount * 1_000_000_000L / sampleRateHz);
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    session.close();
+  }
+
+  private void play(PlaybackLine line, short[] frame, int sampleCount) throws IOException {
+    short[] samples = frame;
+    int count = sampleCount;
+    if (line.sampleRateHz() != sampleRateHz) {
+      if (line != convertedLine) {
+        convertedLine = line;
+        resampler = new LinearResampler(sampleRateHz, line.sampleRateHz());
+      }
+      samples = new short[resampler.maxOutput(sampleCount)];
+      count = resampler.process(frame, sampleCount, samples);
+    }
+    byte[] bytes = new byte[2 * count];
+    Pcm16.toBytes(samples, count, bytes);
+    line.writeFully(bytes, 0, bytes.length);
+  }
+}

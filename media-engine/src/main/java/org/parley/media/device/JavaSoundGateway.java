@@ -1,0 +1,140 @@
+package org.parley.media.device;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.DataLine;
+import javax.sound.sampled.Line;
+import javax.sound.sampled.LineUnavailableException;
+import javax.sound.sampled.Mixer;
+import javax.sound.sampled.SourceDataLine;
+import javax.sound.sampled.TargetDataLine;
+
+/**
+ * The real devices, through javax.sound.sampled. The system default opens a line without naming a
+ * mixer, so it follows whatever the OS (ALSA's or PulseAudio's default) points at when opened.
+ */
+public final class JavaSoundGateway implements AudioSystemGateway {
+
+  /** Device buffer: 100 ms, deep enough for a loaded machine, shallow enough for a call. */
+  private static final int BUFFER_MILLIS = 100;
+
+  @Override
+  public List<AudioDevice> devices(AudioDevice.Kind kind) {
+    Class<?> lineClass = lineClass(kind);
+    List<AudioDevice> devices = new ArrayList<>();
+    for (Mixer.Info info : AudioSystem.getMixerInfo()) {
+      Mixer mixer = AudioSystem.getMixer(info);
+      Line.Info[] lines =
+          kind == AudioDevice.Kind.CAPTURE ? mixer.getTargetLineInfo() : mixer.getSourceLineInfo();
+      int index = 0;
+      for (Line.Info line : lines) {
+        if (line instanceof DataLine.Info && lineClass.isAssignableFrom(line.getLineClass())) {
+          devices.add(new AudioDevice(kind, info.getName(), index++));
+        }
+      }
+    }
+    return List.copyOf(devices);
+  }
+
+  @Override
+  public CaptureLine openCapture(AudioDevice device, int sampleRateHz)
+      throws LineUnavailableException {
+    AudioFormat format = format(sampleRateHz);
+    TargetDataLine line = (TargetDataLine) line(device, TargetDataLine.class, format);
+    line.open(format, bufferBytes(sampleRateHz));
+    line.start();
+    return new CaptureLine() {
+      @Override
+      public int sampleRateHz() {
+        return sampleRateHz;
+      }
+
+      @Override
+      public void readFully(byte[] buffer, int offset, int length) throws IOException {
+        int done = 0;
+        while (done < length) {
+          // A line closed or stopped under us (device unplugged) returns short and stays short.
+          int read = line.read(buffer, offset + done, length - done);
+          if (read <= 0 || !line.isOpen()) {
+            throw new IOException("capture line on " + device.name() + " stopped delivering");
+          }
+          done += read;
+        }
+      }
+
+      @Override
+      public void close() {
+        line.close();
+      }
+    };
+  }
+
+  @Override
+  public PlaybackLine openPlayback(AudioDevice device, int sampleRateHz)
+      throws LineUnavailableException {
+    AudioFormat format = format(sampleRateHz);
+    SourceDataLine line = (SourceDataLine) line(device, SourceDataLine.class, format);
+    line.open(format, bufferBytes(sampleRateHz));
+    line.start();
+    return new PlaybackLine() {
+      @Override
+      public int sampleRateHz() {
+        return sampleRateHz;
+      }
+
+      @Override
+      public void writeFully(byte[] buffer, int offset, int length) throws IOException {
+        int done = 0;
+        while (done < length) {
+          int written = line.write(buffer, offset + done, length - done);
+          if (written <= 0 || !line.isOpen()) {
+            throw new IOException("playback line on " + device.name() + " stopped taking audio");
+          }
+          done += written;
+        }
+      }
+
+      @Override
+      public void close() {
+        line.close();
+      }
+    };
+  }
+
+  private static Line line(AudioDevice device, Class<? extends DataLine> type, AudioFormat format)
+      throws LineUnavailableException {
+    DataLine.Info info = new DataLine.Info(type, format);
+    try {
+      if (device.isSystemDefault()) {
+        return AudioSystem.getLine(info);
+      }
+      for (Mixer.Info mixerInfo : AudioSystem.getMixerInfo()) {
+        if (mixerInfo.getName().equals(device.mixerName())) {
+          return AudioSystem.getMixer(mixerInfo).getLine(info);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // javax.sound reports "no line supports this format" this way.
+      LineUnavailableException unavailable =
+          new LineUnavailableException(device.name() + " cannot do " + format);
+      unavailable.initCause(e);
+      throw unavailable;
+    }
+    throw new LineUnavailableException(device.name() + " is not present");
+  }
+
+  private static Class<?> lineClass(AudioDevice.Kind kind) {
+    return kind == AudioDevice.Kind.CAPTURE ? TargetDataLine.class : SourceDataLine.class;
+  }
+
+  private static AudioFormat format(int sampleRateHz) {
+    return new AudioFormat(sampleRateHz, 16, 1, true, false);
+  }
+
+  private static int bufferBytes(int sampleRateHz) {
+    return sampleRateHz * 2 * BUFFER_MILLIS / 1000;
+  }
+}

@@ -1,0 +1,113 @@
+package org.parley.media.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.parley.media.device.AudioDevice.Kind;
+import org.parley.media.device.FakeAudioSystem.FakeDevice;
+
+class DeviceCaptureTest {
+
+  private static final AudioDevice HEADSET = new AudioDevice(Kind.CAPTURE, "USB Headset", 0);
+  private static final AudioDevice DEFAULT = AudioDevice.systemDefault(Kind.CAPTURE);
+  private static final short HEADSET_LEVEL = 1000;
+  private static final short DEFAULT_LEVEL = 2000;
+
+  private final FakeAudioSystem system = new FakeAudioSystem();
+  private final FakeDevice headset = system.add(HEADSET, HEADSET_LEVEL);
+  private final FakeDevice systemDefault = system.add(DEFAULT, DEFAULT_LEVEL);
+  private final List<DeviceLost> events = new ArrayList<>();
+  private final List<Long> pauses = new ArrayList<>();
+  private final short[] frame = new short[320];
+
+  private DeviceCapture capture(AudioDevice device) {
+    return new DeviceCapture(system, device, 16_000, events::add, pauses::add);
+  }
+
+  @Test
+  void readsTheChosenDeviceAtTheCallsRate() {
+    DeviceCapture capture = capture(HEADSET);
+
+    assertThat(capture.read(frame)).isEqualTo(320);
+    assertThat(frame).containsOnly(HEADSET_LEVEL);
+    assertThat(system.opened).containsExactly("USB Headset@16000");
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void aDeviceLostMidStreamFallsBackToTheDefaultWithoutThrowing() {
+    headset.readsBeforeFailure = 3;
+    DeviceCapture capture = capture(HEADSET);
+    for (int i = 0; i < 3; i++) {
+      capture.read(frame);
+      assertThat(frame).containsOnly(HEADSET_LEVEL);
+    }
+
+    assertThat(capture.read(frame)).as("the lost frame is silence").isEqualTo(320);
+    assertThat(frame).containsOnly((short) 0);
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.lost()).isEqualTo(HEADSET);
+              assertThat(event.fallback()).isEqualTo(DEFAULT);
+              assertThat(event.reason()).contains("unplugged");
+            });
+    capture.read(frame);
+    assertThat(frame).containsOnly(DEFAULT_LEVEL);
+    assertThat(capture.currentDevice()).isEqualTo(DEFAULT);
+  }
+
+  @Test
+  void aChosenDeviceThatCannotBeOpenedGivesWayToTheDefaultAtOnce() {
+    headset.present = false;
+    DeviceCapture capture = capture(HEADSET);
+
+    capture.read(frame);
+
+    assertThat(frame).containsOnly(DEFAULT_LEVEL);
+    assertThat(events).singleElement().extracting(DeviceLost::lost).isEqualTo(HEADSET);
+    assertThat(system.opened).containsExactly("System default@16000");
+  }
+
+  @Test
+  void withNoWorkingDeviceItDeliversPacedSilenceReportsOnceAndRetries() {
+    systemDefault.present = false;
+    DeviceCapture capture = capture(DEFAULT);
+
+    for (int i = 0; i <= DeviceSession.RETRY_EVERY_FRAMES; i++) {
+      assertThat(capture.read(frame)).isEqualTo(320);
+      assertThat(frame).containsOnly((short) 0);
+    }
+    assertThat(events).hasSize(1);
+    assertThat(pauses).hasSize(DeviceSession.RETRY_EVERY_FRAMES + 1).containsOnly(20_000_000L);
+
+    systemDefault.present = true;
+    capture.read(frame);
+    assertThat(frame).containsOnly(DEFAULT_LEVEL);
+    assertThat(events).hasSize(1);
+  }
+
+  @Test
+  void aDeviceThatRefusesTheCallsRateIsCapturedAt48kAndConverted() {
+    headset.ratesHz.remove(16_000);
+    DeviceCapture capture = capture(HEADSET);
+
+    for (int i = 0; i < 10; i++) {
+      assertThat(capture.read(frame)).isEqualTo(320);
+      assertThat(frame).containsOnly(HEADSET_LEVEL);
+    }
+    assertThat(system.opened).containsExactly("USB Headset@48000");
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void closedCaptureEnds() {
+    DeviceCapture capture = capture(HEADSET);
+    capture.close();
+
+    assertThat(capture.read(frame)).isEqualTo(-1);
+  }
+}

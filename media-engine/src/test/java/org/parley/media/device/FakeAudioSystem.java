@@ -1,0 +1,114 @@
+package org.parley.media.device;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sound.sampled.LineUnavailableException;
+
+/**
+ * Stands in for the operating system's audio: devices that can be plugged, unplugged and limited to
+ * certain rates. Each capture device delivers a constant level, its signature, so a test can tell
+ * which device a frame came from.
+ */
+final class FakeAudioSystem implements AudioSystemGateway {
+
+  /** What a fake device can do. */
+  static final class FakeDevice {
+    final AudioDevice device;
+    final short level;
+    final Set<Integer> ratesHz = new HashSet<>(Set.of(8000, 16_000, 48_000));
+    boolean present = true;
+    int readsBeforeFailure = Integer.MAX_VALUE;
+    final ByteArrayOutputStream played = new ByteArrayOutputStream();
+
+    FakeDevice(AudioDevice device, short level) {
+      this.device = device;
+      this.level = level;
+    }
+  }
+
+  private final Map<AudioDevice, FakeDevice> devices = new HashMap<>();
+  final List<String> opened = new ArrayList<>();
+
+  FakeDevice add(AudioDevice device, int level) {
+    FakeDevice fake = new FakeDevice(device, (short) level);
+    devices.put(device, fake);
+    return fake;
+  }
+
+  @Override
+  public List<AudioDevice> devices(AudioDevice.Kind kind) {
+    return devices.values().stream()
+        .filter(d -> d.present && !d.device.isSystemDefault() && d.device.kind() == kind)
+        .map(d -> d.device)
+        .sorted((a, b) -> a.name().compareTo(b.name()))
+        .toList();
+  }
+
+  @Override
+  public CaptureLine openCapture(AudioDevice device, int sampleRateHz)
+      throws LineUnavailableException {
+    FakeDevice fake = openable(device, sampleRateHz);
+    return new CaptureLine() {
+      @Override
+      public int sampleRateHz() {
+        return sampleRateHz;
+      }
+
+      @Override
+      public void readFully(byte[] buffer, int offset, int length) throws IOException {
+        if (!fake.present || fake.readsBeforeFailure-- <= 0) {
+          throw new IOException(device.name() + " was unplugged");
+        }
+        for (int i = offset; i < offset + length; i += 2) {
+          buffer[i] = (byte) fake.level;
+          buffer[i + 1] = (byte) (fake.level >> 8);
+        }
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Override
+  public PlaybackLine openPlayback(AudioDevice device, int sampleRateHz)
+      throws LineUnavailableException {
+    FakeDevice fake = openable(device, sampleRateHz);
+    return new PlaybackLine() {
+      @Override
+      public int sampleRateHz() {
+        return sampleRateHz;
+      }
+
+      @Override
+      public void writeFully(byte[] buffer, int offset, int length) throws IOException {
+        if (!fake.present || fake.readsBeforeFailure-- <= 0) {
+          throw new IOException(device.name() + " was unplugged");
+        }
+        fake.played.write(buffer, offset, length);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private FakeDevice openable(AudioDevice device, int sampleRateHz)
+      throws LineUnavailableException {
+    FakeDevice fake = devices.get(device);
+    if (fake == null || !fake.present) {
+      throw new LineUnavailableException(device.name() + " is not present");
+    }
+    if (!fake.ratesHz.contains(sampleRateHz)) {
+      throw new LineUnavailableException(device.name() + " cannot run at " + sampleRateHz);
+    }
+    opened.add(device.name() + "@" + sampleRateHz);
+    return fake;
+  }
+}

@@ -121,6 +121,7 @@ public final class ParleyServer implements AutoCloseable {
               locations,
               authenticator,
               name -> lookup(database.users(), name).isPresent(),
+              database.messages(),
               clock);
       HttpApi http = config.httpEnabled() ? HttpApi.start(config, version) : null;
       if (http != null) {

@@ -19,6 +19,7 @@ import javax.sip.TransportNotSupportedException;
 import org.parley.server.auth.DigestAuthenticator;
 import org.parley.server.registrar.LocationService;
 import org.parley.server.registrar.Registrar;
+import org.parley.server.store.MessageStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ public final class JainSipServer implements AutoCloseable {
       LocationService locations,
       DigestAuthenticator authenticator,
       LocalUsers users,
+      MessageStore messages,
       Clock clock)
       throws SipServerException {
     SipFactory factory = SipFactory.getInstance();
@@ -65,16 +67,20 @@ public final class JainSipServer implements AutoCloseable {
               settings.serverName());
       Responses responses = new Responses(sip);
       SipAuthentication authentication = new SipAuthentication(authenticator, responses, sip);
+      ProxyCore proxy = new ProxyCore(sip, responses);
+      OfflineMessages offline = new OfflineMessages(sip, responses, proxy, messages, clock);
       ServerSipListener listener =
           new ServerSipListener(
               sip,
               responses,
               authentication,
-              new RegisterHandler(sip, responses, authentication, registrar, clock),
-              new ProxyCore(sip, responses),
+              new RegisterHandler(
+                  sip, responses, authentication, registrar, clock, offline::deliver),
+              proxy,
               locations,
               users,
-              new EchoHandler(sip, responses, settings.echoLimits()));
+              new EchoHandler(sip, responses, settings.echoLimits()),
+              offline);
       provider.addSipListener(listener);
       stack.start();
       LOG.info(

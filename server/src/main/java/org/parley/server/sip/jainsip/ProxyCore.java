@@ -111,20 +111,7 @@ final class ProxyCore {
     Request copy = (Request) request.clone();
     copy.setRequestURI(sip.addresses().createURI(target.contactUri()));
     decrementMaxForwards(copy);
-    String transport = target.receivedTransport().toLowerCase(Locale.ROOT);
-    Hop hop;
-    if (target.path().isEmpty()) {
-      hop = new HopImpl(target.receivedHost(), target.receivedPort(), transport);
-    } else {
-      for (int i = target.path().size() - 1; i >= 0; i--) {
-        Address address = sip.addresses().createAddress(target.path().get(i));
-        copy.addFirst(sip.headers().createRouteHeader(address));
-      }
-      SipURI first = (SipURI) sip.addresses().createAddress(target.path().get(0)).getURI();
-      String pathTransport = first.getTransportParam() == null ? "udp" : first.getTransportParam();
-      hop =
-          new HopImpl(first.getHost(), first.getPort() > 0 ? first.getPort() : 5060, pathTransport);
-    }
+    Hop hop = routeTo(target, copy);
     if (isDialogCreating(copy.getMethod())) {
       // RFC 5658: bridging transports (a UDP caller, a TCP callee) records both of our
       // interfaces, so each side reaches us later over its own transport.
@@ -146,6 +133,25 @@ final class ProxyCore {
             });
     context.branches.add(new ForkContext.Branch(transaction, hop));
     context.pending.add(transaction);
+  }
+
+  /**
+   * The next hop towards a registered contact: the address its REGISTER came from, or the first hop
+   * of its Path (RFC 3327), whose entries become the request's Route set.
+   */
+  Hop routeTo(Binding target, Request request) throws ParseException, SipException {
+    if (target.path().isEmpty()) {
+      String transport = target.receivedTransport().toLowerCase(Locale.ROOT);
+      return new HopImpl(target.receivedHost(), target.receivedPort(), transport);
+    }
+    for (int i = target.path().size() - 1; i >= 0; i--) {
+      Address address = sip.addresses().createAddress(target.path().get(i));
+      request.addFirst(sip.headers().createRouteHeader(address));
+    }
+    SipURI first = (SipURI) sip.addresses().createAddress(target.path().get(0)).getURI();
+    String pathTransport = first.getTransportParam() == null ? "udp" : first.getTransportParam();
+    return new HopImpl(
+        first.getHost(), first.getPort() > 0 ? first.getPort() : 5060, pathTransport);
   }
 
   /** A response to a request this proxy sent. */
@@ -398,7 +404,7 @@ final class ProxyCore {
     return sip.headers().createRecordRouteHeader(sip.addresses().createAddress(uri));
   }
 
-  private ViaHeader ourVia(String transport, String branch)
+  ViaHeader ourVia(String transport, String branch)
       throws ParseException, InvalidArgumentException {
     ListeningPoint point = listeningPoint(transport);
     ViaHeader via =

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.address.SipURI;
@@ -61,6 +62,9 @@ final class RegisterHandler {
   /** How long a 200 is kept for retransmissions: Timer J, 64 × T1 (RFC 3261 §17.2.2). */
   private static final Duration ANSWER_KEPT = Duration.ofSeconds(32);
 
+  /** Told of each address-of-record's contacts once a REGISTER for it is on disk and answered. */
+  private final BiConsumer<String, List<Binding>> registered;
+
   /** Transaction keys (RFC 3261 §17.2.3) of accepted REGISTERs whose 200 waits for the disk. */
   private final Set<String> awaitingDisk = ConcurrentHashMap.newKeySet();
 
@@ -72,7 +76,9 @@ final class RegisterHandler {
       Responses responses,
       SipAuthentication authentication,
       Registrar registrar,
-      Clock clock) {
+      Clock clock,
+      BiConsumer<String, List<Binding>> registered) {
+    this.registered = registered;
     this.sip = sip;
     this.responses = responses;
     this.authentication = authentication;
@@ -118,7 +124,7 @@ final class RegisterHandler {
       return;
     }
     RegisterOutcome outcome = registrar.register(registration);
-    respond(request, outcome, transaction);
+    respond(request, outcome, transaction, registration.aor());
   }
 
   /** Branch, sent-by and CSeq: what makes a request a retransmission of another. */
@@ -135,7 +141,7 @@ final class RegisterHandler {
         + ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
   }
 
-  private void respond(Request request, RegisterOutcome outcome, String transaction) {
+  private void respond(Request request, RegisterOutcome outcome, String transaction, String aor) {
     if (outcome instanceof RegisterOutcome.IntervalTooBrief brief) {
       Response response = responses.create(request, Response.INTERVAL_TOO_BRIEF, null);
       try {
@@ -166,6 +172,7 @@ final class RegisterHandler {
                   Response ok = ok(request, accepted.bindings());
                   answered.remember(transaction, ok, clock.instant());
                   responses.sendStateless(ok);
+                  registered.accept(aor, accepted.bindings());
                 }
                 awaitingDisk.remove(transaction);
               });

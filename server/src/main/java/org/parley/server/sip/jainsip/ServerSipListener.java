@@ -46,6 +46,7 @@ final class ServerSipListener implements SipListener {
   private final LocationService locations;
   private final LocalUsers users;
   private final EchoHandler echo;
+  private final OfflineMessages offline;
 
   ServerSipListener(
       SipContext sip,
@@ -55,7 +56,8 @@ final class ServerSipListener implements SipListener {
       ProxyCore proxy,
       LocationService locations,
       LocalUsers users,
-      EchoHandler echo) {
+      EchoHandler echo,
+      OfflineMessages offline) {
     this.sip = sip;
     this.responses = responses;
     this.authentication = authentication;
@@ -65,6 +67,7 @@ final class ServerSipListener implements SipListener {
     this.locations = locations;
     this.users = users;
     this.echo = echo;
+    this.offline = offline;
   }
 
   @Override
@@ -221,9 +224,14 @@ final class ServerSipListener implements SipListener {
       responses.sendStateless(request, Response.NOT_FOUND, null);
       return;
     }
-    List<Binding> bindings = locations.lookup(SipContext.addressOfRecord(targetUri));
+    String aor = SipContext.addressOfRecord(targetUri);
+    List<Binding> bindings = locations.lookup(aor);
     if (bindings.isEmpty()) {
-      responses.sendStateless(request, Response.TEMPORARILY_UNAVAILABLE, null);
+      if (offline.keeps(request)) {
+        offline.keep(event, aor);
+      } else {
+        responses.sendStateless(request, Response.TEMPORARILY_UNAVAILABLE, null);
+      }
       return;
     }
     proxy.fork(event, bindings);
@@ -232,7 +240,9 @@ final class ServerSipListener implements SipListener {
   @Override
   public void processResponse(ResponseEvent event) {
     try {
-      if (!echo.ownsResponse(event)) {
+      if (offline.ownsResponse(event)) {
+        offline.response(event);
+      } else if (!echo.ownsResponse(event)) {
         proxy.response(event);
       }
     } catch (RuntimeException e) {
@@ -243,7 +253,11 @@ final class ServerSipListener implements SipListener {
   @Override
   public void processTimeout(TimeoutEvent event) {
     try {
-      proxy.timeout(event);
+      if (offline.ownsTimeout(event)) {
+        offline.timeout(event);
+      } else {
+        proxy.timeout(event);
+      }
     } catch (RuntimeException e) {
       LOG.error("Failed to handle a transaction timeout", e);
     }

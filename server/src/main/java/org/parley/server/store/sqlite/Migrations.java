@@ -28,7 +28,10 @@ final class Migrations {
    * which does not work reliably inside jars and jlink images. The n-th entry must be version n.
    */
   static final List<String> SCRIPTS =
-      List.of("V1__users_and_bindings.sql", "V2__bindings_expiry_index.sql");
+      List.of(
+          "V1__users_and_bindings.sql",
+          "V2__bindings_expiry_index.sql",
+          "V3__offline_messages.sql");
 
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
   private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import org.parley.server.store.LocationStore;
+import org.parley.server.store.MessageStore;
 import org.parley.server.store.StoreException;
 import org.parley.server.store.UserStore;
 
@@ -21,10 +22,12 @@ public final class ServerDatabase implements AutoCloseable {
 
   private final SqliteUserStore users;
   private final SqliteLocationStore locations;
+  private final SqliteMessageStore messages;
 
   private ServerDatabase(SqliteUserStore users, SqliteLocationStore locations) {
     this.users = users;
     this.locations = locations;
+    this.messages = new SqliteMessageStore(locations);
   }
 
   /**
@@ -73,6 +76,11 @@ public final class ServerDatabase implements AutoCloseable {
   /** The registrar's bindings; the same instance on every call. */
   public LocationStore locations() {
     return locations;
+  }
+
+  /** Messages waiting for offline users; the same instance on every call. */
+  public MessageStore messages() {
+    return messages;
   }
 
   /** Waits for queued location writes, then closes every connection. Idempotent. */

@@ -16,6 +16,8 @@ import org.parley.server.registrar.Registrar;
 import org.parley.server.registrar.RegistrarPolicy;
 import org.parley.server.sip.FreePorts;
 import org.parley.server.store.LocationStore;
+import org.parley.server.store.MessageStore;
+import org.parley.server.testing.MemoryMessageStore;
 
 /** The SIP server on a free loopback port with users held in memory, for integration tests. */
 final class TestSipServer implements AutoCloseable {
@@ -29,6 +31,7 @@ final class TestSipServer implements AutoCloseable {
   final Map<String, char[]> passwords = new ConcurrentHashMap<>();
   final int port;
   final LocationService locations;
+  final MessageStore messages;
   private final JainSipServer server;
 
   TestSipServer(LocationStore store) throws Exception {
@@ -45,7 +48,18 @@ final class TestSipServer implements AutoCloseable {
   }
 
   private TestSipServer(LocationStore store, int port, String domain) throws Exception {
+    this(store, new MemoryMessageStore(), port, domain);
+  }
+
+  /** A server whose offline messages go to {@code messages}. */
+  TestSipServer(LocationStore store, MessageStore messages) throws Exception {
+    this(store, messages, FreePorts.udpAndTcp(), DOMAIN);
+  }
+
+  private TestSipServer(LocationStore store, MessageStore messages, int port, String domain)
+      throws Exception {
     this.port = port;
+    this.messages = messages;
     Clock clock = Clock.systemUTC();
     locations = new LocationService(store, clock);
     locations.restore();
@@ -66,6 +80,7 @@ final class TestSipServer implements AutoCloseable {
             locations,
             authenticator,
             passwords::containsKey,
+            messages,
             clock);
   }
 

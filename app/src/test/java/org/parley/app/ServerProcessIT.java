@@ -23,6 +23,8 @@ import org.parley.server.sip.DigestClient;
 import org.parley.server.sip.FreePorts;
 import org.parley.server.sip.RawSipClient;
 import org.parley.server.sip.SipMessage;
+import org.parley.server.store.StoredMessage;
+import org.parley.server.store.sqlite.ServerDatabase;
 
 /**
  * {@code parley server} and {@code parley server user} as separate processes, the way an
@@ -91,10 +93,20 @@ class ServerProcessIT {
   }
 
   private static SipMessage register(RawSipClient client, String contactLine) throws Exception {
+    return register(client, "alice", "wonderland1", contactLine);
+  }
+
+  private static SipMessage register(
+      RawSipClient client, String user, String password, String contactLine) throws Exception {
     String callId = UUID.randomUUID().toString();
+    String aor = "sip:" + user + "@office.example";
     String head =
         "REGISTER sip:office.example SIP/2.0\nMax-Forwards: 70\n"
-            + "From: <sip:alice@office.example>;tag=1\nTo: <sip:alice@office.example>\nCall-ID: "
+            + "From: <"
+            + aor
+            + ">;tag=1\nTo: <"
+            + aor
+            + ">\nCall-ID: "
             + callId
             + "\n"
             + contactLine;
@@ -104,11 +116,7 @@ class ServerProcessIT {
     SipMessage challenge = client.receive();
     String auth =
         DigestClient.authorization(
-            challenge.header("WWW-Authenticate"),
-            "alice",
-            "wonderland1",
-            "REGISTER",
-            "sip:office.example");
+            challenge.header("WWW-Authenticate"), user, password, "REGISTER", "sip:office.example");
     client.send(
         head.replace("Max-Forwards", "Via: " + client.via() + "\nMax-Forwards")
             + "\nCSeq: 2 REGISTER\nAuthorization: "
@@ -163,6 +171,67 @@ class ServerProcessIT {
       assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("server stops on SIGTERM").isTrue();
     }
     assertThat(Files.readString(data.resolve("logs/server.log"))).contains("Stopping the server");
+  }
+
+  @Test
+  void messageForAnOfflineUserSurvivesKillMinusNineAndIsDeliveredOnce() throws Exception {
+    for (String[] user : new String[][] {{"alice", "wonderland1"}, {"bob", "builder12"}}) {
+      run(
+          "server",
+          "user",
+          "add",
+          user[0],
+          "--password",
+          user[1],
+          "--data",
+          data.toString(),
+          "--domain",
+          "office.example");
+    }
+    int sipPort = FreePorts.udpAndTcp();
+    int httpPort = FreePorts.udpAndTcp();
+    Process first = startServer(sipPort, httpPort);
+    try (RawSipClient alice = RawSipClient.udp(sipPort)) {
+      String target = "sip:bob@office.example";
+      String head =
+          "MESSAGE "
+              + target
+              + " SIP/2.0\nVia: VIA\nMax-Forwards: 70\n"
+              + "From: <sip:alice@office.example>;tag=m1\nTo: <"
+              + target
+              + ">\nCall-ID: offline-kill-9\nContent-Type: text/plain";
+      alice.send(head.replace("VIA", alice.via()) + "\nCSeq: 1 MESSAGE", "Are you there?");
+      SipMessage challenge = alice.receive(m -> m.status() >= 200);
+      String auth =
+          DigestClient.authorization(
+              challenge.header("Proxy-Authenticate"), "alice", "wonderland1", "MESSAGE", target);
+      alice.send(
+          head.replace("VIA", alice.via()) + "\nCSeq: 2 MESSAGE\nProxy-Authorization: " + auth,
+          "Are you there?");
+      assertThat(alice.receive(m -> m.status() >= 200).status()).isEqualTo(202);
+    }
+
+    first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // the 202 promised it is on disk
+    startServer(sipPort, httpPort);
+    try (RawSipClient bob = RawSipClient.udp(sipPort)) {
+      SipMessage ok = register(bob, "bob", "builder12", "Contact: " + bob.contact("bob"));
+      assertThat(ok.status()).isEqualTo(200);
+      SipMessage delivered = bob.receive(m -> !m.isResponse());
+      assertThat(delivered.method()).isEqualTo("MESSAGE");
+      assertThat(delivered.body()).isEqualTo("Are you there?");
+      assertThat(delivered.header("From")).contains("sip:alice@office.example");
+      bob.reply(delivered, 200, "OK", "", "");
+    }
+    // Delivered once: after the 2xx nothing is left to deliver again.
+    try (ServerDatabase database = ServerDatabase.open(data.resolve("parley-server.db"))) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      List<StoredMessage> left =
+          database.messages().pendingFor("sip:bob@office.example").toCompletableFuture().get();
+      while (!left.isEmpty() && System.nanoTime() < deadline) {
+        left = database.messages().pendingFor("sip:bob@office.example").toCompletableFuture().get();
+      }
+      assertThat(left).isEmpty();
+    }
   }
 
   @Test

@@ -1,0 +1,29 @@
+package org.parley.media.rtcp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A BYE packet (RFC 3550 §6.6): the listed sources are leaving.
+ *
+ * @param ssrcs the sources leaving, at most 31
+ * @param reason why, or the empty string for no reason
+ */
+public record Bye(List<Long> ssrcs, String reason) implements RtcpPacket {
+
+  public Bye {
+    ssrcs = List.copyOf(ssrcs);
+    if (ssrcs.size() > 31) {
+      throw new IllegalArgumentException("more than 31 SSRCs in a BYE: " + ssrcs.size());
+    }
+    ssrcs.forEach(s -> ReportBlock.requireU32(s, "SSRC"));
+    if (reason.getBytes(StandardCharsets.UTF_8).length > 255) {
+      throw new IllegalArgumentException("BYE reason longer than 255 bytes");
+    }
+  }
+
+  @Override
+  public int packetType() {
+    return BYE;
+  }
+}

@@ -12,7 +12,7 @@ import java.util.List;
 public final class RtcpParser {
 
   private static final int HEADER_BYTES = 4;
-  private static final int SENDER_INFO_BYTES = 24;
+  private static final int SENDER_INFO_BYTES = 20;
 
   private RtcpParser() {}
 

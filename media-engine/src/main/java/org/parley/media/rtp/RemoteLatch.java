@@ -8,13 +8,19 @@ import java.net.InetSocketAddress;
  */
 final class RemoteLatch {
 
-  private final InetSocketAddress negotiated;
   private final boolean latching;
+  private InetSocketAddress negotiated;
   private InetSocketAddress latched;
 
   RemoteLatch(InetSocketAddress negotiated, boolean latching) {
     this.negotiated = negotiated;
     this.latching = latching;
+  }
+
+  /** Takes a newly negotiated address (an SDP answer or re-offer) and forgets any latch. */
+  synchronized void negotiate(InetSocketAddress address) {
+    negotiated = address;
+    latched = null;
   }
 
   /** Whether to accept a valid packet from {@code source}; latches onto it if none yet. */

@@ -141,6 +141,21 @@ public final class RtpSession implements AutoCloseable {
     return Optional.ofNullable(rtpRemote.destination());
   }
 
+  /**
+   * Sets the remote addresses from a (new) SDP answer or offer; a latched source is forgotten and
+   * the next valid packet latches again when latching is on.
+   *
+   * @param rtcp the remote RTCP address, or null for the default (the RTP address with rtcp-mux,
+   *     else the RTP port + 1)
+   */
+  public void setRemote(InetSocketAddress rtp, InetSocketAddress rtcp) {
+    rtpRemote.negotiate(rtp);
+    if (rtcpRemote != rtpRemote) {
+      rtcpRemote.negotiate(
+          rtcp != null ? rtcp : new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1));
+    }
+  }
+
   public long ssrc() {
     return config.ssrc();
   }

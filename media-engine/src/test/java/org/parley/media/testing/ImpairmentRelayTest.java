@@ -1,0 +1,243 @@
+package org.parley.media.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import org.junit.jupiter.api.Test;
+import org.parley.media.rtp.ReceivedRtpPacket;
+import org.parley.media.rtp.RtpPacket;
+import org.parley.media.rtp.RtpSession;
+import org.parley.media.rtp.RtpSessionConfig;
+import org.parley.media.rtp.RtpStreamStatistics;
+import org.parley.media.testing.ImpairmentRelay.Impairments;
+import org.parley.media.testing.ImpairmentRelay.JitterShape;
+
+class ImpairmentRelayTest {
+
+  static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+  static final Duration SETTLE = Duration.ofSeconds(20);
+
+  /** Calls {@code send} with 0..count-1 every {@code periodMicros}, off the test thread. */
+  static void paced(int count, long periodMicros, IntConsumer send) throws InterruptedException {
+    ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+    CountDownLatch done = new CountDownLatch(count);
+    try {
+      pacer.scheduleAtFixedRate(
+          () -> {
+            int index = (int) (count - done.getCount());
+            if (index < count) {
+              send.accept(index);
+              done.countDown();
+            }
+          },
+          0,
+          periodMicros,
+          TimeUnit.MICROSECONDS);
+      assertThat(done.await(60, TimeUnit.SECONDS)).as("all packets sent").isTrue();
+    } finally {
+      pacer.shutdownNow();
+    }
+  }
+
+  static RtpSessionConfig.Builder session(long ssrc) {
+    return RtpSessionConfig.builder().ssrc(ssrc).rtcpMux(true).rtcpMinimumIntervalMillis(3_600_000);
+  }
+
+  /**
+   * Sends {@code count} 8 kHz packets {@code ptimeMicros} apart from A to B through a relay with
+   * the given impairments, waits until everything the relay kept has arrived, and returns B's
+   * statistics.
+   */
+  static RtpStreamStatistics throughRelay(
+      Impairments impairments, long seed, int count, long ptimeMicros) throws Exception {
+    BlockingQueue<ReceivedRtpPacket> atB = new LinkedBlockingQueue<>();
+    try (RtpSession a = RtpSession.open(session(1).build(), p -> {});
+        RtpSession b = RtpSession.open(session(2).build(), atB::add);
+        ImpairmentRelay relay =
+            ImpairmentRelay.start(
+                a.localRtpAddress(), b.localRtpAddress(), impairments, seed, 4096)) {
+      a.setRemote(relay.address(), null);
+      b.setRemote(relay.address(), null);
+      long timestampStep = ptimeMicros * 8 / 1000;
+      paced(
+          count,
+          ptimeMicros,
+          seq -> {
+            try {
+              a.send(RtpPacket.of(0, false, seq, seq * timestampStep, 1, new byte[160]));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+      long forwarded = relay.awaitSettled(count, SETTLE);
+      for (long i = 0; i < forwarded; i++) {
+        assertThat(atB.poll(5, TimeUnit.SECONDS)).as("packet %d at B", i).isNotNull();
+      }
+      return b.statistics();
+    }
+  }
+
+  @Test
+  void twentyPercentLossShowsAsTwentyPercentInTheReceiverStatistics() throws Exception {
+    RtpStreamStatistics stats = throughRelay(Impairments.NONE.withLoss(0.20), 42, 2000, 500);
+
+    double lossPercent = 100.0 * stats.cumulativeLost() / stats.packetsExpected();
+    // Binomial: n = 2000, p = 0.2 gives a standard deviation of 0.9 %; allow about 3 of them.
+    assertThat(lossPercent).isCloseTo(20.0, within(2.7));
+    assertThat(stats.packetsExpected()).isBetween(1990L, 1999L);
+  }
+
+  @Test
+  void jitterEstimateRisesWithTheRelaysJitter() throws Exception {
+    List<Double> jitterMillis = new ArrayList<>();
+    for (double spread : new double[] {0, 30, 80}) {
+      Impairments impairments = Impairments.NONE.withJitter(spread, JitterShape.UNIFORM);
+      jitterMillis.add(throughRelay(impairments, 7, 200, 5000).jitterMillis());
+    }
+
+    // Uniform delay over [0, s] gives E|D| = s / 3 between independent packets (10 ms at 30,
+    // 27 ms at 80). With 5 ms spacing, 30 and 80 ms spreads reorder heavily and consecutive
+    // arrivals are correlated, which pulls the estimate lower (measured: about 9 and 20 ms).
+    assertThat(jitterMillis.get(0)).isLessThan(jitterMillis.get(1));
+    assertThat(jitterMillis.get(1)).isLessThan(jitterMillis.get(2));
+    assertThat(jitterMillis.get(1)).isBetween(4.0, 20.0);
+    assertThat(jitterMillis.get(2)).isBetween(12.0, 45.0);
+  }
+
+  @Test
+  void forwardsBothWaysUnchanged() throws Exception {
+    try (DatagramChannel a = loopbackChannel();
+        DatagramChannel b = loopbackChannel();
+        ImpairmentRelay relay = relay(a, b, Impairments.NONE, 4096)) {
+      a.send(ByteBuffer.wrap(new byte[] {1, 2, 3}), relay.address());
+      b.send(ByteBuffer.wrap(new byte[] {4, 5}), relay.address());
+
+      assertThat(receive(b)).containsExactly(1, 2, 3);
+      assertThat(receive(a)).containsExactly(4, 5);
+    }
+  }
+
+  @Test
+  void duplicationSendsEachDatagramTwice() throws Exception {
+    try (DatagramChannel a = loopbackChannel();
+        DatagramChannel b = loopbackChannel();
+        ImpairmentRelay relay = relay(a, b, Impairments.NONE.withDuplication(1.0), 4096)) {
+      a.send(ByteBuffer.wrap(new byte[] {9}), relay.address());
+
+      assertThat(relay.awaitSettled(1, SETTLE)).isEqualTo(2);
+      assertThat(receive(b)).containsExactly(9);
+      assertThat(receive(b)).containsExactly(9);
+    }
+  }
+
+  @Test
+  void reorderingLetsLaterDatagramsOvertake() throws Exception {
+    try (DatagramChannel a = loopbackChannel();
+        DatagramChannel b = loopbackChannel();
+        ImpairmentRelay relay = relay(a, b, Impairments.NONE.withReordering(0.3, 50), 4096)) {
+      for (int i = 0; i < 40; i++) {
+        a.send(ByteBuffer.wrap(new byte[] {(byte) i}), relay.address());
+      }
+      relay.awaitSettled(40, SETTLE);
+
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        order.add((int) receive(b)[0]);
+      }
+      assertThat(order).containsExactlyInAnyOrderElementsOf(range(40)).isNotEqualTo(range(40));
+    }
+  }
+
+  @Test
+  void theSameSeedDropsTheSameDatagrams() throws Exception {
+    assertThat(survivors(11)).isEqualTo(survivors(11)).isNotEqualTo(survivors(12));
+  }
+
+  @Test
+  void aFullQueueDropsInsteadOfGrowing() throws Exception {
+    try (DatagramChannel a = loopbackChannel();
+        DatagramChannel b = loopbackChannel();
+        ImpairmentRelay relay = relay(a, b, Impairments.NONE.withReordering(1.0, 1000), 5)) {
+      for (int i = 0; i < 20; i++) {
+        a.send(ByteBuffer.wrap(new byte[] {(byte) i}), relay.address());
+      }
+
+      assertThat(relay.awaitSettled(20, SETTLE)).isEqualTo(5);
+      assertThat(relay.overflowed()).isEqualTo(15);
+    }
+  }
+
+  private static List<Integer> survivors(long seed) throws Exception {
+    try (DatagramChannel a = loopbackChannel();
+        DatagramChannel b = loopbackChannel();
+        ImpairmentRelay relay = relay(a, b, Impairments.NONE.withLoss(0.5), seed, 4096)) {
+      for (int i = 0; i < 64; i++) {
+        a.send(ByteBuffer.wrap(new byte[] {(byte) i}), relay.address());
+      }
+      long forwarded = relay.awaitSettled(64, SETTLE);
+      List<Integer> survivors = new ArrayList<>();
+      for (long i = 0; i < forwarded; i++) {
+        survivors.add((int) receive(b)[0]);
+      }
+      return survivors;
+    }
+  }
+
+  private static List<Integer> range(int n) {
+    List<Integer> values = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      values.add(i);
+    }
+    return values;
+  }
+
+  private static ImpairmentRelay relay(
+      DatagramChannel a, DatagramChannel b, Impairments impairments, int capacity)
+      throws IOException {
+    return relay(a, b, impairments, 1, capacity);
+  }
+
+  private static ImpairmentRelay relay(
+      DatagramChannel a, DatagramChannel b, Impairments impairments, long seed, int capacity)
+      throws IOException {
+    return ImpairmentRelay.start(
+        (InetSocketAddress) a.getLocalAddress(),
+        (InetSocketAddress) b.getLocalAddress(),
+        impairments,
+        seed,
+        capacity);
+  }
+
+  private static DatagramChannel loopbackChannel() throws IOException {
+    DatagramChannel channel = DatagramChannel.open();
+    channel.bind(new InetSocketAddress(LOOPBACK, 0));
+    channel.socket().setSoTimeout(5000);
+    return channel;
+  }
+
+  /** One datagram, via the socket adaptor so that the 5 s timeout applies. */
+  private static byte[] receive(DatagramChannel channel) throws IOException {
+    DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
+    channel.socket().receive(packet);
+    byte[] data = new byte[packet.getLength()];
+    System.arraycopy(packet.getData(), 0, data, 0, data.length);
+    return data;
+  }
+}

@@ -1,13 +1,13 @@
 package org.parley.media.rtcp;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A BYE packet (RFC 3550 §6.6): the listed sources are leaving.
  *
  * @param ssrcs the sources leaving, at most 31
- * @param reason why, or the empty string for no reason
+ * @param reason why, or the empty string for no reason; sent as at most 255 bytes of UTF-8
  */
 public record Bye(List<Long> ssrcs, String reason) implements RtcpPacket {
 
@@ -17,9 +17,7 @@ public record Bye(List<Long> ssrcs, String reason) implements RtcpPacket {
       throw new IllegalArgumentException("more than 31 SSRCs in a BYE: " + ssrcs.size());
     }
     ssrcs.forEach(s -> ReportBlock.requireU32(s, "SSRC"));
-    if (reason.getBytes(StandardCharsets.UTF_8).length > 255) {
-      throw new IllegalArgumentException("BYE reason longer than 255 bytes");
-    }
+    Objects.requireNonNull(reason, "reason");
   }
 
   @Override

@@ -90,7 +90,7 @@ public final class RtcpWriter {
       int start = chunks.size();
       writeInt(chunks, chunk.ssrc());
       for (SourceDescription.Item item : chunk.items()) {
-        byte[] text = item.text().getBytes(StandardCharsets.UTF_8);
+        byte[] text = utf8AtMost255(item.text(), "SDES item");
         chunks.write(item.type());
         chunks.write(text.length);
         chunks.write(text, 0, text.length);
@@ -106,7 +106,7 @@ public final class RtcpWriter {
   }
 
   private static byte[] bye(Bye bye) {
-    byte[] reason = bye.reason().getBytes(StandardCharsets.UTF_8);
+    byte[] reason = utf8AtMost255(bye.reason(), "BYE reason");
     int reasonBytes = reason.length == 0 ? 0 : (1 + reason.length + 3) & ~3;
     ByteBuffer out =
         header(RtcpPacket.BYE, bye.ssrcs().size(), 4 + 4 * bye.ssrcs().size() + reasonBytes);
@@ -134,6 +134,14 @@ public final class RtcpWriter {
     out.put((byte) packetType);
     out.putShort((short) (totalBytes / 4 - 1));
     return out;
+  }
+
+  private static byte[] utf8AtMost255(String text, String what) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > 255) {
+      throw new IllegalArgumentException(what + " longer than 255 bytes of UTF-8");
+    }
+    return bytes;
   }
 
   private static void writeInt(ByteArrayOutputStream out, long value) {

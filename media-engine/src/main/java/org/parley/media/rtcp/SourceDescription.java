@@ -1,7 +1,7 @@
 package org.parley.media.rtcp;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -49,15 +49,16 @@ public record SourceDescription(List<SourceDescription.Chunk> chunks) implements
     }
   }
 
-  /** One item: a type (1..255; 1 is CNAME) and UTF-8 text of at most 255 bytes. */
+  /**
+   * One item: a type (1..255; 1 is CNAME) and text, sent as at most 255 bytes of UTF-8. The writer
+   * checks the length: text decoded from a peer's invalid UTF-8 may encode longer.
+   */
   public record Item(int type, String text) {
     public Item {
       if (type < 1 || type > 255) {
         throw new IllegalArgumentException("SDES item type out of range 1-255: " + type);
       }
-      if (text.getBytes(StandardCharsets.UTF_8).length > 255) {
-        throw new IllegalArgumentException("SDES item text longer than 255 bytes");
-      }
+      Objects.requireNonNull(text, "text");
     }
   }
 }

@@ -37,6 +37,10 @@ public final class RtpSession implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RtpSession.class);
   private static final int MAX_DATAGRAM_BYTES = 65_536;
   private static final int PORT_PAIR_ATTEMPTS = 50;
+
+  /** Datagrams read from one socket per wake-up, so a flood on one cannot starve the other. */
+  private static final int MAX_DATAGRAMS_PER_WAKEUP = 64;
+
   private static final long CLOSE_JOIN_MILLIS = 2000;
 
   private final RtpSessionConfig config;
@@ -242,7 +246,7 @@ public final class RtpSession implements AutoCloseable {
   }
 
   private void drain(DatagramChannel channel, ByteBuffer buffer) throws IOException {
-    while (true) {
+    for (int i = 0; i < MAX_DATAGRAMS_PER_WAKEUP; i++) {
       buffer.clear();
       InetSocketAddress source = (InetSocketAddress) channel.receive(buffer);
       if (source == null) {

@@ -158,6 +158,31 @@ class RtcpParserTest {
   }
 
   @Test
+  void acceptsACnameOfInvalidUtf8ThatDecodesLongerThan255Bytes() throws Exception {
+    // RR (8) + SDES header (4) + SSRC (4) + type, length, 255 bytes, end octet, 2 of padding.
+    byte[] datagram = new byte[8 + 4 + 4 + 2 + 255 + 1 + 2];
+    byte[] head = bytes(0x80, 0xC9, 0x00, 0x01, 0, 0, 0, 1, 0x81, 0xCA, 0x00, 0x42, 0, 0, 0, 1);
+    System.arraycopy(head, 0, datagram, 0, head.length);
+    datagram[16] = 1; // CNAME
+    datagram[17] = (byte) 255;
+    Arrays.fill(datagram, 18, 18 + 255, (byte) 0xFF); // never valid UTF-8
+
+    SourceDescription sdes = (SourceDescription) RtcpParser.parseCompound(datagram).get(1);
+
+    assertThat(sdes.cnameOf(1)).hasValueSatisfying(text -> assertThat(text).hasSize(255));
+  }
+
+  @Test
+  void writerRefusesItemsLongerThan255Bytes() {
+    List<RtcpPacket> compound =
+        List.of(new ReceiverReport(1, List.of()), SourceDescription.cname(1, "é".repeat(128)));
+
+    assertThatThrownBy(() -> RtcpWriter.writeCompound(compound))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("SDES item longer than 255 bytes of UTF-8");
+  }
+
+  @Test
   void writerRefusesACompoundWithoutALeadingReport() {
     assertThatThrownBy(() -> RtcpWriter.writeCompound(List.of(SourceDescription.cname(1, "x"))))
         .isInstanceOf(IllegalArgumentException.class);

@@ -175,7 +175,7 @@ public final class RtpSession implements AutoCloseable {
     if (destination == null || closed.get()) {
       return false;
     }
-    byte[] datagram = RtpPacketWriter.write(packet);
+    byte[] datagram = config.transform().protectRtp(RtpPacketWriter.write(packet));
     boolean sent = rtpChannel.send(ByteBuffer.wrap(datagram), destination) > 0;
     if (sent) {
       reporter.onRtpSent(packet, config.clock().monotonicNanos());
@@ -199,7 +199,7 @@ public final class RtpSession implements AutoCloseable {
     if (destination == null) {
       return;
     }
-    byte[] datagram = RtcpWriter.writeCompound(compound);
+    byte[] datagram = config.transform().protectRtcp(RtcpWriter.writeCompound(compound));
     if (rtcpChannel.send(ByteBuffer.wrap(datagram), destination) > 0) {
       reporter.onRtcpSent(datagram.length);
     }
@@ -272,9 +272,15 @@ public final class RtpSession implements AutoCloseable {
       LOG.debug("dropped RTCP-typed datagram on RTP port {} from {}", localRtp.getPort(), source);
       return;
     }
+    byte[] plain = config.transform().unprotectRtp(data, length);
+    if (plain == null) {
+      reporter.countMalformed();
+      LOG.debug("dropped RTP from {} that did not unprotect", source);
+      return;
+    }
     RtpPacket packet;
     try {
-      packet = RtpPacketParser.parse(data, 0, length);
+      packet = RtpPacketParser.parse(plain, 0, plain == data ? length : plain.length);
     } catch (RtpFormatException e) {
       reporter.countMalformed();
       LOG.debug("dropped malformed RTP from {}: {}", source, e.getMessage());
@@ -291,9 +297,15 @@ public final class RtpSession implements AutoCloseable {
 
   private void onRtcpDatagram(
       byte[] data, int length, InetSocketAddress source, long arrivalNanos) {
+    byte[] plain = config.transform().unprotectRtcp(data, length);
+    if (plain == null) {
+      reporter.countMalformed();
+      LOG.debug("dropped RTCP from {} that did not unprotect", source);
+      return;
+    }
     List<RtcpPacket> packets;
     try {
-      packets = RtcpParser.parseCompound(data, 0, length);
+      packets = RtcpParser.parseCompound(plain, 0, plain == data ? length : plain.length);
     } catch (RtcpFormatException e) {
       reporter.countMalformed();
       LOG.debug("dropped malformed RTCP from {}: {}", source, e.getMessage());

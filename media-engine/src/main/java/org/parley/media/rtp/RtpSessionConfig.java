@@ -33,6 +33,8 @@ import org.parley.media.sdp.SessionDescription;
  * @param clock the time source
  * @param random randomises the RTCP interval
  * @param scheduler runs the RTCP timer; null for a private one closed with the session
+ * @param transform protects outgoing and unprotects incoming datagrams (SRTP), or {@link
+ *     PacketTransform#NONE}
  */
 public record RtpSessionConfig(
     InetAddress localAddress,
@@ -48,9 +50,11 @@ public record RtpSessionConfig(
     long rtcpMinimumIntervalMillis,
     MediaClock clock,
     RandomGenerator random,
-    ScheduledExecutorService scheduler) {
+    ScheduledExecutorService scheduler,
+    PacketTransform transform) {
 
   public RtpSessionConfig {
+    Objects.requireNonNull(transform, "transform");
     Objects.requireNonNull(localAddress, "localAddress");
     Objects.requireNonNull(cname, "cname");
     Objects.requireNonNull(clock, "clock");
@@ -98,6 +102,7 @@ public record RtpSessionConfig(
     private MediaClock clock = MediaClock.system();
     private RandomGenerator random = new Random();
     private ScheduledExecutorService scheduler;
+    private PacketTransform transform = PacketTransform.NONE;
 
     private Builder() {}
 
@@ -193,6 +198,11 @@ public record RtpSessionConfig(
       return this;
     }
 
+    public Builder transform(PacketTransform value) {
+      this.transform = value;
+      return this;
+    }
+
     public RtpSessionConfig build() {
       return new RtpSessionConfig(
           localAddress,
@@ -208,7 +218,8 @@ public record RtpSessionConfig(
           rtcpMinimumIntervalMillis,
           clock,
           random,
-          scheduler);
+          scheduler,
+          transform);
     }
   }
 }

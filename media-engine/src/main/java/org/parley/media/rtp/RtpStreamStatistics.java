@@ -12,7 +12,7 @@ package org.parley.media.rtp;
  * @param octetsSent payload octets sent
  * @param remoteFractionLost what the peer last reported about our stream, 0..255, or -1
  * @param remoteCumulativeLost the peer's last cumulative loss figure about our stream
- * @param malformedPackets datagrams dropped as not well-formed RTP or RTCP
+ * @param malformedPackets datagrams dropped as not well-formed RTP or RTCP, or failing to unprotect
  * @param ignoredPackets well-formed datagrams dropped for coming from an unexpected address
  */
 public record RtpStreamStatistics(

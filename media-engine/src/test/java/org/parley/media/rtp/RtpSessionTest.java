@@ -223,4 +223,81 @@ class RtpSessionTest {
       assertThat(a.rtp.poll(0, TimeUnit.MILLISECONDS)).isNull();
     }
   }
+
+  /** A toy transform: XORs every byte after the first two with 0x5A and appends a tag 0x7E. */
+  static final PacketTransform XOR_WITH_TAG =
+      new PacketTransform() {
+        @Override
+        public byte[] protectRtp(byte[] packet) {
+          return protect(packet);
+        }
+
+        @Override
+        public byte[] protectRtcp(byte[] compound) {
+          return protect(compound);
+        }
+
+        @Override
+        public byte[] unprotectRtp(byte[] datagram, int length) {
+          return unprotect(datagram, length);
+        }
+
+        @Override
+        public byte[] unprotectRtcp(byte[] datagram, int length) {
+          return unprotect(datagram, length);
+        }
+
+        private byte[] protect(byte[] plain) {
+          byte[] out = Arrays.copyOf(plain, plain.length + 1);
+          for (int i = 2; i < plain.length; i++) {
+            out[i] ^= 0x5A;
+          }
+          out[plain.length] = 0x7E;
+          return out;
+        }
+
+        private byte[] unprotect(byte[] datagram, int length) {
+          if (length < 3 || datagram[length - 1] != 0x7E) {
+            return null;
+          }
+          byte[] plain = Arrays.copyOf(datagram, length - 1);
+          for (int i = 2; i < plain.length; i++) {
+            plain[i] ^= 0x5A;
+          }
+          return plain;
+        }
+      };
+
+  @Test
+  void aTransformProtectsWhatGoesOutAndUnprotectsWhatComesIn() throws Exception {
+    try (SessionProbe a = new SessionProbe(quiet(1, true).transform(XOR_WITH_TAG).build());
+        SessionProbe b = new SessionProbe(quiet(2, true).transform(XOR_WITH_TAG).build());
+        DatagramChannel eavesdropper = strayChannel()) {
+      SessionProbe.connect(a, b);
+
+      a.session.send(packet(1, 4));
+      assertThat(b.nextRtp().packet().payload()).containsExactly(4, 1, 2);
+      b.session.sendReport();
+      assertThat(a.nextRtcp().get(0)).isInstanceOf(ReceiverReport.class);
+
+      // On the wire the packet is not plain RTP: one byte longer, and the SSRC is scrambled.
+      a.session.setRemote((InetSocketAddress) eavesdropper.getLocalAddress(), null);
+      a.session.send(packet(1, 5));
+      ByteBuffer wire = ByteBuffer.allocate(100);
+      eavesdropper.configureBlocking(true);
+      eavesdropper.receive(wire);
+      byte[] plain = RtpPacketWriter.write(packet(1, 5));
+      assertThat(wire.position()).isEqualTo(plain.length + 1);
+      assertThat(RtpPacketParser.parse(wire.array(), 0, wire.position() - 1).ssrc())
+          .isNotEqualTo(1);
+
+      // A datagram that does not unprotect is dropped and counted.
+      eavesdropper.send(ByteBuffer.wrap(plain), b.session.localRtpAddress());
+      b.session.setRemote(a.session.localRtpAddress(), null);
+      a.session.setRemote(b.session.localRtpAddress(), null);
+      a.session.send(packet(1, 6));
+      assertThat(b.nextRtp().packet().sequenceNumber()).isEqualTo(6);
+      assertThat(b.session.statistics().malformedPackets()).isEqualTo(1);
+    }
+  }
 }

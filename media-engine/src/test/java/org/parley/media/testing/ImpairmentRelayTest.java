@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,18 +12,7 @@ import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
-import org.parley.media.rtp.ReceivedRtpPacket;
-import org.parley.media.rtp.RtpPacket;
-import org.parley.media.rtp.RtpSession;
-import org.parley.media.rtp.RtpSessionConfig;
 import org.parley.media.rtp.RtpStreamStatistics;
 import org.parley.media.testing.ImpairmentRelay.Impairments;
 import org.parley.media.testing.ImpairmentRelay.JitterShape;
@@ -34,102 +22,13 @@ class ImpairmentRelayTest {
   static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
   static final Duration SETTLE = Duration.ofSeconds(20);
 
-  /** Calls {@code send} with 0..count-1 every {@code periodMicros}, off the test thread. */
-  static void paced(int count, long periodMicros, IntConsumer send) throws InterruptedException {
-    ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
-    CountDownLatch done = new CountDownLatch(count);
-    try {
-      pacer.scheduleAtFixedRate(
-          () -> {
-            int index = (int) (count - done.getCount());
-            if (index < count) {
-              send.accept(index);
-              done.countDown();
-            }
-          },
-          0,
-          periodMicros,
-          TimeUnit.MICROSECONDS);
-      assertThat(done.await(60, TimeUnit.SECONDS)).as("all packets sent").isTrue();
-    } finally {
-      pacer.shutdownNow();
-    }
-  }
-
-  static RtpSessionConfig.Builder session(long ssrc) {
-    return RtpSessionConfig.builder().ssrc(ssrc).rtcpMux(true).rtcpMinimumIntervalMillis(3_600_000);
-  }
-
-  /** What the test does with session A and the relay between A and B. */
-  interface Drive {
-    void run(RtpSession a, ImpairmentRelay relay) throws Exception;
-  }
-
-  static RtpPacket packet(int seq, long timestampStep) {
-    return RtpPacket.of(0, false, seq, seq * timestampStep, 1, new byte[160]);
-  }
-
-  /**
-   * Runs {@code drive} with A sending to B through a relay with the given impairments, then waits
-   * until B has everything the relay forwarded and returns B's statistics.
-   */
-  static RtpStreamStatistics throughRelay(Impairments impairments, long seed, Drive drive)
-      throws Exception {
-    BlockingQueue<ReceivedRtpPacket> atB = new LinkedBlockingQueue<>();
-    try (RtpSession a = RtpSession.open(session(1).build(), p -> {});
-        RtpSession b = RtpSession.open(session(2).build(), atB::add);
-        ImpairmentRelay relay =
-            ImpairmentRelay.start(
-                a.localRtpAddress(), b.localRtpAddress(), impairments, seed, 4096)) {
-      a.setRemote(relay.address(), null);
-      b.setRemote(relay.address(), null);
-      drive.run(a, relay);
-      long forwarded = relay.forwarded();
-      for (long i = 0; i < forwarded; i++) {
-        assertThat(atB.poll(5, TimeUnit.SECONDS)).as("packet %d at B", i).isNotNull();
-      }
-      return b.statistics();
-    }
-  }
-
-  /** Sends {@code count} 8 kHz packets {@code ptimeMicros} apart, as a real stream would. */
-  static Drive paced(int count, long ptimeMicros) {
-    long timestampStep = ptimeMicros * 8 / 1000;
-    return (a, relay) -> {
-      paced(
-          count,
-          ptimeMicros,
-          seq -> {
-            try {
-              a.send(packet(seq, timestampStep));
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-      relay.awaitSettled(count, SETTLE);
-    };
-  }
-
-  /**
-   * Sends {@code count} packets in bursts, each once the relay has taken the one before: flow
-   * control, so that a busy machine cannot overflow a socket buffer and add loss of its own.
-   */
-  static Drive inBursts(int count, int burst) {
-    return (a, relay) -> {
-      for (int first = 0; first < count; first += burst) {
-        int end = Math.min(count, first + burst);
-        for (int seq = first; seq < end; seq++) {
-          assertThat(a.send(packet(seq, 160))).isTrue();
-        }
-        relay.awaitSettled(end, SETTLE);
-      }
-    };
-  }
-
   @Test
   void twentyPercentLossShowsAsTwentyPercentInTheReceiverStatistics() throws Exception {
-    RtpStreamStatistics stats =
-        throughRelay(Impairments.NONE.withLoss(0.20), 42, inBursts(2000, 40));
+    RtpStreamStatistics stats;
+    try (RelayedStream stream = RelayedStream.open(Impairments.NONE.withLoss(0.20), 42)) {
+      stream.sendInBursts(2000, 40);
+      stats = stream.receiver().statistics();
+    }
 
     double lossPercent = 100.0 * stats.cumulativeLost() / stats.packetsExpected();
     // Binomial: n = 2000, p = 0.2 gives a standard deviation of 0.9 %; allow about 3 of them.
@@ -142,7 +41,10 @@ class ImpairmentRelayTest {
     List<Double> jitterMillis = new ArrayList<>();
     for (double spread : new double[] {0, 30, 80}) {
       Impairments impairments = Impairments.NONE.withJitter(spread, JitterShape.UNIFORM);
-      jitterMillis.add(throughRelay(impairments, 7, paced(200, 5000)).jitterMillis());
+      try (RelayedStream stream = RelayedStream.open(impairments, 7)) {
+        stream.sendPaced(200, 5000);
+        jitterMillis.add(stream.receiver().statistics().jitterMillis());
+      }
     }
 
     // Uniform delay over [0, s] gives E|D| = s / 3 between independent packets (10 ms at 30,

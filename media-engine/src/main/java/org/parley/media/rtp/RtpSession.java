@@ -268,56 +268,60 @@ public final class RtpSession implements AutoCloseable {
   private void onRtpDatagram(byte[] data, int length, InetSocketAddress source, long arrivalNanos) {
     if (RtpDemultiplexer.isRtcp(data, 0, length)) {
       // RTP may not use payload types 64-95 (RFC 5761 §4): RTCP sent to the RTP port.
-      reporter.countMalformed();
-      LOG.debug("dropped RTCP-typed datagram on RTP port {} from {}", localRtp.getPort(), source);
+      dropMalformed("RTCP-typed datagram on the RTP port", source);
       return;
     }
     byte[] plain = config.transform().unprotectRtp(data, length);
     if (plain == null) {
-      reporter.countMalformed();
-      LOG.debug("dropped RTP from {} that did not unprotect", source);
+      dropMalformed("RTP that did not unprotect", source);
       return;
     }
     RtpPacket packet;
     try {
       packet = RtpPacketParser.parse(plain, 0, plain == data ? length : plain.length);
     } catch (RtpFormatException e) {
-      reporter.countMalformed();
-      LOG.debug("dropped malformed RTP from {}: {}", source, e.getMessage());
+      dropMalformed("malformed RTP (" + e.getMessage() + ")", source);
       return;
     }
-    if (!rtpRemote.accept(source)) {
-      reporter.countIgnored();
-      LOG.debug("ignored RTP from unexpected source {}", source);
-      return;
+    if (accepted(rtpRemote, source)) {
+      reporter.onRtpReceived(packet, arrivalNanos);
+      deliver(rtpListener, new ReceivedRtpPacket(packet, arrivalNanos, source));
     }
-    reporter.onRtpReceived(packet, arrivalNanos);
-    deliver(rtpListener, new ReceivedRtpPacket(packet, arrivalNanos, source));
   }
 
   private void onRtcpDatagram(
       byte[] data, int length, InetSocketAddress source, long arrivalNanos) {
     byte[] plain = config.transform().unprotectRtcp(data, length);
     if (plain == null) {
-      reporter.countMalformed();
-      LOG.debug("dropped RTCP from {} that did not unprotect", source);
+      dropMalformed("RTCP that did not unprotect", source);
       return;
     }
     List<RtcpPacket> packets;
     try {
       packets = RtcpParser.parseCompound(plain, 0, plain == data ? length : plain.length);
     } catch (RtcpFormatException e) {
-      reporter.countMalformed();
-      LOG.debug("dropped malformed RTCP from {}: {}", source, e.getMessage());
+      dropMalformed("malformed RTCP (" + e.getMessage() + ")", source);
       return;
     }
-    if (!rtcpRemote.accept(source)) {
-      reporter.countIgnored();
-      LOG.debug("ignored RTCP from unexpected source {}", source);
-      return;
+    if (accepted(rtcpRemote, source)) {
+      reporter.onRtcpReceived(packets, arrivalNanos, config.clock().ntpTimestamp(), length);
+      deliver(rtcpListener, packets);
     }
-    reporter.onRtcpReceived(packets, arrivalNanos, config.clock().ntpTimestamp(), length);
-    deliver(rtcpListener, packets);
+  }
+
+  private void dropMalformed(String what, InetSocketAddress source) {
+    reporter.countMalformed();
+    LOG.debug("port {} dropped {} from {}", localRtp.getPort(), what, source);
+  }
+
+  /** Whether the negotiated or latched remote is {@code source}; counts it if not. */
+  private boolean accepted(RemoteLatch remote, InetSocketAddress source) {
+    if (remote.accept(source)) {
+      return true;
+    }
+    reporter.countIgnored();
+    LOG.debug("port {} ignored a datagram from unexpected source {}", localRtp.getPort(), source);
+    return false;
   }
 
   private <T> void deliver(Consumer<T> listener, T value) {

@@ -87,15 +87,8 @@ class ImpairmentRelayTest {
     try (DatagramChannel a = loopbackChannel();
         DatagramChannel b = loopbackChannel();
         ImpairmentRelay relay = relay(a, b, Impairments.NONE.withReordering(0.3, 50), 4096)) {
-      for (int i = 0; i < 40; i++) {
-        a.send(ByteBuffer.wrap(new byte[] {(byte) i}), relay.address());
-      }
-      relay.awaitSettled(40, SETTLE);
+      List<Integer> order = numberedThrough(a, relay, b, 40);
 
-      List<Integer> order = new ArrayList<>();
-      for (int i = 0; i < 40; i++) {
-        order.add((int) receive(b)[0]);
-      }
       assertThat(order).containsExactlyInAnyOrderElementsOf(range(40)).isNotEqualTo(range(40));
     }
   }
@@ -110,11 +103,7 @@ class ImpairmentRelayTest {
     try (DatagramChannel a = loopbackChannel();
         DatagramChannel b = loopbackChannel();
         ImpairmentRelay relay = relay(a, b, Impairments.NONE.withReordering(1.0, 1000), 5)) {
-      for (int i = 0; i < 20; i++) {
-        a.send(ByteBuffer.wrap(new byte[] {(byte) i}), relay.address());
-      }
-
-      assertThat(relay.awaitSettled(20, SETTLE)).isEqualTo(5);
+      assertThat(numberedThrough(a, relay, b, 20)).hasSize(5);
       assertThat(relay.overflowed()).isEqualTo(15);
     }
   }
@@ -123,16 +112,22 @@ class ImpairmentRelayTest {
     try (DatagramChannel a = loopbackChannel();
         DatagramChannel b = loopbackChannel();
         ImpairmentRelay relay = relay(a, b, Impairments.NONE.withLoss(0.5), seed, 4096)) {
-      for (int i = 0; i < 64; i++) {
-        a.send(ByteBuffer.wrap(new byte[] {(byte) i}), relay.address());
-      }
-      long forwarded = relay.awaitSettled(64, SETTLE);
-      List<Integer> survivors = new ArrayList<>();
-      for (long i = 0; i < forwarded; i++) {
-        survivors.add((int) receive(b)[0]);
-      }
-      return survivors;
+      return numberedThrough(a, relay, b, 64);
     }
+  }
+
+  /** Sends one-byte datagrams 0..count-1 from A and returns what B got, in arrival order. */
+  private static List<Integer> numberedThrough(
+      DatagramChannel a, ImpairmentRelay relay, DatagramChannel b, int count) throws Exception {
+    for (int i = 0; i < count; i++) {
+      a.send(ByteBuffer.wrap(new byte[] {(byte) i}), relay.address());
+    }
+    long forwarded = relay.awaitSettled(count, SETTLE);
+    List<Integer> arrived = new ArrayList<>();
+    for (long i = 0; i < forwarded; i++) {
+      arrived.add((int) receive(b)[0]);
+    }
+    return arrived;
   }
 
   private static List<Integer> range(int n) {

@@ -206,4 +206,34 @@ class AdaptiveJitterBufferNetworkTest {
         .isBetween(packets.size() * lossPercent / 200L, (long) packets.size());
     assertThat(stats.concealedSamples()).isGreaterThanOrEqualTo(stats.packetsLost() * FRAME);
   }
+
+  @Test
+  void aTalkSpurtAfterSilenceSuppressionRebuffersWithoutLateDropsOrLongConcealment() {
+    AdaptiveJitterBuffer buffer = newBuffer();
+    // 1 s of speech, the sender goes quiet (DTX) for 2 s, then 1 s more: sequence numbers
+    // continue, the timestamp jumps by the 2 s, and the first packet of the spurt is marked.
+    List<RtpPacket> first = PlayoutSimulation.packetize(voiced(RATE), SSRC, 0, 0);
+    List<RtpPacket> second = PlayoutSimulation.packetize(voiced(RATE), SSRC, 50, 3L * RATE);
+    short[] played =
+        new PlayoutSimulation()
+            .send(first, 0, 1, k -> 10.0)
+            .send(second, 3000, 1, k -> 10.0)
+            .play(buffer, 4 * 50);
+
+    JitterBufferStatistics stats = buffer.statistics();
+    assertThat(stats.packetsLate()).isZero();
+    assertThat(stats.packetsLost()).isZero();
+    assertThat(stats.resynchronisations()).isZero();
+    // Concealment only bridges the first 60 ms of the pause; the rest is silence.
+    assertThat(stats.concealedSamples()).isEqualTo(3L * FRAME);
+    assertThat(Spectrum.rms(played, 2 * RATE, RATE)).isZero();
+    // The spurt is heard within the target delay (plus a frame) of its first packet.
+    int spurtFrame = -1;
+    for (int f = 150; f < 200 && spurtFrame < 0; f++) {
+      if (Spectrum.rms(played, f * FRAME, FRAME) > 1000) {
+        spurtFrame = f;
+      }
+    }
+    assertThat(spurtFrame * 20).isBetween(3000, 3010 + 40 + 20);
+  }
 }

@@ -192,4 +192,43 @@ class AdaptiveJitterBufferTest {
     assertThat(stats.playedSamples()).isEqualTo((long) packets.size() * FRAME);
     assertThat(stats.packetsDuplicate()).isZero();
   }
+
+  @Test
+  void aPayloadTheDecoderRejectsIsDroppedAndTheGapConcealed() {
+    AudioDecoder pcmu = G711Codec.PCMU.newDecoder();
+    AudioDecoder picky =
+        new AudioDecoder() {
+          @Override
+          public int decode(byte[] payload, int offset, int length, short[] pcm) {
+            if (length != FRAME) {
+              throw new IllegalArgumentException("truncated payload");
+            }
+            return pcmu.decode(payload, offset, length, pcm);
+          }
+
+          @Override
+          public int conceal(short[] pcm, int sampleCount) {
+            return pcmu.conceal(pcm, sampleCount);
+          }
+        };
+    AdaptiveJitterBuffer pickyBuffer = new AdaptiveJitterBuffer(picky, RATE, RATE, FRAME);
+    short[] frame = new short[FRAME];
+    int failures = 0;
+    for (int k = 0; k < 10; k++) {
+      byte[] payload = new byte[k == 5 ? 7 : FRAME];
+      pickyBuffer.insert(RtpPacket.of(0, false, k, k * FRAME, SSRC, payload), k * 20L);
+      try {
+        pickyBuffer.pull(frame);
+      } catch (IllegalArgumentException e) {
+        // The decoder's exception reaches the playout thread once; the buffer stays usable.
+        assertThat(e).hasMessage("truncated payload");
+        failures++;
+      }
+    }
+
+    assertThat(failures).isEqualTo(1);
+    JitterBufferStatistics stats = pickyBuffer.statistics();
+    assertThat(stats.concealedSamples()).isEqualTo(FRAME);
+    assertThat(stats.packetsLost()).isEqualTo(1);
+  }
 }

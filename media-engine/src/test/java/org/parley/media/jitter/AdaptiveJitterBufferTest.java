@@ -10,6 +10,8 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.media.codec.AudioDecoder;
 import org.parley.media.codec.G711Codec;
 import org.parley.media.codec.Spectrum;
@@ -230,5 +232,40 @@ class AdaptiveJitterBufferTest {
     JitterBufferStatistics stats = pickyBuffer.statistics();
     assertThat(stats.concealedSamples()).isEqualTo(FRAME);
     assertThat(stats.packetsLost()).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0} ms packets")
+  @ValueSource(ints = {10, 30, 60})
+  void packetsOfAnotherSizeThanTheFramePlayBitExact(int packetMillis) {
+    int packetSamples = packetMillis * 8;
+    short[] signal = noise(RATE * 3, packetMillis);
+    AudioDecoder decoder = G711Codec.PCMU.newDecoder();
+    byte[] encoded = new byte[signal.length];
+    G711Codec.PCMU.newEncoder().encode(signal, 0, signal.length, encoded);
+    short[] expected = new short[signal.length];
+    decoder.decode(encoded, 0, encoded.length, expected);
+
+    short[] played = new short[signal.length];
+    short[] frame = new short[FRAME];
+    int sent = 0;
+    for (int f = 0; f < played.length / FRAME; f++) {
+      long now = f * 20L;
+      // Packet k leaves at k * ptime and arrives 5 ms later.
+      while (sent * packetMillis + 5 <= now && (sent + 1) * packetSamples <= signal.length) {
+        byte[] payload =
+            Arrays.copyOfRange(encoded, sent * packetSamples, (sent + 1) * packetSamples);
+        buffer.insert(
+            RtpPacket.of(0, sent == 0, sent, (long) sent * packetSamples, SSRC, payload), now);
+        sent++;
+      }
+      buffer.pull(frame);
+      System.arraycopy(frame, 0, played, f * FRAME, FRAME);
+    }
+
+    int start = PlayoutSimulation.firstSound(played);
+    int compared = played.length - start - 2 * packetSamples;
+    assertThat(Arrays.copyOfRange(played, start, start + compared))
+        .isEqualTo(Arrays.copyOf(expected, compared));
+    assertThat(buffer.statistics().concealedSamples()).isZero();
   }
 }

@@ -155,11 +155,15 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
     return true;
   }
 
-  /** Appends at least one sample to {@link #decoded}, or stops playing to rebuffer. */
+  /** One step of playout: decode, conceal, drop a stale packet, or stop playing to rebuffer. */
   private void produce() {
     Map.Entry<Long, RtpPacket> first = packets.firstEntry();
     if (first == null) {
       underrun();
+    } else if (first.getKey() < nextTimestamp) {
+      // Overtaken by concealment or FEC output longer than the gap: too late to play.
+      packets.pollFirstEntry();
+      counters.late++;
     } else if (first.getKey() == nextTimestamp) {
       packets.pollFirstEntry();
       decodePacket(first.getKey(), first.getValue());
@@ -194,7 +198,7 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
     }
     int n = (int) Math.min(frameSamples, gapSamples);
     byte[] payload = next.payload();
-    int recovered = decoder.decodeFec(payload, 0, payload.length, scratch, n);
+    int recovered = Math.min(n, decoder.decodeFec(payload, 0, payload.length, scratch, n));
     if (recovered > 0) {
       decoded.append(scratch, recovered);
       counters.recovered += recovered;

@@ -27,6 +27,9 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
   private static final long UNSET = Long.MIN_VALUE;
   private static final int REBUFFER_AFTER_MILLIS = 60;
   private static final int MAX_PACKET_MILLIS = 120;
+  // A UDP datagram carries at most 65,507 payload bytes; with up to one sample per byte (G.711)
+  // no payload can overrun the decode buffer, whatever a peer sends.
+  private static final int MAX_DATAGRAM_SAMPLES = 65_536;
   private static final int RECENT_SEQUENCES = 64;
   // Level smoothing: a one-pole filter over about eight pulls.
   private static final double LEVEL_SMOOTHING = 1.0 / 8;
@@ -84,7 +87,8 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
     this.estimator = new DelayEstimator(settings, clockRateHz);
     this.scaler = new TimeScaler(sampleRateHz);
     int maxPacketSamples = sampleRateHz * MAX_PACKET_MILLIS / 1000;
-    this.scratch = new short[Math.max(frameSamples, 2 * maxPacketSamples)];
+    this.scratch =
+        new short[Math.max(frameSamples, Math.max(2 * maxPacketSamples, MAX_DATAGRAM_SAMPLES))];
     this.decoded = new SampleQueue(sampleRateHz * settings.maxDelayMillis() / 500);
     this.packetTicks = toTicks(frameSamples);
   }

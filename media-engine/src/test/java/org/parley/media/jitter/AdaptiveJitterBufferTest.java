@@ -268,4 +268,31 @@ class AdaptiveJitterBufferTest {
         .isEqualTo(Arrays.copyOf(expected, compared));
     assertThat(buffer.statistics().concealedSamples()).isZero();
   }
+
+  @Test
+  void randomPacketsOfAnySizeNeverBreakPlayout() {
+    Random random = new Random(2024);
+    short[] frame = new short[FRAME];
+    for (int f = 0; f < 3000; f++) {
+      for (int k = random.nextInt(3); k > 0; k--) {
+        byte[] payload = new byte[random.nextInt(10) == 0 ? random.nextInt(3000) : FRAME];
+        random.nextBytes(payload);
+        RtpPacket packet =
+            RtpPacket.of(
+                0,
+                random.nextBoolean(),
+                random.nextInt(8) == 0 ? random.nextInt(65536) : f & 0xFFFF,
+                random.nextInt(8) == 0 ? random.nextLong(1L << 32) : (f * 160L) & 0xFFFF_FFFFL,
+                random.nextInt(20) == 0 ? random.nextInt(4) : 7,
+                payload);
+        buffer.insert(packet, f * 20L + random.nextInt(200));
+      }
+      buffer.pull(frame);
+    }
+
+    JitterBufferStatistics stats = buffer.statistics();
+    assertThat(stats.playedSamples()).isEqualTo(3000L * FRAME);
+    assertThat(stats.targetDelayMillis()).isBetween(40.0, 400.0);
+    assertThat(stats.packetsLate() + stats.packetsDuplicate()).isLessThan(stats.packetsReceived());
+  }
 }

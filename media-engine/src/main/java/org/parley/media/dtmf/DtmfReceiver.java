@@ -70,6 +70,18 @@ public final class DtmfReceiver {
     return digits;
   }
 
+  /**
+   * Reports the current digit if no end packet came for it, for when the stream stops or audio
+   * resumes with the end packets lost; it is not reported again if they arrive after all.
+   */
+  public List<ReceivedDigit> flush() {
+    if (current == null || reported || !current.isDtmf()) {
+      return List.of();
+    }
+    reported = true;
+    return List.of(digit(false));
+  }
+
   /** Payloads dropped because their length was not a multiple of 4. */
   public long malformedPackets() {
     return malformed;

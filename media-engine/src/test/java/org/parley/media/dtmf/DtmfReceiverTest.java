@@ -113,4 +113,14 @@ class DtmfReceiverTest {
     assertThat(receiver.malformedPackets()).isEqualTo(2);
     assertThat(receiveAll(wire("9"))).isEqualTo("9");
   }
+
+  @Test
+  void flushReportsADigitWhoseEndNeverCameOnlyOnce() {
+    List<RtpPacket> packets = wire("8");
+    receiver.receive(packets.get(0)); // the start only; the end packets are late
+
+    assertThat(receiver.flush()).extracting(ReceivedDigit::digit).containsExactly('8');
+    assertThat(receiver.flush()).isEmpty();
+    assertThat(receiveAll(packets.subList(1, packets.size()))).isEmpty();
+  }
 }

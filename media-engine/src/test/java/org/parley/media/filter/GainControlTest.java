@@ -92,4 +92,29 @@ class GainControlTest {
     assertThat(agc.gainDb()).isEqualTo(gainBefore);
     assertThat(silence).containsOnly((short) 0);
   }
+
+  @Test
+  void quietSpeechLikeSoundIsRaisedTowardsTheTargetWithoutClipping() {
+    // Vowel-like: 150 Hz with harmonics, its loudness swinging at a 4 Hz syllable rate.
+    int frames = 8 * RATE / FRAME;
+    short[] out = new short[frames * FRAME];
+    for (int f = 0; f < frames; f++) {
+      short[] frame = new short[FRAME];
+      for (int i = 0; i < FRAME; i++) {
+        double t = (double) (f * FRAME + i) / RATE;
+        double voice = Math.sin(2 * Math.PI * 150 * t) + 0.5 * Math.sin(2 * Math.PI * 300 * t);
+        double syllables = 0.55 + 0.45 * Math.sin(2 * Math.PI * 4 * t);
+        frame[i] = (short) Math.round(1000 * voice * syllables);
+      }
+      agc.process(frame, FRAME);
+      System.arraycopy(frame, 0, out, f * FRAME, FRAME);
+    }
+
+    // The input is about -37 dBFS; after a few seconds it is within 4 dB of the -20 target.
+    assertThat(dbfs(out, 0, RATE / 2)).isLessThan(-32);
+    assertThat(dbfs(out, out.length - 2 * RATE, 2 * RATE)).isCloseTo(-20, offset(4.0));
+    for (short s : out) {
+      assertThat(Math.abs((int) s)).isLessThan(32767);
+    }
+  }
 }

@@ -72,13 +72,34 @@ public enum G711Codec implements AudioCodec {
     };
   }
 
+  /** A decoder that conceals lost packets by waveform repetition ({@link G711Plc}). */
   @Override
   public AudioDecoder newDecoder() {
-    return (payload, offset, length, pcm) -> {
+    return new Decoder(this);
+  }
+
+  /** One stream's G.711 decoder with its concealment history. */
+  private static final class Decoder implements AudioDecoder {
+    private final G711Codec law;
+    private final G711Plc plc = new G711Plc();
+
+    Decoder(G711Codec law) {
+      this.law = law;
+    }
+
+    @Override
+    public int decode(byte[] payload, int offset, int length, short[] pcm) {
       for (int i = 0; i < length; i++) {
-        pcm[i] = decode(payload[offset + i]);
+        pcm[i] = law.decode(payload[offset + i]);
       }
+      plc.decoded(pcm, length);
       return length;
-    };
+    }
+
+    @Override
+    public int conceal(short[] pcm, int sampleCount) {
+      plc.conceal(pcm, sampleCount);
+      return sampleCount;
+    }
   }
 }

@@ -30,10 +30,12 @@ public final class JainSipServer implements AutoCloseable {
 
   private final SipStack stack;
   private final SipProvider provider;
+  private final PresenceAgent presence;
 
-  private JainSipServer(SipStack stack, SipProvider provider) {
+  private JainSipServer(SipStack stack, SipProvider provider, PresenceAgent presence) {
     this.stack = stack;
     this.provider = provider;
+    this.presence = presence;
   }
 
   /** Starts listening; the server answers requests from this call's return on. */
@@ -69,6 +71,7 @@ public final class JainSipServer implements AutoCloseable {
       SipAuthentication authentication = new SipAuthentication(authenticator, responses, sip);
       ProxyCore proxy = new ProxyCore(sip, responses);
       OfflineMessages offline = new OfflineMessages(sip, responses, proxy, messages, clock);
+      PresenceAgent presence = new PresenceAgent(sip, responses, clock);
       ServerSipListener listener =
           new ServerSipListener(
               sip,
@@ -80,7 +83,8 @@ public final class JainSipServer implements AutoCloseable {
               locations,
               users,
               new EchoHandler(sip, responses, settings.echoLimits()),
-              offline);
+              offline,
+              presence);
       provider.addSipListener(listener);
       stack.start();
       LOG.info(
@@ -88,7 +92,7 @@ public final class JainSipServer implements AutoCloseable {
           settings.bindAddress(),
           settings.sipPort(),
           settings.tlsPort() > 0 ? " and TLS port " + settings.tlsPort() : "");
-      return new JainSipServer(stack, provider);
+      return new JainSipServer(stack, provider, presence);
     } catch (TooManyListenersException | javax.sip.SipException e) {
       stack.stop();
       throw new SipServerException("Cannot start the SIP server: " + e.getMessage(), e);
@@ -153,6 +157,7 @@ public final class JainSipServer implements AutoCloseable {
 
   @Override
   public void close() {
+    presence.close();
     try {
       stack.stop();
     } catch (RuntimeException e) {

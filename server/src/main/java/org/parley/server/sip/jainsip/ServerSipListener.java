@@ -47,6 +47,7 @@ final class ServerSipListener implements SipListener {
   private final LocalUsers users;
   private final EchoHandler echo;
   private final OfflineMessages offline;
+  private final PresenceAgent presence;
 
   ServerSipListener(
       SipContext sip,
@@ -57,7 +58,8 @@ final class ServerSipListener implements SipListener {
       LocationService locations,
       LocalUsers users,
       EchoHandler echo,
-      OfflineMessages offline) {
+      OfflineMessages offline,
+      PresenceAgent presence) {
     this.sip = sip;
     this.responses = responses;
     this.authentication = authentication;
@@ -68,6 +70,7 @@ final class ServerSipListener implements SipListener {
     this.users = users;
     this.echo = echo;
     this.offline = offline;
+    this.presence = presence;
   }
 
   @Override
@@ -106,6 +109,10 @@ final class ServerSipListener implements SipListener {
     }
     if (echo.owns(request)) {
       echo.handle(event);
+      return;
+    }
+    if (presence.ownsInDialog(request)) {
+      presence.refresh(event);
       return;
     }
     boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
@@ -180,7 +187,7 @@ final class ServerSipListener implements SipListener {
       }
       return;
     }
-    routeToUser(event, request, targetUri);
+    routeToUser(event, request, targetUri, caller);
   }
 
   /**
@@ -211,7 +218,8 @@ final class ServerSipListener implements SipListener {
     return true;
   }
 
-  private void routeToUser(RequestEvent event, Request request, SipURI targetUri) {
+  private void routeToUser(
+      RequestEvent event, Request request, SipURI targetUri, Optional<String> caller) {
     boolean exists;
     try {
       exists = users.exists(targetUri.getUser());
@@ -222,6 +230,10 @@ final class ServerSipListener implements SipListener {
     }
     if (!exists) {
       responses.sendStateless(request, Response.NOT_FOUND, null);
+      return;
+    }
+    if (presence.handles(request)) {
+      presence.handle(event, SipContext.addressOfRecord(targetUri), caller);
       return;
     }
     String aor = SipContext.addressOfRecord(targetUri);
@@ -242,6 +254,8 @@ final class ServerSipListener implements SipListener {
     try {
       if (offline.ownsResponse(event)) {
         offline.response(event);
+      } else if (presence.ownsResponse(event)) {
+        presence.response(event);
       } else if (!echo.ownsResponse(event)) {
         proxy.response(event);
       }
@@ -255,6 +269,8 @@ final class ServerSipListener implements SipListener {
     try {
       if (offline.ownsTimeout(event)) {
         offline.timeout(event);
+      } else if (presence.ownsTimeout(event)) {
+        presence.timeout(event);
       } else {
         proxy.timeout(event);
       }

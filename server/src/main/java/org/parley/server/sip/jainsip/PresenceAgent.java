@@ -1,0 +1,450 @@
+package org.parley.server.sip.jainsip;
+
+import gov.nist.javax.sip.RequestEventExt;
+import gov.nist.javax.sip.stack.HopImpl;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ClientTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.TimeoutEvent;
+import javax.sip.address.Address;
+import javax.sip.address.Hop;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.EventHeader;
+import javax.sip.header.ExpiresHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.RecordRouteHeader;
+import javax.sip.header.SIPIfMatchHeader;
+import javax.sip.header.SubscriptionStateHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.parley.server.presence.Pidf;
+import org.parley.server.presence.PresenceStore;
+import org.parley.server.presence.PublishOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The presence agent (RFC 3856, RFC 3903): takes PUBLISH from users about themselves, accepts
+ * SUBSCRIBE from watchers of the same domain, and NOTIFYs them of every change with the
+ * presentity's PIDF document. Subscriptions live in memory; after a restart a watcher's refresh
+ * draws a 481 and it subscribes again (RFC 6665 §4.1.2.3).
+ */
+final class PresenceAgent implements AutoCloseable {
+
+  static final String EVENT = "presence";
+  private static final Logger LOG = LoggerFactory.getLogger(PresenceAgent.class);
+  private static final long MIN_EXPIRES_SECONDS = 60;
+  private static final long MAX_EXPIRES_SECONDS = 3600;
+
+  /** One watcher's subscription dialog (RFC 6665), the agent being the notifier. */
+  private static final class Watch {
+    final String presentity;
+    final String callId;
+    final String localTag;
+    final Address presentityAddress;
+    final Address watcher;
+    final String watcherTag;
+    final URI remoteTarget;
+    final List<Address> routeSet;
+    final Hop hop;
+    final String eventId;
+    long nextCseq = 1;
+    ScheduledFuture<?> expiry;
+
+    Watch(Request subscribe, String presentity, String localTag, Hop hop) {
+      FromHeader from = (FromHeader) subscribe.getHeader(FromHeader.NAME);
+      this.presentity = presentity;
+      this.callId = ((CallIdHeader) subscribe.getHeader(CallIdHeader.NAME)).getCallId();
+      this.localTag = localTag;
+      this.presentityAddress = ((ToHeader) subscribe.getHeader(ToHeader.NAME)).getAddress();
+      this.watcher = from.getAddress();
+      this.watcherTag = from.getTag();
+      ContactHeader contact = (ContactHeader) subscribe.getHeader(ContactHeader.NAME);
+      this.remoteTarget = contact.getAddress().getURI();
+      this.routeSet = new ArrayList<>();
+      ListIterator<Header> recordRoutes = subscribe.getHeaders(RecordRouteHeader.NAME);
+      while (recordRoutes.hasNext()) {
+        routeSet.add(((RecordRouteHeader) recordRoutes.next()).getAddress());
+      }
+      this.hop = hop;
+      this.eventId = ((EventHeader) subscribe.getHeader(EventHeader.NAME)).getEventId();
+    }
+  }
+
+  private final SipContext sip;
+  private final Responses responses;
+  private final PresenceStore store;
+  private final Clock clock;
+  private final Map<String, Watch> watches = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService timers =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "parley-presence-timers");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  PresenceAgent(SipContext sip, Responses responses, Clock clock) {
+    this.sip = sip;
+    this.responses = responses;
+    this.store = new PresenceStore(MIN_EXPIRES_SECONDS, MAX_EXPIRES_SECONDS);
+    this.clock = clock;
+  }
+
+  /** An out-of-dialog PUBLISH or SUBSCRIBE for the presence event package. */
+  boolean handles(Request request) {
+    String method = request.getMethod();
+    if (!Request.PUBLISH.equals(method) && !Request.SUBSCRIBE.equals(method)) {
+      return false;
+    }
+    EventHeader event = (EventHeader) request.getHeader(EventHeader.NAME);
+    return event != null && EVENT.equalsIgnoreCase(event.getEventType());
+  }
+
+  /** An in-dialog SUBSCRIBE (refresh or unsubscribe) for one of our subscriptions. */
+  boolean ownsInDialog(Request request) {
+    String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
+    return Request.SUBSCRIBE.equals(request.getMethod())
+        && toTag != null
+        && watches.containsKey(key(callId(request), toTag));
+  }
+
+  boolean ownsResponse(ResponseEvent event) {
+    ClientTransaction transaction = event.getClientTransaction();
+    return transaction != null && transaction.getApplicationData() instanceof Watch;
+  }
+
+  boolean ownsTimeout(TimeoutEvent event) {
+    return !event.isServerTransaction()
+        && event.getClientTransaction().getApplicationData() instanceof Watch;
+  }
+
+  /**
+   * Handles a PUBLISH or SUBSCRIBE for {@code presentity}, a local user.
+   *
+   * @param requester the authenticated local user who sent it, or empty for anyone else
+   */
+  void handle(RequestEvent event, String presentity, Optional<String> requester) {
+    Request request = event.getRequest();
+    if (requester.isEmpty()) {
+      // Policy: only this domain's users watch or publish (the same domain by default).
+      responses.sendStateless(request, Response.FORBIDDEN, "Presence is for this domain's users");
+      return;
+    }
+    if (Request.PUBLISH.equals(request.getMethod())) {
+      publish(request, presentity, requester.get());
+    } else {
+      subscribe(event, presentity);
+    }
+  }
+
+  private void publish(Request request, String presentity, String publisher) {
+    if (!presentity.equals("sip:" + publisher + "@" + sip.domain())) {
+      responses.sendStateless(request, Response.FORBIDDEN, "You may only publish your own state");
+      return;
+    }
+    byte[] body = request.getRawContent();
+    if (body != null && body.length > 0) {
+      ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+      if (type == null
+          || !Pidf.CONTENT_TYPE.equalsIgnoreCase(
+              type.getContentType() + "/" + type.getContentSubType())) {
+        Response unsupported = responses.create(request, Response.UNSUPPORTED_MEDIA_TYPE, null);
+        unsupported.setHeader(accept());
+        responses.sendStateless(unsupported);
+        return;
+      }
+      try {
+        Pidf.check(body, presentity);
+      } catch (IllegalArgumentException e) {
+        responses.sendStateless(request, Response.BAD_REQUEST, e.getMessage());
+        return;
+      }
+    } else {
+      body = null;
+    }
+    SIPIfMatchHeader ifMatch = (SIPIfMatchHeader) request.getHeader(SIPIfMatchHeader.NAME);
+    PublishOutcome outcome =
+        store.publish(
+            presentity,
+            ifMatch == null ? null : ifMatch.getETag(),
+            body,
+            requestedExpires(request),
+            clock.instant());
+    respondToPublish(request, outcome);
+    if (outcome instanceof PublishOutcome.Removed
+        || (outcome instanceof PublishOutcome.Published && body != null)) {
+      notifyWatchers(presentity);
+    }
+  }
+
+  private void respondToPublish(Request request, PublishOutcome outcome) {
+    try {
+      if (outcome instanceof PublishOutcome.Published published) {
+        Response ok = responses.create(request, Response.OK, null);
+        ok.setHeader(sip.headers().createSIPETagHeader(published.entityTag()));
+        ok.setHeader(sip.headers().createExpiresHeader((int) published.expiresSeconds()));
+        responses.sendStateless(ok);
+      } else if (outcome instanceof PublishOutcome.Removed) {
+        responses.sendStateless(request, Response.OK, null);
+      } else if (outcome instanceof PublishOutcome.UnknownEntityTag) {
+        responses.sendStateless(request, Response.CONDITIONAL_REQUEST_FAILED, null);
+      } else if (outcome instanceof PublishOutcome.IntervalTooBrief brief) {
+        Response tooBrief = responses.create(request, Response.INTERVAL_TOO_BRIEF, null);
+        tooBrief.setHeader(sip.headers().createMinExpiresHeader((int) brief.minExpiresSeconds()));
+        responses.sendStateless(tooBrief);
+      } else {
+        responses.sendStateless(request, Response.BAD_REQUEST, "An initial PUBLISH needs a body");
+      }
+    } catch (ParseException | InvalidArgumentException e) {
+      throw new IllegalStateException("Cannot build a PUBLISH response", e);
+    }
+  }
+
+  private void subscribe(RequestEvent event, String presentity) {
+    Request request = event.getRequest();
+    if (request.getHeader(ContactHeader.NAME) == null) {
+      responses.sendStateless(request, Response.BAD_REQUEST, "SUBSCRIBE needs a Contact");
+      return;
+    }
+    Long expires = requestedExpires(request);
+    long granted = expires == null ? MAX_EXPIRES_SECONDS : Math.min(expires, MAX_EXPIRES_SECONDS);
+    if (granted > 0 && granted < MIN_EXPIRES_SECONDS) {
+      rejectTooBrief(request);
+      return;
+    }
+    ServerTransaction transaction = serverTransaction(event);
+    if (transaction == null) {
+      return;
+    }
+    RequestEventExt source = (RequestEventExt) event;
+    String transport =
+        ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(Locale.ROOT);
+    Watch watch =
+        new Watch(
+            request,
+            presentity,
+            UUID.randomUUID().toString().substring(0, 10),
+            new HopImpl(source.getRemoteIpAddress(), source.getRemotePort(), transport));
+    if (granted > 0) {
+      watches.put(key(watch.callId, watch.localTag), watch);
+    }
+    responses.send(transaction, subscribeOk(request, watch, granted));
+    LOG.debug("{} watches {} for {} s", watch.watcher, presentity, granted);
+    keepOrEnd(watch, granted);
+  }
+
+  /** A refresh (Expires > 0) or an unsubscribe (Expires: 0) inside the subscription's dialog. */
+  void refresh(RequestEvent event) {
+    Request request = event.getRequest();
+    String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
+    Watch watch = watches.get(key(callId(request), toTag));
+    if (watch == null) {
+      responses.sendStateless(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+      return;
+    }
+    Long expires = requestedExpires(request);
+    long granted = expires == null ? MAX_EXPIRES_SECONDS : Math.min(expires, MAX_EXPIRES_SECONDS);
+    if (granted > 0 && granted < MIN_EXPIRES_SECONDS) {
+      rejectTooBrief(request);
+      return;
+    }
+    ServerTransaction transaction = serverTransaction(event);
+    if (transaction == null) {
+      return;
+    }
+    responses.send(transaction, subscribeOk(request, watch, granted));
+    keepOrEnd(watch, granted);
+  }
+
+  void response(ResponseEvent event) {
+    Watch watch = (Watch) event.getClientTransaction().getApplicationData();
+    int status = event.getResponse().getStatusCode();
+    if (status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || status >= 400) {
+      // RFC 6665 §4.2.2: the watcher no longer has the subscription.
+      forget(watch);
+    }
+  }
+
+  void timeout(TimeoutEvent event) {
+    forget((Watch) event.getClientTransaction().getApplicationData());
+  }
+
+  /** Active subscriptions, for tests and health figures. */
+  int watchCount() {
+    return watches.size();
+  }
+
+  @Override
+  public void close() {
+    timers.shutdownNow();
+    watches.clear();
+  }
+
+  private void keepOrEnd(Watch watch, long granted) {
+    if (watch.expiry != null) {
+      watch.expiry.cancel(false);
+    }
+    if (granted == 0) {
+      forget(watch);
+      sendNotify(watch, "terminated", 0, null); // RFC 6665 §4.2.1.4: a final NOTIFY
+      return;
+    }
+    watch.expiry = timers.schedule(() -> expire(watch), granted, TimeUnit.SECONDS);
+    sendNotify(watch, "active", granted, null);
+  }
+
+  private void expire(Watch watch) {
+    if (watches.remove(key(watch.callId, watch.localTag), watch)) {
+      sendNotify(watch, "terminated", 0, "timeout");
+    }
+  }
+
+  private void forget(Watch watch) {
+    watches.remove(key(watch.callId, watch.localTag), watch);
+    if (watch.expiry != null) {
+      watch.expiry.cancel(false);
+    }
+  }
+
+  private void notifyWatchers(String presentity) {
+    Instant now = clock.instant();
+    for (Watch watch : watches.values()) {
+      if (watch.presentity.equals(presentity)) {
+        long remaining =
+            watch.expiry == null ? 0 : Math.max(1, watch.expiry.getDelay(TimeUnit.SECONDS));
+        sendNotify(watch, "active", remaining, null);
+      }
+    }
+    LOG.debug("Notified the watchers of {} at {}", presentity, now);
+  }
+
+  private synchronized void sendNotify(Watch watch, String state, long expires, String reason) {
+    try {
+      Request notify =
+          PresenceNotify.build(
+              sip,
+              watch.presentityAddress,
+              watch.localTag,
+              watch.watcher,
+              watch.watcherTag,
+              watch.callId,
+              watch.nextCseq++,
+              watch.remoteTarget,
+              watch.routeSet,
+              watch.hop.getTransport(),
+              watch.eventId);
+      SubscriptionStateHeader subscriptionState =
+          sip.headers().createSubscriptionStateHeader(state);
+      if (expires > 0) {
+        subscriptionState.setExpires((int) expires);
+      }
+      if (reason != null) {
+        subscriptionState.setReasonCode(reason);
+      }
+      notify.setHeader(subscriptionState);
+      byte[] document =
+          store.document(watch.presentity, clock.instant()).orElse(Pidf.closed(watch.presentity));
+      ContentTypeHeader type = sip.headers().createContentTypeHeader("application", "pidf+xml");
+      notify.setContent(document, type);
+      Hop hop = watch.routeSet.isEmpty() ? watch.hop : firstRouteHop(watch);
+      HopRouter.via(
+          hop,
+          () -> {
+            ClientTransaction transaction = sip.provider().getNewClientTransaction(notify);
+            transaction.setApplicationData(watch);
+            transaction.sendRequest();
+            return null;
+          });
+    } catch (SipException | ParseException | InvalidArgumentException e) {
+      LOG.info("Could not notify {} of {}: {}", watch.watcher, watch.presentity, e.getMessage());
+      forget(watch);
+    }
+  }
+
+  private Hop firstRouteHop(Watch watch) {
+    SipURI first = (SipURI) watch.routeSet.get(0).getURI();
+    String transport = first.getTransportParam() == null ? "udp" : first.getTransportParam();
+    return new HopImpl(first.getHost(), first.getPort() > 0 ? first.getPort() : 5060, transport);
+  }
+
+  private Response subscribeOk(Request request, Watch watch, long granted) {
+    Response ok = responses.create(request, Response.OK, null);
+    try {
+      ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(watch.localTag);
+      ok.setHeader(sip.headers().createExpiresHeader((int) granted));
+      ok.setHeader(PresenceNotify.contact(sip, watch.hop.getTransport()));
+    } catch (ParseException | InvalidArgumentException e) {
+      throw new IllegalStateException("Cannot build a SUBSCRIBE response", e);
+    }
+    return ok;
+  }
+
+  private void rejectTooBrief(Request request) {
+    Response tooBrief = responses.create(request, Response.INTERVAL_TOO_BRIEF, null);
+    try {
+      tooBrief.setHeader(sip.headers().createMinExpiresHeader((int) MIN_EXPIRES_SECONDS));
+    } catch (InvalidArgumentException e) {
+      throw new IllegalStateException(e);
+    }
+    responses.sendStateless(tooBrief);
+  }
+
+  private ServerTransaction serverTransaction(RequestEvent event) {
+    if (event.getServerTransaction() != null) {
+      return event.getServerTransaction();
+    }
+    try {
+      return sip.provider().getNewServerTransaction(event.getRequest());
+    } catch (SipException e) {
+      LOG.debug("No server transaction for a SUBSCRIBE (retransmission?): {}", e.getMessage());
+      return null;
+    }
+  }
+
+  private Header accept() {
+    try {
+      return sip.headers().createAcceptHeader("application", "pidf+xml");
+    } catch (ParseException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Long requestedExpires(Request request) {
+    ExpiresHeader expires = (ExpiresHeader) request.getHeader(ExpiresHeader.NAME);
+    return expires == null ? null : (long) expires.getExpires();
+  }
+
+  private static String callId(Request request) {
+    return ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+  }
+
+  private static String key(String callId, String localTag) {
+    return callId + "|" + localTag;
+  }
+}

@@ -1,0 +1,224 @@
+package org.parley.media.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.parley.media.audio.AudioSink;
+import org.parley.media.audio.AudioSource;
+import org.parley.media.audio.Spectrum;
+import org.parley.media.codec.AudioCodec;
+import org.parley.media.codec.G711Codec;
+import org.parley.media.ffmpeg.G722Codec;
+import org.parley.media.ffmpeg.OpusCodec;
+import org.parley.media.quality.CodecImpairment;
+import org.parley.media.quality.QualitySummary;
+import org.parley.media.rtp.RtpSessionConfig;
+import org.parley.media.testing.ImpairmentRelay;
+import org.parley.media.testing.ImpairmentRelay.Impairments;
+import org.parley.media.testing.ImpairmentRelay.JitterShape;
+
+/**
+ * A call's audio end to end on loopback, through a seeded impairment relay: a sequence of distinct
+ * tones arrives as the same sequence through every codec, and concealment and MOS get worse as the
+ * network does.
+ */
+class AudioStreamIT {
+
+  private static final int SOURCE_RATE_HZ = 16_000;
+  private static final double[] TONES_HZ = {400, 700, 1000, 1300, 1600};
+  private static final int SEGMENT_MILLIS = 400;
+
+  /** The three network conditions, from clean to bad. */
+  private static final List<Impairments> NETWORKS =
+      List.of(
+          Impairments.NONE,
+          Impairments.NONE.withLoss(0.05).withJitter(30, JitterShape.UNIFORM),
+          Impairments.NONE
+              .withLoss(0.20)
+              .withJitter(80, JitterShape.UNIFORM)
+              .withReordering(0.05, 30));
+
+  static Stream<Arguments> codecs() {
+    return Stream.of(
+        Arguments.of(G711Codec.PCMU, 0, CodecImpairment.G711_PLC),
+        Arguments.of(new G722Codec(), 9, CodecImpairment.G722),
+        Arguments.of(new OpusCodec(), 111, CodecImpairment.OPUS));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("codecs")
+  void toneSequenceSurvivesEachNetworkAndQualityFallsWithIt(
+      AudioCodec codec, int payloadType, CodecImpairment impairment) throws Exception {
+    List<QualitySummary> summaries = new ArrayList<>();
+    List<Double> concealment = new ArrayList<>();
+    for (int level = 0; level < NETWORKS.size(); level++) {
+      Result result = run(codec, payloadType, impairment, NETWORKS.get(level), 42 + level);
+      assertThat(result.failedFrames).as("frames that threw at level %d", level).isZero();
+      assertThat(result.tones())
+          .as("tones heard through %s at level %d", codec.encodingName(), level)
+          .containsExactly(Arrays.stream(TONES_HZ).boxed().toArray(Double[]::new));
+      summaries.add(result.summary);
+      concealment.add(result.concealmentRatio);
+    }
+    assertThat(concealment.get(0)).isLessThan(concealment.get(1));
+    assertThat(concealment.get(1)).isLessThan(concealment.get(2));
+    assertThat(summaries.get(0).meanMos()).isGreaterThan(summaries.get(1).meanMos());
+    assertThat(summaries.get(1).meanMos()).isGreaterThan(summaries.get(2).meanMos());
+  }
+
+  private record Result(
+      short[] heard,
+      int rateHz,
+      QualitySummary summary,
+      double concealmentRatio,
+      long failedFrames) {
+
+    /** The dominant frequency of each segment, found after the first sound. */
+    List<Double> tones() {
+      int onset = 0;
+      int window = rateHz / 50;
+      while (onset + window < heard.length && Spectrum.rms(heard, onset, window) < 1000) {
+        onset += window / 4;
+      }
+      int segment = rateHz * SEGMENT_MILLIS / 1000;
+      int probe = rateHz / 10;
+      List<Double> tones = new ArrayList<>();
+      for (int k = 0; k < TONES_HZ.length; k++) {
+        int from = onset + k * segment + (segment - probe) / 2;
+        if (from + probe > heard.length) {
+          break;
+        }
+        tones.add(Spectrum.dominantHz(heard, from, probe, rateHz, 300, 1700, 100));
+      }
+      return tones;
+    }
+  }
+
+  private static Result run(
+      AudioCodec codec, int payloadType, CodecImpairment impairment, Impairments network, long seed)
+      throws IOException, InterruptedException {
+    AudioStreamSettings settings = new AudioStreamSettings(codec, payloadType, 20, -1, impairment);
+    RtpSessionConfig config =
+        RtpSessionConfig.builder()
+            .rtcpMux(true)
+            .rtcpMinimumIntervalMillis(500)
+            .remoteRtp(new InetSocketAddress("127.0.0.1", 9))
+            .build();
+    int totalMillis = SEGMENT_MILLIS * TONES_HZ.length;
+    CapturingSink heard = new CapturingSink(codec.sampleRateHz());
+    AudioStream sender =
+        AudioStream.start(
+            settings,
+            config,
+            new ToneSequence(),
+            new CapturingSink(SOURCE_RATE_HZ),
+            AudioStream.quietListener());
+    AudioStream receiver =
+        AudioStream.start(
+            settings, config, new ToneSequence.Silence(), heard, AudioStream.quietListener());
+    try (ImpairmentRelay relay =
+        ImpairmentRelay.start(
+            sender.session().localRtpAddress(),
+            receiver.session().localRtpAddress(),
+            network,
+            seed,
+            4096)) {
+      sender.session().setRemote(relay.address(), relay.address());
+      receiver.session().setRemote(relay.address(), relay.address());
+      // The tones plus the deepest jitter buffer and the relay's delay, then the summary.
+      heard.awaitMillis(totalMillis + 700, Duration.ofSeconds(30));
+      QualitySummary summary = receiver.summary();
+      double ratio = receiver.jitterBufferStatistics().concealmentRatio();
+      long failed = sender.failedFrames() + receiver.failedFrames();
+      return new Result(heard.samples(), codec.sampleRateHz(), summary, ratio, failed);
+    } finally {
+      sender.close();
+      receiver.close();
+    }
+  }
+
+  /** The tone sequence at 16 kHz, then silence. */
+  private static class ToneSequence implements AudioSource {
+    private final short[] pcm =
+        Spectrum.toneSequence(
+            SOURCE_RATE_HZ, SOURCE_RATE_HZ * SEGMENT_MILLIS / 1000, 12_000, TONES_HZ);
+    private int position;
+
+    @Override
+    public int sampleRateHz() {
+      return SOURCE_RATE_HZ;
+    }
+
+    @Override
+    public int read(short[] frame) {
+      for (int i = 0; i < frame.length; i++) {
+        frame[i] = position < pcm.length ? pcm[position++] : 0;
+      }
+      return frame.length;
+    }
+
+    /** Endless silence. */
+    static final class Silence extends ToneSequence {
+      @Override
+      public int read(short[] frame) {
+        Arrays.fill(frame, (short) 0);
+        return frame.length;
+      }
+    }
+  }
+
+  /** Keeps everything written; a latch opens once enough audio has arrived. */
+  private static final class CapturingSink implements AudioSink {
+    private final int rateHz;
+    private short[] samples = new short[0];
+    private int length;
+    private CountDownLatch enough;
+    private int wanted = Integer.MAX_VALUE;
+
+    CapturingSink(int rateHz) {
+      this.rateHz = rateHz;
+    }
+
+    @Override
+    public int sampleRateHz() {
+      return rateHz;
+    }
+
+    @Override
+    public synchronized void write(short[] frame, int sampleCount) {
+      if (length + sampleCount > samples.length) {
+        samples = Arrays.copyOf(samples, Math.max(2 * samples.length, length + sampleCount));
+      }
+      System.arraycopy(frame, 0, samples, length, sampleCount);
+      length += sampleCount;
+      if (enough != null && length >= wanted) {
+        enough.countDown();
+      }
+    }
+
+    void awaitMillis(int millis, Duration timeout) throws InterruptedException {
+      synchronized (this) {
+        wanted = rateHz * millis / 1000;
+        enough = new CountDownLatch(length >= wanted ? 0 : 1);
+      }
+      assertThat(enough.await(timeout.toMillis(), TimeUnit.MILLISECONDS))
+          .as("%d ms of audio played", millis)
+          .isTrue();
+    }
+
+    synchronized short[] samples() {
+      return Arrays.copyOf(samples, length);
+    }
+  }
+}

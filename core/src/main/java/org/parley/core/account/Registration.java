@@ -122,16 +122,19 @@ final class Registration {
     consecutiveFailures = 0;
     state = RegistrationState.REGISTERED;
     int expires = Math.max(1, accepted.expiresSeconds());
-    account.emit(new Registered(account, expires, accepted.contacts()));
+    Registered registered = new Registered(account, expires, accepted.contacts());
     if (rebound) {
       // RFC 5626 §4.4: our public address changed (NAT rebinding); the registrar's binding
       // points at the old one until we register again.
       LOG.info("NAT binding of {} changed; registering again", account.addressOfRecord());
+      account.emit(registered);
       send();
       return;
     }
+    // Timers first: a listener that reacts to the event sees the refresh already planned.
     timer = loop.schedule(timing.refreshAfter(expires), this::send);
     scheduleKeepAlive();
+    account.emit(registered);
   }
 
   private void onRejected(Rejected rejected) {

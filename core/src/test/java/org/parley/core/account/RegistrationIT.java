@@ -2,8 +2,11 @@ package org.parley.core.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,8 @@ import org.parley.server.auth.DigestAlgorithm;
 class RegistrationIT {
 
   private final VirtualTimeLoop loop = new VirtualTimeLoop();
+  private final AtomicReference<Set<InetAddress>> localAddresses =
+      new AtomicReference<>(Set.of(InetAddress.getLoopbackAddress()));
   private BundledServer server;
   private Softphone softphone;
 
@@ -37,7 +42,7 @@ class RegistrationIT {
         .withClock(loop.clock())
         .withTiming(
             new RegistrationTiming(Duration.ofSeconds(30), Duration.ofSeconds(1800), () -> 1.0))
-        .withNetworkMonitor(java.util.Set::of);
+        .withNetworkMonitor(localAddresses::get);
   }
 
   @AfterEach
@@ -100,17 +105,38 @@ class RegistrationIT {
   @Test
   void refreshGoesOutBeforeTheBindingExpires() throws Exception {
     Account alice =
-        softphone.addAccount(account("alice", "wonder", Transport.TCP).withExpiresSeconds(60));
+        softphone.addAccount(
+            account("alice", "wonder", Transport.TCP)
+                .withExpiresSeconds(60)
+                .withKeepAliveInterval(Duration.ofSeconds(10)));
     RegistrationEvents events = new RegistrationEvents();
     alice.addRegistrationListener(events);
     alice.register();
     assertThat(events.next(Registered.class).expiresSeconds()).isBetween(59, 60);
 
+    // CRLF keep-alives go out at 10 s and 20 s over the live connection without breaking it.
     loop.advance(Duration.ofSeconds(29));
     assertThat(events.poll(Duration.ofMillis(300))).isNull();
     loop.advance(Duration.ofSeconds(1));
 
     assertThat(events.next(Registered.class).expiresSeconds()).isBetween(59, 60);
+  }
+
+  @Test
+  void newLocalAddressMakesEveryAccountRegisterAgain() throws Exception {
+    Account alice = softphone.addAccount(account("alice", "wonder", Transport.TCP));
+    RegistrationEvents events = new RegistrationEvents();
+    alice.addRegistrationListener(events);
+    alice.register();
+    events.next(Registered.class);
+    loop.advance(Duration.ofSeconds(5)); // one poll with the old addresses: no change
+    assertThat(events.poll(Duration.ofMillis(300))).isNull();
+
+    localAddresses.set(Set.of(InetAddress.getByName("192.0.2.7")));
+    loop.advance(Duration.ofSeconds(5));
+
+    assertThat(events.next(Registered.class).account()).isSameAs(alice);
+    assertThat(server.contactsOf("alice")).hasSize(1);
   }
 
   @Test
@@ -147,6 +173,7 @@ class RegistrationIT {
 
       events.next(Registered.class);
       assertThat(md5.contactsOf("alice")).hasSize(1);
+      softphone.close(); // while the server is still there for the un-REGISTER
     }
   }
 

@@ -23,6 +23,7 @@ public final class SipDomainIdentity {
   /** The certificate's SIP domain identities, lower case. */
   public static List<String> identities(X509Certificate certificate) {
     List<String> identities = new ArrayList<>();
+    boolean hasNames = false;
     Collection<List<?>> names;
     try {
       names = certificate.getSubjectAlternativeNames();
@@ -36,6 +37,7 @@ public final class SipDomainIdentity {
         if (!(type instanceof Integer kind) || !(value instanceof String text)) {
           continue;
         }
+        hasNames |= kind == SAN_DNS_NAME || kind == SAN_URI;
         if (kind == SAN_DNS_NAME) {
           identities.add(text.toLowerCase(Locale.ROOT));
         } else if (kind == SAN_URI && text.regionMatches(true, 0, "sip:", 0, 4)) {
@@ -47,7 +49,7 @@ public final class SipDomainIdentity {
         }
       }
     }
-    if (identities.isEmpty()) {
+    if (!hasNames) {
       commonName(certificate.getSubjectX500Principal()).ifPresent(identities::add);
     }
     return identities;

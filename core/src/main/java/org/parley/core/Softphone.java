@@ -56,7 +56,8 @@ public final class Softphone implements AutoCloseable {
                   config.bindAddress(),
                   config.userAgentName(),
                   config.tlsTrust(),
-                  MAX_MESSAGE_BYTES),
+                  MAX_MESSAGE_BYTES,
+                  config.pongTimeout()),
               loop);
     } catch (SipException e) {
       if (config.loop().isEmpty()) {

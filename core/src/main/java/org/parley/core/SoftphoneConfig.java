@@ -21,6 +21,7 @@ import org.parley.core.sip.tls.TlsTrust;
  * @param networkMonitor where local addresses come from
  * @param networkPollInterval how often they are compared with the last poll
  * @param closeTimeout how long {@link Softphone#close()} waits for un-REGISTERs
+ * @param pongTimeout how long a TCP/TLS keep-alive waits for its pong (RFC 5626: 10 s)
  */
 public record SoftphoneConfig(
     Clock clock,
@@ -31,7 +32,8 @@ public record SoftphoneConfig(
     RegistrationTiming timing,
     NetworkMonitor networkMonitor,
     Duration networkPollInterval,
-    Duration closeTimeout) {
+    Duration closeTimeout,
+    Duration pongTimeout) {
 
   /** The system clock, an own loop, the default trust store and RFC 5626 timing. */
   public static SoftphoneConfig defaults(String bindAddress) {
@@ -44,7 +46,8 @@ public record SoftphoneConfig(
         RegistrationTiming.defaults(),
         new InterfaceNetworkMonitor(),
         Duration.ofSeconds(5),
-        Duration.ofSeconds(3));
+        Duration.ofSeconds(3),
+        Duration.ofSeconds(10));
   }
 
   public SoftphoneConfig withLoop(EventLoop newLoop) {
@@ -57,7 +60,8 @@ public record SoftphoneConfig(
         timing,
         networkMonitor,
         networkPollInterval,
-        closeTimeout);
+        closeTimeout,
+        pongTimeout);
   }
 
   public SoftphoneConfig withClock(Clock newClock) {
@@ -70,7 +74,8 @@ public record SoftphoneConfig(
         timing,
         networkMonitor,
         networkPollInterval,
-        closeTimeout);
+        closeTimeout,
+        pongTimeout);
   }
 
   public SoftphoneConfig withTlsTrust(TlsTrust trust) {
@@ -83,7 +88,8 @@ public record SoftphoneConfig(
         timing,
         networkMonitor,
         networkPollInterval,
-        closeTimeout);
+        closeTimeout,
+        pongTimeout);
   }
 
   public SoftphoneConfig withTiming(RegistrationTiming newTiming) {
@@ -96,7 +102,8 @@ public record SoftphoneConfig(
         newTiming,
         networkMonitor,
         networkPollInterval,
-        closeTimeout);
+        closeTimeout,
+        pongTimeout);
   }
 
   public SoftphoneConfig withNetworkMonitor(NetworkMonitor monitor) {
@@ -109,6 +116,21 @@ public record SoftphoneConfig(
         timing,
         monitor,
         networkPollInterval,
-        closeTimeout);
+        closeTimeout,
+        pongTimeout);
+  }
+
+  public SoftphoneConfig withPongTimeout(Duration timeout) {
+    return new SoftphoneConfig(
+        clock,
+        loop,
+        userAgentName,
+        bindAddress,
+        tlsTrust,
+        timing,
+        networkMonitor,
+        networkPollInterval,
+        closeTimeout,
+        timeout);
   }
 }

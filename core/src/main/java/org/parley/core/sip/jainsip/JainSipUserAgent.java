@@ -1,6 +1,7 @@
 package org.parley.core.sip.jainsip;
 
 import gov.nist.javax.sip.ListeningPointExt;
+import gov.nist.javax.sip.SipStackImpl;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -46,18 +47,21 @@ public final class JainSipUserAgent implements SipUserAgent {
   private final SipFactories sip;
   private final RegisterClient registers;
   private final SipTrustManager trustManager;
+  private final long pongTimeoutMillis;
 
   private JainSipUserAgent(
       SipStack stack,
       String stackName,
       SipFactories sip,
       RegisterClient registers,
-      SipTrustManager trustManager) {
+      SipTrustManager trustManager,
+      long pongTimeoutMillis) {
     this.stack = stack;
     this.stackName = stackName;
     this.sip = sip;
     this.registers = registers;
     this.trustManager = trustManager;
+    this.pongTimeoutMillis = pongTimeoutMillis;
   }
 
   /** Starts the stack on free local ports of {@code settings.bindAddress()}. */
@@ -105,7 +109,8 @@ public final class JainSipUserAgent implements SipUserAgent {
       registers.set(new RegisterClient(sip, loop));
       provider.addSipListener(new UserAgentListener(loop, registers.get(), sip));
       stack.start();
-      return new JainSipUserAgent(stack, stackName, sip, registers.get(), trustManager);
+      return new JainSipUserAgent(
+          stack, stackName, sip, registers.get(), trustManager, settings.pongTimeout().toMillis());
     } catch (TooManyListenersException | javax.sip.SipException | IOException e) {
       stack.stop();
       TlsNetworkLayer.unregister(stackName);
@@ -140,10 +145,27 @@ public final class JainSipUserAgent implements SipUserAgent {
   public void sendKeepAlive(RegisterSession session, Runnable flowFailed) {
     AccountConfig account = session.account();
     ServerAddress hop = account.firstHop();
+    String transport = account.transport().token();
     ListeningPointExt listeningPoint =
-        (ListeningPointExt) sip.provider().getListeningPoint(account.transport().token());
+        (ListeningPointExt) sip.provider().getListeningPoint(transport);
     try {
-      listeningPoint.sendHeartbeat(hop.host(), hop.port());
+      String peer = InetAddress.getByName(hop.host()).getHostAddress();
+      if (account.transport().reliable()) {
+        if (!registers.watchFlow(session, transport, peer, hop.port(), flowFailed)) {
+          return; // another account's ping on this connection is still waiting for its pong
+        }
+        // RFC 5626 §4.4.1: no CRLF pong within the timeout means the flow is dead. jain-sip
+        // times the pong on the connection and reports a miss as an I/O error on it.
+        ((SipStackImpl) stack)
+            .setKeepAliveTimeout(
+                listeningPoint.getIPAddress(),
+                listeningPoint.getPort(),
+                transport,
+                peer,
+                hop.port(),
+                pongTimeoutMillis);
+      }
+      listeningPoint.sendHeartbeat(peer, hop.port());
     } catch (IOException e) {
       LOG.info("Keep-alive to {} failed: {}", hop, e.getMessage());
       flowFailed.run();

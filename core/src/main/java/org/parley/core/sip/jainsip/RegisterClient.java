@@ -53,6 +53,7 @@ final class RegisterClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegisterClient.class);
   private static final int MAX_CHALLENGE_ANSWERS = 2;
+  private static final long MIN_PING_SPACING_NANOS = 1_000_000_000L;
 
   private final SipFactories sip;
   private final RegisterRequests requests;
@@ -61,6 +62,10 @@ final class RegisterClient {
   private final Map<ClientTransaction, Pending> pending = new HashMap<>();
   // Set by the trust manager on the thread doing the handshake, read on the loop.
   private final AtomicReference<String> tlsRefusal = new AtomicReference<>();
+  // Accounts to tell when a keep-alive flow fails, by "transport:peer-ip:port".
+  private final Map<String, Map<RegisterSession, Runnable>> watchedFlows = new HashMap<>();
+  // When a CRLF ping last went out on each flow (System.nanoTime).
+  private final Map<String, Long> lastPingNanos = new HashMap<>();
 
   /** One REGISTER attempt across its challenge round trips. */
   private static final class Pending {
@@ -261,6 +266,38 @@ final class RegisterClient {
               && account.firstHop().port() == event.getPort();
         },
         attempt -> connectionFailed(attempt.session.account(), "the connection failed"));
+    // After the failures above, so the REGISTER this sends on a new connection is not among them.
+    String flow = flowKey(event.getTransport(), event.getHost(), event.getPort());
+    lastPingNanos.remove(flow);
+    Map<RegisterSession, Runnable> failed = watchedFlows.remove(flow);
+    if (failed != null) {
+      // A missing pong (jain-sip closed the connection) or a broken socket.
+      failed.values().forEach(Runnable::run);
+    }
+  }
+
+  /**
+   * Runs {@code flowFailed} if the connection to {@code peerIp:port} fails or misses a pong.
+   *
+   * @return whether a ping should go out now: not if one went out on this flow in the last second,
+   *     since pongs are not matched to pings and two arriving together read as a ping from the
+   *     server (RFC 5626 §4.4.1's double CRLF)
+   */
+  boolean watchFlow(
+      RegisterSession session, String transport, String peerIp, int port, Runnable flowFailed) {
+    String flow = flowKey(transport, peerIp, port);
+    watchedFlows.computeIfAbsent(flow, key -> new HashMap<>()).put(session, flowFailed);
+    long now = System.nanoTime();
+    Long last = lastPingNanos.get(flow);
+    if (last != null && now - last < MIN_PING_SPACING_NANOS) {
+      return false;
+    }
+    lastPingNanos.put(flow, now);
+    return true;
+  }
+
+  private static String flowKey(String transport, String host, int port) {
+    return transport.toLowerCase(java.util.Locale.ROOT) + ":" + host + ":" + port;
   }
 
   /** Notes why the trust manager refused a server; called on the handshake's thread. */

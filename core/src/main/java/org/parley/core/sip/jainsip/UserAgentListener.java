@@ -1,5 +1,7 @@
 package org.parley.core.sip.jainsip;
 
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.SipListenerExt;
 import java.text.ParseException;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The stack's only {@link SipListener}: it turns every callback (requests, responses, timeouts, I/O
  * errors) into a task on the core's loop and does nothing else on jain-sip's thread.
  */
-final class UserAgentListener implements SipListener {
+final class UserAgentListener implements SipListenerExt {
 
   private static final Logger LOG = LoggerFactory.getLogger(UserAgentListener.class);
 
@@ -56,6 +58,11 @@ final class UserAgentListener implements SipListener {
   @Override
   public void processTransactionTerminated(TransactionTerminatedEvent event) {
     // Nothing to release: attempts leave the client's table on their final response or timeout.
+  }
+
+  @Override
+  public void processDialogTimeout(DialogTimeoutEvent event) {
+    // Dialogs arrive with calls.
   }
 
   @Override

@@ -108,6 +108,10 @@ public final class Softphone implements AutoCloseable {
       return;
     }
     closed = true;
+    if (loop.inLoop()) {
+      // Waiting here would block the very thread the answers must arrive on.
+      throw new IllegalStateException("Close the softphone from outside its event loop");
+    }
     CompletableFuture<CompletableFuture<Void>> started = new CompletableFuture<>();
     loop.execute(() -> started.complete(accounts.unregisterAll()));
     long timeoutMillis = config.closeTimeout().toMillis();

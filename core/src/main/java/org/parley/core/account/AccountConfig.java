@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * @param addressOfRecord the public identity, {@code sip:user@domain}
  * @param authUser the user name for digest authentication (often the AoR's user part)
  * @param password supplies the password each time a challenge is answered, so it need not be held
- *     in memory between registrations (a credential-store lookup, typically)
+ *     in memory between registrations (a credential-store lookup, typically); it must return a
+ *     fresh array, which the core overwrites once the digest is computed
  * @param outboundProxy where requests go first; empty means the domain itself
  * @param transport UDP, TCP or TLS to that first hop
  * @param expiresSeconds the registration lifetime asked for

@@ -162,19 +162,28 @@ class RegistrationIT {
 
   @Test
   void md5OnlyServerIsAnsweredWithMd5() throws Exception {
-    try (BundledServer md5 =
-        BundledServer.builder().algorithms(DigestAlgorithm.MD5).start().user("alice", "wonder")) {
+    registersWithAServerOffering(DigestAlgorithm.MD5);
+  }
+
+  @Test
+  void sha256OnlyServerIsAnsweredWithSha256() throws Exception {
+    registersWithAServerOffering(DigestAlgorithm.SHA_256);
+  }
+
+  private void registersWithAServerOffering(DigestAlgorithm algorithm) throws Exception {
+    try (BundledServer only =
+        BundledServer.builder().algorithms(algorithm).start().user("alice", "wonder")) {
       Account alice =
           softphone.addAccount(
               AccountConfig.of("sip:alice@" + BundledServer.DOMAIN, "wonder"::toCharArray)
-                  .withOutboundProxy("127.0.0.1:" + md5.port()));
+                  .withOutboundProxy("127.0.0.1:" + only.port()));
       RegistrationEvents events = new RegistrationEvents();
       alice.addRegistrationListener(events);
 
       alice.register();
 
       events.next(Registered.class);
-      assertThat(md5.contactsOf("alice")).hasSize(1);
+      assertThat(only.contactsOf("alice")).hasSize(1);
       softphone.close(); // while the server is still there for the un-REGISTER
     }
   }

@@ -262,7 +262,11 @@ final class RegisterClient {
     failWhere(
         attempt -> {
           AccountConfig account = attempt.session.account();
-          return account.transport().token().equalsIgnoreCase(event.getTransport())
+          String host = account.firstHop().host();
+          // A host name cannot be compared with the event's address without DNS: assume it.
+          boolean sameHost = host.equals(event.getHost()) || !isIpLiteral(host);
+          return sameHost
+              && account.transport().token().equalsIgnoreCase(event.getTransport())
               && account.firstHop().port() == event.getPort();
         },
         attempt -> connectionFailed(attempt.session.account(), "the connection failed"));
@@ -294,6 +298,10 @@ final class RegisterClient {
     }
     lastPingNanos.put(flow, now);
     return true;
+  }
+
+  private static boolean isIpLiteral(String host) {
+    return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
   }
 
   private static String flowKey(String transport, String host, int port) {

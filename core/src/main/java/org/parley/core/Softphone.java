@@ -1,0 +1,132 @@
+package org.parley.core;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.parley.core.account.Account;
+import org.parley.core.account.AccountConfig;
+import org.parley.core.account.AccountRegistry;
+import org.parley.core.loop.EventLoop;
+import org.parley.core.loop.ThreadEventLoop;
+import org.parley.core.sip.SipException;
+import org.parley.core.sip.SipUserAgent;
+import org.parley.core.sip.UserAgentSettings;
+import org.parley.core.sip.jainsip.JainSipUserAgent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The softphone core: one SIP stack, one event loop, and the accounts on them. Everything the UI
+ * sees arrives as typed events on the loop; nothing here knows about a UI.
+ */
+public final class Softphone implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Softphone.class);
+  private static final int MAX_MESSAGE_BYTES = 65_536;
+
+  private final SoftphoneConfig config;
+  private final EventLoop loop;
+  private final boolean ownsLoop;
+  private final SipUserAgent sip;
+  private final AccountRegistry accounts;
+  private Set<InetAddress> lastAddresses;
+  private volatile boolean closed;
+
+  private Softphone(SoftphoneConfig config, EventLoop loop, boolean ownsLoop, SipUserAgent sip) {
+    this.config = config;
+    this.loop = loop;
+    this.ownsLoop = ownsLoop;
+    this.sip = sip;
+    this.accounts = new AccountRegistry(sip, loop, config.timing());
+  }
+
+  /** Starts the SIP stack on free local ports and begins watching the network. */
+  public static Softphone start(SoftphoneConfig config) throws SipException {
+    EventLoop loop = config.loop().orElseGet(() -> new ThreadEventLoop("parley-core"));
+    SipUserAgent sip;
+    try {
+      sip =
+          JainSipUserAgent.start(
+              new UserAgentSettings(
+                  config.bindAddress(),
+                  config.userAgentName(),
+                  config.tlsTrust(),
+                  MAX_MESSAGE_BYTES,
+                  config.pongTimeout()),
+              loop);
+    } catch (SipException e) {
+      if (config.loop().isEmpty()) {
+        loop.close();
+      }
+      throw e;
+    }
+    Softphone softphone = new Softphone(config, loop, config.loop().isEmpty(), sip);
+    loop.execute(softphone::pollNetwork);
+    return softphone;
+  }
+
+  public Clock clock() {
+    return config.clock();
+  }
+
+  /** Adds an account; it registers once {@link Account#register()} is called. */
+  public Account addAccount(AccountConfig accountConfig) {
+    return accounts.add(accountConfig);
+  }
+
+  public List<Account> accounts() {
+    return accounts.accounts();
+  }
+
+  // RFC 5626 §4.4 would re-register on any flow failure; a changed address set is the cheapest
+  // sign the host moved networks, and polling needs no OS-specific notification API.
+  private void pollNetwork() {
+    if (closed) {
+      return;
+    }
+    Set<InetAddress> now = config.networkMonitor().localAddresses();
+    if (lastAddresses != null && !lastAddresses.equals(now)) {
+      LOG.info("Local addresses changed; re-registering every account");
+      accounts.networkChanged();
+    }
+    lastAddresses = now;
+    loop.schedule(config.networkPollInterval(), this::pollNetwork);
+  }
+
+  /**
+   * Un-REGISTERs every account, waiting at most the configured close timeout for the registrars,
+   * then stops the SIP stack (and the loop, if the softphone started it).
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (loop.inLoop()) {
+      // Waiting here would block the very thread the answers must arrive on.
+      throw new IllegalStateException("Close the softphone from outside its event loop");
+    }
+    CompletableFuture<CompletableFuture<Void>> started = new CompletableFuture<>();
+    loop.execute(() -> started.complete(accounts.unregisterAll()));
+    long timeoutMillis = config.closeTimeout().toMillis();
+    try {
+      started.thenCompose(all -> all).get(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.warn("Some registrars did not answer the un-REGISTER within {} ms", timeoutMillis);
+    } catch (ExecutionException e) {
+      LOG.warn("Un-REGISTER on close failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    sip.close();
+    if (ownsLoop) {
+      loop.close();
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package org.parley.core.account;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.parley.core.loop.EventLoop;
+import org.parley.core.sip.SipUserAgent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SIP identity of the softphone: its registration now, its calls, messages and presence later.
+ * Methods may be called from any thread; the work runs on the core's loop and results arrive as
+ * events there.
+ */
+public final class Account {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Account.class);
+
+  private final AccountConfig config;
+  private final EventLoop loop;
+  private final Registration registration;
+  private final List<RegistrationListener> listeners = new CopyOnWriteArrayList<>();
+
+  Account(AccountConfig config, SipUserAgent sip, EventLoop loop, RegistrationTiming timing) {
+    this.config = config;
+    this.loop = loop;
+    this.registration = new Registration(this, sip, loop, timing);
+  }
+
+  public AccountConfig config() {
+    return config;
+  }
+
+  public String addressOfRecord() {
+    return config.addressOfRecord();
+  }
+
+  /** Listens to this account's registration events (delivered on the core's loop). */
+  public void addRegistrationListener(RegistrationListener listener) {
+    listeners.add(listener);
+  }
+
+  public void removeRegistrationListener(RegistrationListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** Registers now and keeps the registration alive until {@link #unregister()}. */
+  public void register() {
+    loop.execute(registration::start);
+  }
+
+  /** Removes the binding; the future completes once the registrar answered or gave up. */
+  public CompletableFuture<Void> unregister() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    loop.execute(() -> registration.stop().whenComplete((ignored, error) -> done.complete(null)));
+    return done;
+  }
+
+  /**
+   * The registration's state. Exact on the loop; from another thread it may lag an event already
+   * delivered.
+   */
+  public RegistrationState registrationState() {
+    return registration.state();
+  }
+
+  void networkChanged() {
+    registration.networkChanged();
+  }
+
+  CompletableFuture<Void> stopOnLoop() {
+    return registration.stop();
+  }
+
+  void emit(RegistrationEvent event) {
+    for (RegistrationListener listener : listeners) {
+      try {
+        listener.onRegistrationEvent(event);
+      } catch (RuntimeException e) {
+        // One faulty listener (a UI adapter, say) must not keep the event from the others.
+        LOG.error("A registration listener failed on {}", event.getClass().getSimpleName(), e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Account[" + config.addressOfRecord() + "]";
+  }
+}

@@ -1,0 +1,54 @@
+package org.parley.core.account;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.parley.core.loop.EventLoop;
+import org.parley.core.sip.SipUserAgent;
+
+/** The softphone's accounts, created here so that their internals stay in this package. */
+public final class AccountRegistry {
+
+  private final SipUserAgent sip;
+  private final EventLoop loop;
+  private final RegistrationTiming timing;
+  private final List<Account> accounts = new CopyOnWriteArrayList<>();
+
+  public AccountRegistry(SipUserAgent sip, EventLoop loop, RegistrationTiming timing) {
+    this.sip = sip;
+    this.loop = loop;
+    this.timing = timing;
+  }
+
+  public Account add(AccountConfig config) {
+    if (config.transport() == Transport.TLS) {
+      sip.expectTlsServer(config);
+    }
+    Account account = new Account(config, sip, loop, timing);
+    accounts.add(account);
+    return account;
+  }
+
+  public List<Account> accounts() {
+    return List.copyOf(accounts);
+  }
+
+  /** Re-registers every registered account (call on the loop). */
+  public void networkChanged() {
+    accounts.forEach(Account::networkChanged);
+  }
+
+  /**
+   * Un-REGISTERs every account (call on the loop).
+   *
+   * @return completes when every registrar answered or its transaction ended
+   */
+  public CompletableFuture<Void> unregisterAll() {
+    List<CompletableFuture<Void>> pending = new ArrayList<>();
+    for (Account account : accounts) {
+      pending.add(account.stopOnLoop());
+    }
+    return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
+  }
+}

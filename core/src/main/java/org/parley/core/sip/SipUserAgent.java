@@ -1,0 +1,31 @@
+package org.parley.core.sip;
+
+import java.util.function.Consumer;
+import org.parley.core.account.AccountConfig;
+
+/**
+ * The core's view of its SIP stack, free of any SIP library's types. Methods are called on the
+ * core's loop and call back on it.
+ */
+public interface SipUserAgent extends AutoCloseable {
+
+  /**
+   * Sends a REGISTER (an un-REGISTER when {@code expiresSeconds} is 0), answers our server's digest
+   * challenge, and reports the outcome once.
+   */
+  void register(RegisterSession session, int expiresSeconds, Consumer<RegisterResult> done);
+
+  /**
+   * Sends a CRLF keep-alive over the account's flow to its first hop (RFC 5626 §4.4.1).
+   *
+   * @param flowFailed run (on the loop) when the flow is found broken
+   */
+  void sendKeepAlive(RegisterSession session, Runnable flowFailed);
+
+  /** Expects the account's first hop to present a TLS certificate for its domain (RFC 5922). */
+  void expectTlsServer(AccountConfig account);
+
+  /** Stops the stack and closes its sockets. */
+  @Override
+  void close();
+}

@@ -1,0 +1,89 @@
+package org.parley.core.sip.jainsip;
+
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.SipListenerExt;
+import java.text.ParseException;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipException;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.parley.core.loop.EventLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stack's only {@link SipListener}: it turns every callback (requests, responses, timeouts, I/O
+ * errors) into a task on the core's loop and does nothing else on jain-sip's thread.
+ */
+final class UserAgentListener implements SipListenerExt {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UserAgentListener.class);
+
+  private final EventLoop loop;
+  private final RegisterClient registers;
+  private final SipFactories sip;
+
+  UserAgentListener(EventLoop loop, RegisterClient registers, SipFactories sip) {
+    this.loop = loop;
+    this.registers = registers;
+    this.sip = sip;
+  }
+
+  @Override
+  public void processRequest(RequestEvent event) {
+    loop.execute(() -> answerRequest(event));
+  }
+
+  @Override
+  public void processResponse(ResponseEvent event) {
+    loop.execute(() -> registers.onResponse(event));
+  }
+
+  @Override
+  public void processTimeout(TimeoutEvent event) {
+    loop.execute(() -> registers.onTimeout(event));
+  }
+
+  @Override
+  public void processIOException(IOExceptionEvent event) {
+    loop.execute(() -> registers.onIoException(event));
+  }
+
+  @Override
+  public void processTransactionTerminated(TransactionTerminatedEvent event) {
+    // Nothing to release: attempts leave the client's table on their final response or timeout.
+  }
+
+  @Override
+  public void processDialogTimeout(DialogTimeoutEvent event) {
+    // Dialogs arrive with calls.
+  }
+
+  @Override
+  public void processDialogTerminated(DialogTerminatedEvent event) {
+    // Dialogs arrive with calls; the stack creates none while automatic dialog support is off.
+  }
+
+  // Calls and messages come later: until then OPTIONS (a server's or peer's liveness probe) gets
+  // a 200 and every other request a 501, statelessly. ACK never gets a response.
+  private void answerRequest(RequestEvent event) {
+    Request request = event.getRequest();
+    if (Request.ACK.equals(request.getMethod())) {
+      return;
+    }
+    int status =
+        Request.OPTIONS.equals(request.getMethod()) ? Response.OK : Response.NOT_IMPLEMENTED;
+    try {
+      Response response = sip.messages().createResponse(status, request);
+      sip.provider().sendResponse(response);
+    } catch (ParseException | SipException e) {
+      LOG.debug("Cannot answer a {} request", request.getMethod(), e);
+    }
+  }
+}

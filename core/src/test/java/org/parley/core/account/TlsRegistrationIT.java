@@ -1,0 +1,104 @@
+package org.parley.core.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.core.Softphone;
+import org.parley.core.SoftphoneConfig;
+import org.parley.core.account.RegistrationEvent.FailureCause;
+import org.parley.core.account.RegistrationEvent.Registered;
+import org.parley.core.account.RegistrationEvent.RegistrationFailed;
+import org.parley.core.sip.tls.TlsTrust;
+import org.parley.core.testing.BundledServer;
+import org.parley.core.testing.RegistrationEvents;
+import org.parley.core.testing.VirtualTimeLoop;
+
+/** REGISTER over TLS: the certificate must chain to a trusted anchor and name the SIP domain. */
+class TlsRegistrationIT {
+
+  @TempDir Path certificates;
+
+  private final VirtualTimeLoop loop = new VirtualTimeLoop();
+  private BundledServer server;
+  private Softphone softphone;
+
+  @AfterEach
+  void stop() {
+    softphone.close();
+    server.close();
+    loop.close();
+  }
+
+  private Account tlsAccount(TlsTrust trust) throws Exception {
+    softphone =
+        Softphone.start(
+            SoftphoneConfig.defaults("127.0.0.1")
+                .withLoop(loop)
+                .withClock(loop.clock())
+                .withTlsTrust(trust)
+                .withNetworkMonitor(java.util.Set::of));
+    return softphone.addAccount(
+        AccountConfig.of("sip:alice@" + BundledServer.DOMAIN, "wonder"::toCharArray)
+            .withTransport(Transport.TLS)
+            .withOutboundProxy("127.0.0.1:" + server.tlsPort()));
+  }
+
+  @Test
+  void trustedCertificateForTheDomainRegisters() throws Exception {
+    server =
+        BundledServer.builder()
+            .tls(BundledServer.DOMAIN, certificates)
+            .start()
+            .user("alice", "wonder");
+    Account alice = tlsAccount(TlsTrust.trusting(server.trustStore()));
+    RegistrationEvents events = new RegistrationEvents();
+    alice.addRegistrationListener(events);
+
+    alice.register();
+
+    events.next(Registered.class);
+    assertThat(server.contactsOf("alice")).singleElement().asString().contains("transport=tls");
+  }
+
+  @Test
+  void certificateForAnotherDomainIsRefusedNamingTheExpectedDomain() throws Exception {
+    server =
+        BundledServer.builder().tls("other.example", certificates).start().user("alice", "wonder");
+    Account alice = tlsAccount(TlsTrust.trusting(server.trustStore()));
+    RegistrationEvents events = new RegistrationEvents();
+    alice.addRegistrationListener(events);
+
+    alice.register();
+
+    RegistrationFailed failed = events.next(RegistrationFailed.class);
+    assertThat(failed.cause()).isEqualTo(FailureCause.TLS_CERTIFICATE);
+    assertThat(failed.reason())
+        .isEqualTo(
+            "The server's TLS certificate is not valid for office.example (it names"
+                + " other.example, localhost)");
+    assertThat(failed.retryIn()).isPresent();
+    assertThat(server.contactsOf("alice")).isEmpty();
+  }
+
+  @Test
+  void certificateFromAnUntrustedIssuerIsRefused() throws Exception {
+    server =
+        BundledServer.builder()
+            .tls(BundledServer.DOMAIN, certificates)
+            .start()
+            .user("alice", "wonder");
+    Account alice = tlsAccount(TlsTrust.system());
+    RegistrationEvents events = new RegistrationEvents();
+    alice.addRegistrationListener(events);
+
+    alice.register();
+
+    RegistrationFailed failed = events.next(RegistrationFailed.class);
+    assertThat(failed.cause()).isEqualTo(FailureCause.TLS_CERTIFICATE);
+    assertThat(failed.reason())
+        .startsWith("The server's TLS certificate is not trusted for office.example");
+  }
+}

@@ -23,6 +23,7 @@ import org.parley.server.sip.jainsip.JainSipServer;
 import org.parley.server.sip.jainsip.SipServerSettings;
 import org.parley.server.store.Binding;
 import org.parley.server.testing.MemoryLocationStore;
+import org.parley.server.testing.MemoryMessageStore;
 import org.parley.server.tls.ServerCertificate;
 
 /**
@@ -85,6 +86,7 @@ public final class BundledServer implements AutoCloseable {
             locations,
             authenticator,
             passwords::containsKey,
+            new MemoryMessageStore(),
             clock);
   }
 

@@ -1,6 +1,7 @@
 package org.parley.server.store;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -18,6 +19,9 @@ public interface MessageStore {
    *     exceptionally with a StoreException
    */
   CompletionStage<StoredMessage> add(StoredMessage message);
+
+  /** Every waiting message's recipient, so a server knows at start whom to deliver to. */
+  CompletionStage<Set<String>> recipients();
 
   /** The messages waiting for {@code recipientAor}, oldest first. */
   CompletionStage<List<StoredMessage>> pendingFor(String recipientAor);

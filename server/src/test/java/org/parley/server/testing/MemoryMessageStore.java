@@ -2,12 +2,14 @@ package org.parley.server.testing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.parley.server.store.MessageStore;
 import org.parley.server.store.StoredMessage;
 
@@ -30,6 +32,12 @@ public final class MemoryMessageStore implements MessageStore {
     StoredMessage stored = message.withId(ids.incrementAndGet());
     messages.put(stored.id(), stored);
     return CompletableFuture.completedFuture(stored);
+  }
+
+  @Override
+  public CompletionStage<Set<String>> recipients() {
+    return CompletableFuture.completedFuture(
+        messages.values().stream().map(StoredMessage::recipientAor).collect(Collectors.toSet()));
   }
 
   @Override

@@ -61,6 +61,9 @@ final class OfflineMessages {
   private final MessageStore store;
   private final Clock clock;
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+  // Recipients that may have messages waiting: a registration looks in the store only for them,
+  // so the common REGISTER costs no extra database work. Filled from the store at start.
+  private final Set<String> waiting = ConcurrentHashMap.newKeySet();
 
   OfflineMessages(
       SipContext sip, Responses responses, ProxyCore proxy, MessageStore store, Clock clock) {
@@ -69,6 +72,16 @@ final class OfflineMessages {
     this.proxy = proxy;
     this.store = store;
     this.clock = clock;
+    store
+        .recipients()
+        .whenComplete(
+            (recipients, failure) -> {
+              if (failure != null) {
+                LOG.error("Could not read whom stored messages are for", failure);
+              } else {
+                waiting.addAll(recipients);
+              }
+            });
   }
 
   /** Whether a request for a user with no contact is kept: a MESSAGE, but no typing indication. */
@@ -129,6 +142,7 @@ final class OfflineMessages {
                     responses.create(
                         request, Response.SERVER_INTERNAL_ERROR, "Could not store the message"));
               } else {
+                waiting.add(recipientAor);
                 responses.send(
                     transaction,
                     responses.create(request, Response.ACCEPTED, "Stored for delivery"));
@@ -138,7 +152,7 @@ final class OfflineMessages {
 
   /** Sends every waiting message of {@code recipientAor} to its contacts. */
   void deliver(String recipientAor, List<Binding> contacts) {
-    if (contacts.isEmpty()) {
+    if (contacts.isEmpty() || !waiting.contains(recipientAor)) {
       return;
     }
     store
@@ -148,6 +162,10 @@ final class OfflineMessages {
               if (failure != null) {
                 LOG.error("Could not read the messages waiting for {}", recipientAor, failure);
                 return;
+              }
+              if (messages.isEmpty()) {
+                // A message stored meanwhile adds the recipient again after its commit.
+                waiting.remove(recipientAor);
               }
               for (StoredMessage message : messages) {
                 if (inFlight.add(message.id())) {

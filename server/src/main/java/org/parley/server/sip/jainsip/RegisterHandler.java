@@ -69,7 +69,7 @@ final class RegisterHandler {
   private final Set<String> awaitingDisk = ConcurrentHashMap.newKeySet();
 
   /** Recently sent 200s by transaction key, for retransmissions that arrive after them. */
-  private final RecentAnswers answered = new RecentAnswers(MAX_AWAITING_DISK, ANSWER_KEPT);
+  private final RecentAnswers answered;
 
   RegisterHandler(
       SipContext sip,
@@ -79,6 +79,7 @@ final class RegisterHandler {
       Clock clock,
       BiConsumer<String, List<Binding>> registered) {
     this.registered = registered;
+    this.answered = new RecentAnswers(MAX_AWAITING_DISK, ANSWER_KEPT, this::parseResponse);
     this.sip = sip;
     this.responses = responses;
     this.authentication = authentication;
@@ -125,6 +126,15 @@ final class RegisterHandler {
     }
     RegisterOutcome outcome = registrar.register(registration);
     respond(request, outcome, transaction, registration.aor());
+  }
+
+  private Optional<Response> parseResponse(String text) {
+    try {
+      return Optional.of(sip.messages().createResponse(text));
+    } catch (ParseException e) {
+      LOG.warn("A 200 we sent no longer parses; treating the retransmission as new", e);
+      return Optional.empty();
+    }
   }
 
   /** Branch, sent-by and CSeq: what makes a request a retransmission of another. */

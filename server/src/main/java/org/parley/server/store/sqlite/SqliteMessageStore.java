@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.parley.server.store.MessageStore;
 import org.parley.server.store.StoredMessage;
@@ -35,6 +37,26 @@ final class SqliteMessageStore implements MessageStore {
         .submit(
             "store a message for " + message.recipientAor(),
             connection -> insert(connection, message, receivedAtNanos))
+        .minimalCompletionStage();
+  }
+
+  @Override
+  public CompletionStage<Set<String>> recipients() {
+    return writer
+        .submit(
+            "read the recipients of waiting messages",
+            connection -> {
+              Set<String> recipients = new HashSet<>();
+              try (PreparedStatement select =
+                      connection.prepareStatement(
+                          "SELECT DISTINCT recipient_aor FROM offline_messages");
+                  ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                  recipients.add(rows.getString(1));
+                }
+              }
+              return Set.copyOf(recipients);
+            })
         .minimalCompletionStage();
   }
 

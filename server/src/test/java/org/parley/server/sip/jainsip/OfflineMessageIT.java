@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
@@ -166,6 +167,11 @@ class OfflineMessageIT {
     @Override
     public CompletionStage<StoredMessage> add(StoredMessage message) {
       return store.add(message);
+    }
+
+    @Override
+    public CompletionStage<Set<String>> recipients() {
+      return store.recipients();
     }
 
     @Override

@@ -1,0 +1,7 @@
+package org.parley.core.calllog;
+
+/** Who started a call. */
+public enum CallDirection {
+  INCOMING,
+  OUTGOING
+}

@@ -1,0 +1,20 @@
+package org.parley.core.calllog;
+
+/**
+ * A call's audio quality summary as the media engine measured it (averages over the call, and the
+ * worst MOS).
+ *
+ * @param meanMos the mean E-model MOS, 1..4.5
+ * @param worstMos the lowest per-second MOS
+ * @param lossPercent network packet loss over the call, in percent
+ * @param jitterMillis mean interarrival jitter
+ * @param roundTripMillis mean RTCP round trip, or -1 when none was measured
+ * @param concealmentRatio concealed / played samples, 0..1
+ */
+public record CallQuality(
+    double meanMos,
+    double worstMos,
+    double lossPercent,
+    double jitterMillis,
+    double roundTripMillis,
+    double concealmentRatio) {}

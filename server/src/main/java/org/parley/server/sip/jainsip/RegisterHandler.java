@@ -4,6 +4,7 @@ import gov.nist.javax.sip.RequestEventExt;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Iterator;
@@ -13,7 +14,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
@@ -34,6 +37,7 @@ import org.parley.server.registrar.RegisterOutcome;
 import org.parley.server.registrar.RegisterRequest;
 import org.parley.server.registrar.Registrar;
 import org.parley.server.store.Binding;
+import org.parley.server.store.StoreBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +65,11 @@ final class RegisterHandler {
 
   /** How long a 200 is kept for retransmissions: Timer J, 64 × T1 (RFC 3261 §17.2.2). */
   private static final Duration ANSWER_KEPT = Duration.ofSeconds(32);
+
+  /** How long a client should wait after a 503 for overload. */
+  private static final int RETRY_AFTER_SECONDS = 5;
+
+  private final AtomicReference<Instant> lastOverloadLog = new AtomicReference<>();
 
   /** Told of each address-of-record's contacts once a REGISTER for it is on disk and answered. */
   private final BiConsumer<String, List<Binding>> registered;
@@ -128,6 +137,36 @@ final class RegisterHandler {
     respond(request, outcome, transaction, registration.aor());
   }
 
+  /**
+   * The bindings could not be stored: 503 with Retry-After when the store is only busy (overload,
+   * RFC 3261 §21.5.4), 500 when it failed. Overload is logged at most once a minute, so a flood of
+   * registrations cannot also flood the log.
+   */
+  private void refuse(Request request, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof StoreBusyException) {
+      Instant now = clock.instant();
+      Instant last = lastOverloadLog.get();
+      if (last == null || last.plusSeconds(60).isBefore(now)) {
+        lastOverloadLog.set(now);
+        LOG.warn(
+            "Registrations arrive faster than they can be stored; answering 503: {}",
+            cause.getMessage());
+      }
+      Response busy = responses.create(request, Response.SERVICE_UNAVAILABLE, "Busy, retry later");
+      try {
+        busy.setHeader(sip.headers().createRetryAfterHeader(RETRY_AFTER_SECONDS));
+      } catch (InvalidArgumentException e) {
+        throw new IllegalStateException(e);
+      }
+      responses.sendStateless(busy);
+      return;
+    }
+    LOG.error("Could not store the bindings; answering 500", cause);
+    responses.sendStateless(
+        request, Response.SERVER_INTERNAL_ERROR, "Could not store the registration");
+  }
+
   private Optional<Response> parseResponse(String text) {
     try {
       return Optional.of(sip.messages().createResponse(text));
@@ -175,9 +214,7 @@ final class RegisterHandler {
           .whenComplete(
               (done, failure) -> {
                 if (failure != null) {
-                  LOG.error("Could not store the bindings; answering 500", failure);
-                  responses.sendStateless(
-                      request, Response.SERVER_INTERNAL_ERROR, "Could not store the registration");
+                  refuse(request, failure);
                 } else {
                   Response ok = ok(request, accepted.bindings());
                   answered.remember(transaction, ok, clock.instant());

@@ -19,6 +19,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.parley.server.store.Binding;
 import org.parley.server.store.LocationStore;
+import org.parley.server.store.StoreBusyException;
 import org.parley.server.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,7 +154,7 @@ final class SqliteLocationStore implements LocationStore {
         queue.add(new Job<>(what, task, future));
       } else {
         future.completeExceptionally(
-            new StoreException(
+            new StoreBusyException(
                 "could not "
                     + what
                     + ": "

@@ -232,13 +232,8 @@ final class PresenceAgent implements AutoCloseable {
       responses.sendStateless(request, Response.BAD_REQUEST, "SUBSCRIBE needs a Contact");
       return;
     }
-    Long expires = requestedExpires(request);
-    long granted = expires == null ? MAX_EXPIRES_SECONDS : Math.min(expires, MAX_EXPIRES_SECONDS);
-    if (granted > 0 && granted < MIN_EXPIRES_SECONDS) {
-      rejectTooBrief(request);
-      return;
-    }
-    ServerTransaction transaction = serverTransaction(event);
+    long granted = grantedExpires(request);
+    ServerTransaction transaction = granted < 0 ? null : serverTransaction(event);
     if (transaction == null) {
       return;
     }
@@ -268,13 +263,8 @@ final class PresenceAgent implements AutoCloseable {
       responses.sendStateless(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
       return;
     }
-    Long expires = requestedExpires(request);
-    long granted = expires == null ? MAX_EXPIRES_SECONDS : Math.min(expires, MAX_EXPIRES_SECONDS);
-    if (granted > 0 && granted < MIN_EXPIRES_SECONDS) {
-      rejectTooBrief(request);
-      return;
-    }
-    ServerTransaction transaction = serverTransaction(event);
+    long granted = grantedExpires(request);
+    ServerTransaction transaction = granted < 0 ? null : serverTransaction(event);
     if (transaction == null) {
       return;
     }
@@ -403,6 +393,20 @@ final class PresenceAgent implements AutoCloseable {
       throw new IllegalStateException("Cannot build a SUBSCRIBE response", e);
     }
     return ok;
+  }
+
+  /**
+   * The expiry granted to a SUBSCRIBE: what it asked for, at most the maximum; -1 after answering
+   * 423 to a non-zero expiry below the minimum.
+   */
+  private long grantedExpires(Request request) {
+    Long expires = requestedExpires(request);
+    long granted = expires == null ? MAX_EXPIRES_SECONDS : Math.min(expires, MAX_EXPIRES_SECONDS);
+    if (granted > 0 && granted < MIN_EXPIRES_SECONDS) {
+      rejectTooBrief(request);
+      return -1;
+    }
+    return granted;
   }
 
   private void rejectTooBrief(Request request) {

@@ -58,7 +58,7 @@ class OfflineMessageIT {
       assertThat(accepted.status()).isEqualTo(202);
       assertThat(messages.all()).hasSize(1);
 
-      register(bob, "bob", "builder");
+      TestFlows.register(bob, "bob", "builder");
       SipMessage delivered = bob.receive(m -> !m.isResponse());
       assertThat(delivered.method()).isEqualTo("MESSAGE");
       assertThat(delivered.body()).isEqualTo("Lunch at 12?");
@@ -79,11 +79,11 @@ class OfflineMessageIT {
         RawSipClient bob = RawSipClient.udp(server.port)) {
       assertThat(sendMessage(alice, "bob", "text/plain", "first try").status()).isEqualTo(202);
 
-      register(bob, "bob", "builder");
+      TestFlows.register(bob, "bob", "builder");
       SipMessage first = bob.receive(m -> !m.isResponse());
       bob.reply(first, 486, "Busy Here", "", "");
 
-      register(bob, "bob", "builder");
+      TestFlows.register(bob, "bob", "builder");
       SipMessage second =
           bob.receive(m -> !m.isResponse() && !m.header("Via").equals(first.header("Via")));
       assertThat(second.body()).isEqualTo("first try");
@@ -140,7 +140,7 @@ class OfflineMessageIT {
       server = new TestSipServer(database.locations(), removals);
       addUsers(server);
       try (RawSipClient bob = RawSipClient.udp(server.port)) {
-        register(bob, "bob", "builder");
+        TestFlows.register(bob, "bob", "builder");
         SipMessage delivered = bob.receive(m -> !m.isResponse());
         assertThat(delivered.body()).isEqualTo("kept");
         bob.reply(delivered, 200, "OK", "", "");
@@ -224,36 +224,5 @@ class OfflineMessageIT {
         + " MESSAGE\nContent-Type: "
         + type
         + (extra.isEmpty() ? "" : "\n" + extra);
-  }
-
-  private static void register(RawSipClient client, String user, String password) throws Exception {
-    String callId = UUID.randomUUID().toString();
-    client.send(registerHead(client, user, callId, 1), "");
-    SipMessage challenge = client.receive(m -> m.isResponse());
-    String auth =
-        DigestClient.authorization(
-            challenge.headers("WWW-Authenticate").get(1),
-            user,
-            password,
-            "REGISTER",
-            "sip:office.example");
-    client.send(registerHead(client, user, callId, 2) + "\nAuthorization: " + auth, "");
-    assertThat(client.receive(m -> m.isResponse()).status()).isEqualTo(200);
-  }
-
-  private static String registerHead(RawSipClient client, String user, String callId, int cseq) {
-    return "REGISTER sip:office.example SIP/2.0\nVia: "
-        + client.via()
-        + "\nMax-Forwards: 70\nFrom: <sip:"
-        + user
-        + "@office.example>;tag=r1\nTo: <sip:"
-        + user
-        + "@office.example>\nCall-ID: "
-        + callId
-        + "\nCSeq: "
-        + cseq
-        + " REGISTER\nContact: "
-        + client.contact(user)
-        + "\nExpires: 600";
   }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,39 +33,6 @@ class ProxyIT {
   @AfterEach
   void stop() {
     server.close();
-  }
-
-  private void register(RawSipClient client, String user, String password) throws Exception {
-    String callId = UUID.randomUUID().toString();
-    client.send(registerHead(client, user, callId, 1), "");
-    SipMessage challenge = client.receive();
-    String auth =
-        DigestClient.authorization(
-            challenge.headers("WWW-Authenticate").get(1),
-            user,
-            password,
-            "REGISTER",
-            "sip:office.example");
-    client.send(registerHead(client, user, callId, 2) + "\nAuthorization: " + auth, "");
-    assertThat(client.receive().status()).isEqualTo(200);
-  }
-
-  private static String registerHead(RawSipClient client, String user, String callId, int cseq) {
-    return "REGISTER sip:office.example SIP/2.0\nVia: "
-        + client.via()
-        + "\nMax-Forwards: 70\n"
-        + "From: <sip:"
-        + user
-        + "@office.example>;tag=r1\nTo: <sip:"
-        + user
-        + "@office.example>\n"
-        + "Call-ID: "
-        + callId
-        + "\nCSeq: "
-        + cseq
-        + " REGISTER\nContact: "
-        + client.contact(user)
-        + "\nExpires: 600";
   }
 
   private String invite(RawSipClient caller, String target, String callId, int cseq, String extra) {
@@ -112,8 +78,8 @@ class ProxyIT {
     try (RawSipClient alice = RawSipClient.udp(server.port);
         RawSipClient desk = RawSipClient.udp(server.port);
         RawSipClient laptop = RawSipClient.tcp(server.port)) {
-      register(desk, "bob", "builder");
-      register(laptop, "bob", "builder");
+      TestFlows.register(desk, "bob", "builder");
+      TestFlows.register(laptop, "bob", "builder");
 
       authenticatedInvite(alice, "sip:bob@office.example", "call-1");
       SipMessage atDesk = desk.receive(m -> !m.isResponse());
@@ -178,7 +144,7 @@ class ProxyIT {
   void bridgedTransportsAreRecordRoutedTwiceAndEachSideUsesItsOwn() throws Exception {
     try (RawSipClient alice = RawSipClient.udp(server.port);
         RawSipClient carol = RawSipClient.tcp(server.port)) {
-      register(carol, "carol", "singer");
+      TestFlows.register(carol, "carol", "singer");
 
       authenticatedInvite(alice, "sip:carol@office.example", "bridge-1");
       SipMessage invite = carol.receive(m -> !m.isResponse());
@@ -238,7 +204,7 @@ class ProxyIT {
   void callerCancelGets487AndTheCalleeGetsTheCancel() throws Exception {
     try (RawSipClient alice = RawSipClient.udp(server.port);
         RawSipClient desk = RawSipClient.udp(server.port)) {
-      register(desk, "bob", "builder");
+      TestFlows.register(desk, "bob", "builder");
       String head = authenticatedInvite(alice, "sip:bob@office.example", "call-2");
       SipMessage atDesk = desk.receive(m -> !m.isResponse());
       desk.reply(atDesk, 180, "Ringing", "", "");
@@ -290,7 +256,7 @@ class ProxyIT {
   void exhaustedMaxForwardsIs483() throws Exception {
     try (RawSipClient alice = RawSipClient.udp(server.port);
         RawSipClient desk = RawSipClient.udp(server.port)) {
-      register(desk, "bob", "builder");
+      TestFlows.register(desk, "bob", "builder");
       alice.send(
           invite(alice, "sip:bob@office.example", "call-6", 1, "")
               .replace("Max-Forwards: 70", "Max-Forwards: 0")

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.parley.media.audio.Spectrum;
 import org.parley.media.codec.AudioDecoder;
 import org.parley.media.codec.AudioEncoder;
 import org.parley.media.codec.CodecException;
+import org.parley.media.testing.Spectrum;
 
 class G722CodecTest {
 

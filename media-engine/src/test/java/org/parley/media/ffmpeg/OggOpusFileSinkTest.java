@@ -13,7 +13,7 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.media.audio.Spectrum;
+import org.parley.media.testing.Spectrum;
 
 class OggOpusFileSinkTest {
 

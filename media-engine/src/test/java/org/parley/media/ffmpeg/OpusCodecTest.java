@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.parley.media.audio.Spectrum;
 import org.parley.media.codec.AudioDecoder;
 import org.parley.media.codec.AudioEncoder;
 import org.parley.media.codec.CodecException;
 import org.parley.media.codec.OpusEncoderSettings;
 import org.parley.media.codec.OpusToc;
+import org.parley.media.testing.Spectrum;
 
 class OpusCodecTest {
 

@@ -7,7 +7,7 @@ import static org.assertj.core.data.Offset.offset;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.parley.media.codec.Spectrum;
+import org.parley.media.testing.Spectrum;
 
 class ComfortNoiseTest {
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import org.junit.jupiter.api.Test;
-import org.parley.media.codec.Spectrum;
+import org.parley.media.testing.Spectrum;
 
 class GainControlTest {
 

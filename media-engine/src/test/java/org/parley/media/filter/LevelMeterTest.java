@@ -5,7 +5,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.parley.media.codec.Spectrum;
+import org.parley.media.testing.Spectrum;
 
 class LevelMeterTest {
 

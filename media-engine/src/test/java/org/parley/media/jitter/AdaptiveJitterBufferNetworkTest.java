@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.media.codec.G711Codec;
-import org.parley.media.codec.Spectrum;
 import org.parley.media.rtp.RtpPacket;
+import org.parley.media.testing.Spectrum;
 
 /** The jitter buffer under simulated network conditions: jitter, drift, loss and restarts. */
 class AdaptiveJitterBufferNetworkTest {

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.media.codec.AudioDecoder;
 import org.parley.media.codec.G711Codec;
-import org.parley.media.codec.Spectrum;
 import org.parley.media.rtp.RtpPacket;
+import org.parley.media.testing.Spectrum;
 
 class AdaptiveJitterBufferTest {
 

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.parley.media.audio.Spectrum;
+import org.parley.media.testing.Spectrum;
 
 class PolyphaseResamplerTest {
 

@@ -7,8 +7,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.parley.media.audio.AudioSink;
 import org.parley.media.audio.AudioSource;
-import org.parley.media.audio.Spectrum;
 import org.parley.media.source.ToneSource;
+import org.parley.media.testing.Spectrum;
 
 class ResamplingStagesTest {
 

@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.parley.media.audio.AudioSink;
 import org.parley.media.audio.AudioSource;
-import org.parley.media.audio.Spectrum;
 import org.parley.media.codec.AudioCodec;
 import org.parley.media.codec.G711Codec;
 import org.parley.media.ffmpeg.G722Codec;
@@ -27,6 +26,7 @@ import org.parley.media.rtp.RtpSessionConfig;
 import org.parley.media.testing.ImpairmentRelay;
 import org.parley.media.testing.ImpairmentRelay.Impairments;
 import org.parley.media.testing.ImpairmentRelay.JitterShape;
+import org.parley.media.testing.Spectrum;
 
 /**
  * A call's audio end to end on loopback, through a seeded impairment relay: a sequence of distinct

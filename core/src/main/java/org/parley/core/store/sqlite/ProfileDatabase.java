@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -176,6 +177,39 @@ public final class ProfileDatabase implements AutoCloseable {
       throw SqliteErrors.wrap("could not " + what + " in " + database, e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Deletes the row with {@code id} from {@code table} (a constant of ours, never user input).
+   *
+   * @return whether there was one
+   */
+  boolean deleteById(String table, String what, long id) {
+    return execute(
+        "delete " + what + " " + id,
+        connection -> {
+          try (PreparedStatement delete =
+              connection.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
+            delete.setLong(1, id);
+            return delete.executeUpdate() > 0;
+          }
+        });
+  }
+
+  /** Fails an update that matched no row: the row was deleted meanwhile or never stored. */
+  static void checkUpdated(int rows, String what, String name, long id) {
+    if (rows == 0) {
+      throw new StoreException(
+          "could not update "
+              + what
+              + " "
+              + name
+              + ": there is no "
+              + what
+              + " "
+              + id
+              + " (it was deleted)");
     }
   }
 

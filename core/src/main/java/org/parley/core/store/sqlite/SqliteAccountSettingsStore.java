@@ -11,7 +11,6 @@ import org.parley.core.account.AccountSettings;
 import org.parley.core.account.AccountSettingsStore;
 import org.parley.core.account.ServerAddress;
 import org.parley.core.account.Transport;
-import org.parley.core.store.StoreException;
 
 /** The accounts in the profile database's {@code accounts} table. */
 final class SqliteAccountSettingsStore implements AccountSettingsStore {
@@ -89,14 +88,7 @@ final class SqliteAccountSettingsStore implements AccountSettingsStore {
                 return update.executeUpdate();
               }
             });
-    if (updated == 0) {
-      throw new StoreException(
-          "could not update account "
-              + account.addressOfRecord()
-              + ": there is no account "
-              + account.id()
-              + " (it was deleted)");
-    }
+    ProfileDatabase.checkUpdated(updated, "account", account.addressOfRecord(), account.id());
     return account;
   }
 
@@ -135,14 +127,6 @@ final class SqliteAccountSettingsStore implements AccountSettingsStore {
 
   @Override
   public boolean delete(long id) {
-    return database.execute(
-        "delete account " + id,
-        connection -> {
-          try (PreparedStatement delete =
-              connection.prepareStatement("DELETE FROM accounts WHERE id = ?")) {
-            delete.setLong(1, id);
-            return delete.executeUpdate() > 0;
-          }
-        });
+    return database.deleteById("accounts", "account", id);
   }
 }

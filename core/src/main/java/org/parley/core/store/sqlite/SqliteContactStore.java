@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Objects;
 import org.parley.core.contacts.Contact;
 import org.parley.core.contacts.ContactStore;
-import org.parley.core.store.StoreException;
 
 /** The address book in the profile database's {@code contacts} table. */
 final class SqliteContactStore implements ContactStore {
@@ -65,14 +64,7 @@ final class SqliteContactStore implements ContactStore {
                 return update.executeUpdate();
               }
             });
-    if (updated == 0) {
-      throw new StoreException(
-          "could not update contact "
-              + contact.displayName()
-              + ": there is no contact "
-              + contact.id()
-              + " (it was deleted)");
-    }
+    ProfileDatabase.checkUpdated(updated, "contact", contact.displayName(), contact.id());
   }
 
   private static void bind(PreparedStatement statement, Contact contact) throws SQLException {
@@ -86,15 +78,7 @@ final class SqliteContactStore implements ContactStore {
 
   @Override
   public boolean delete(long id) {
-    return database.execute(
-        "delete contact " + id,
-        connection -> {
-          try (PreparedStatement delete =
-              connection.prepareStatement("DELETE FROM contacts WHERE id = ?")) {
-            delete.setLong(1, id);
-            return delete.executeUpdate() > 0;
-          }
-        });
+    return database.deleteById("contacts", "contact", id);
   }
 
   @Override

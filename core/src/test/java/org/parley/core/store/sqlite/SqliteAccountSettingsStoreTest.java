@@ -3,46 +3,31 @@ package org.parley.core.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.parley.core.account.AccountSettings;
 import org.parley.core.account.AccountSettingsStore;
 import org.parley.core.account.ServerAddress;
 import org.parley.core.account.Transport;
 import org.parley.core.store.StoreException;
 
-@Timeout(60)
-class SqliteAccountSettingsStoreTest {
+class SqliteAccountSettingsStoreTest extends ProfileDatabaseFixture {
 
-  @TempDir Path folder;
-  private ProfileDatabase database;
   private AccountSettingsStore accounts;
 
   @BeforeEach
-  void open() {
-    database = ProfileDatabase.open(folder);
+  void stores() {
     accounts = database.accounts();
   }
 
-  @AfterEach
-  void close() {
-    database.close();
-  }
-
   private AccountSettingsStore reopened() {
-    database.close();
-    database = ProfileDatabase.open(folder);
-    return database.accounts();
+    return reopen().accounts();
   }
 
   private static AccountSettings office() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.parley.core.store.sqlite.ProfileFixtures.answeredCall;
 import static org.parley.core.store.sqlite.ProfileFixtures.missedCall;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,37 +13,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.parley.core.calllog.CallLog;
 import org.parley.core.calllog.CallQuality;
 import org.parley.core.calllog.CallRecord;
 
-@Timeout(60)
-class SqliteCallLogTest {
+class SqliteCallLogTest extends ProfileDatabaseFixture {
 
-  @TempDir Path folder;
-  private ProfileDatabase database;
   private CallLog log;
 
   @BeforeEach
-  void open() {
-    database = ProfileDatabase.open(folder);
+  void stores() {
     log = database.callLog();
   }
 
-  @AfterEach
-  void close() {
-    database.close();
-  }
-
   private CallLog reopened() {
-    database.close();
-    database = ProfileDatabase.open(folder);
-    return database.callLog();
+    return reopen().callLog();
   }
 
   @Test

@@ -3,38 +3,23 @@ package org.parley.core.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.parley.core.contacts.Contact;
 import org.parley.core.contacts.ContactStore;
 import org.parley.core.store.StoreException;
 
-@Timeout(60)
-class SqliteContactStoreTest {
+class SqliteContactStoreTest extends ProfileDatabaseFixture {
 
-  @TempDir Path folder;
-  private ProfileDatabase database;
   private ContactStore contacts;
 
   @BeforeEach
-  void open() {
-    database = ProfileDatabase.open(folder);
+  void stores() {
     contacts = database.contacts();
   }
 
-  @AfterEach
-  void close() {
-    database.close();
-  }
-
   private ContactStore reopened() {
-    database.close();
-    database = ProfileDatabase.open(folder);
-    return database.contacts();
+    return reopen().contacts();
   }
 
   @Test

@@ -2,36 +2,21 @@ package org.parley.core.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.parley.core.settings.SettingsStore;
 
-@Timeout(60)
-class SqliteSettingsStoreTest {
+class SqliteSettingsStoreTest extends ProfileDatabaseFixture {
 
-  @TempDir Path folder;
-  private ProfileDatabase database;
   private SettingsStore settings;
 
   @BeforeEach
-  void open() {
-    database = ProfileDatabase.open(folder);
+  void stores() {
     settings = database.settings();
   }
 
-  @AfterEach
-  void close() {
-    database.close();
-  }
-
   private SettingsStore reopened() {
-    database.close();
-    database = ProfileDatabase.open(folder);
-    return database.settings();
+    return reopen().settings();
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.core.calllog.CallLog;
+import org.parley.core.calllog.CallLogException;
 import org.parley.core.calllog.CallQuality;
 import org.parley.core.calllog.CallRecord;
 
@@ -107,6 +108,23 @@ class SqliteCallLogTest extends ProfileDatabaseFixture {
 
     assertThat(log.recent(10)).isEmpty();
     assertThat(reopened().recent(10)).isEmpty();
+  }
+
+  @Test
+  void aDamagedRowIsReportedAsACallLogExceptionNamingTheColumn() {
+    log.add(missedCall(0));
+    database.execute(
+        "damage a row",
+        connection -> {
+          try (var statement = connection.createStatement()) {
+            return statement.executeUpdate("UPDATE call_log SET direction = 'SIDEWAYS'");
+          }
+        });
+
+    assertThatThrownBy(() -> log.recent(1))
+        .isInstanceOf(CallLogException.class)
+        .hasMessageContaining("direction")
+        .hasMessageContaining("SIDEWAYS");
   }
 
   @Test

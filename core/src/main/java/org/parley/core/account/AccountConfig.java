@@ -30,12 +30,21 @@ public record AccountConfig(
   public static final int DEFAULT_EXPIRES_SECONDS = 3600;
 
   public AccountConfig {
+    checkAddressOfRecord(addressOfRecord);
+    checkExpiresSeconds(expiresSeconds);
+  }
+
+  /** Rejects anything that does not look like {@code sip:user@domain}. */
+  static void checkAddressOfRecord(String addressOfRecord) {
     if (!addressOfRecord.toLowerCase(Locale.ROOT).startsWith("sip:")
         || addressOfRecord.indexOf('@') < 5
         || addressOfRecord.endsWith("@")) {
       throw new IllegalArgumentException(
           "An account's address must look like sip:user@domain, not " + addressOfRecord);
     }
+  }
+
+  static void checkExpiresSeconds(int expiresSeconds) {
     if (expiresSeconds <= 0) {
       throw new IllegalArgumentException("expiresSeconds must be positive");
     }

@@ -16,11 +16,13 @@ import org.parley.media.codec.AudioEncoder;
 import org.parley.media.dtmf.DtmfReceiver;
 import org.parley.media.dtmf.DtmfSender;
 import org.parley.media.dtmf.ReceivedDigit;
+import org.parley.media.filter.AudioFilter;
 import org.parley.media.jitter.AdaptiveJitterBuffer;
 import org.parley.media.quality.JitterBufferStatistics;
 import org.parley.media.quality.QualityMonitor;
 import org.parley.media.quality.QualitySample;
 import org.parley.media.quality.QualitySummary;
+import org.parley.media.recording.CallRecorder;
 import org.parley.media.resample.ResamplingSink;
 import org.parley.media.resample.ResamplingSource;
 import org.parley.media.rtp.MediaClock;
@@ -67,6 +69,8 @@ public final class AudioStream implements AutoCloseable {
   private long timestamp = new Random().nextInt() & 0xFFFF_FFFFL;
   private boolean firstPacket = true;
   private volatile boolean muted;
+  private volatile AudioFilter sendFilter;
+  private volatile CallRecorder recorder;
   private volatile boolean sending = true;
   private boolean closed;
   private final AtomicLong failedFrames = new AtomicLong();
@@ -161,6 +165,22 @@ public final class AudioStream implements AutoCloseable {
     muted = value;
   }
 
+  /**
+   * Processes what is sent (gain control, later echo cancellation and noise suppression) before it
+   * is encoded; null for none.
+   */
+  public void setSendFilter(AudioFilter filter) {
+    sendFilter = filter;
+  }
+
+  /**
+   * Feeds both directions to {@code callRecorder} (started by the caller, at the codec's sample
+   * rate) until it is replaced or set to null: what is sent as local, what is played as remote.
+   */
+  public void record(CallRecorder callRecorder) {
+    recorder = callRecorder;
+  }
+
   /** Stops or resumes sending (hold: {@code sendonly}/{@code inactive} on the other side). */
   public void setSending(boolean value) {
     sending = value;
@@ -209,6 +229,10 @@ public final class AudioStream implements AutoCloseable {
       sendOne();
       jitterBuffer.pull(playFrame);
       sink.write(playFrame, playFrame.length);
+      CallRecorder current = recorder;
+      if (current != null) {
+        current.acceptRemote(playFrame, playFrame.length);
+      }
     } catch (IOException | RuntimeException e) {
       // The media thread is a thread root: one bad frame must not end the call's audio.
       failedFrames.incrementAndGet();
@@ -221,8 +245,16 @@ public final class AudioStream implements AutoCloseable {
     if (read < sendFrame.length) {
       Arrays.fill(sendFrame, Math.max(read, 0), sendFrame.length, (short) 0);
     }
+    AudioFilter filter = sendFilter;
+    if (filter != null) {
+      filter.process(sendFrame, sendFrame.length);
+    }
     if (muted) {
       Arrays.fill(sendFrame, (short) 0);
+    }
+    CallRecorder current = recorder;
+    if (current != null) {
+      current.acceptLocal(sendFrame, sendFrame.length);
     }
     if (sending) {
       if (dtmfSender != null && dtmfSender.isActive()) {

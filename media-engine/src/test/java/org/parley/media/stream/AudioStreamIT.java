@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,7 +25,9 @@ import org.parley.media.ffmpeg.G722Codec;
 import org.parley.media.ffmpeg.OpusCodec;
 import org.parley.media.quality.CodecImpairment;
 import org.parley.media.quality.QualitySummary;
+import org.parley.media.recording.CallRecorder;
 import org.parley.media.rtp.RtpSessionConfig;
+import org.parley.media.source.ToneSource;
 import org.parley.media.testing.ImpairmentRelay;
 import org.parley.media.testing.ImpairmentRelay.Impairments;
 import org.parley.media.testing.ImpairmentRelay.JitterShape;
@@ -75,6 +80,67 @@ class AudioStreamIT {
     assertThat(concealment.get(1)).isLessThan(concealment.get(2));
     assertThat(summaries.get(0).meanMos()).isGreaterThan(summaries.get(1).meanMos());
     assertThat(summaries.get(1).meanMos()).isGreaterThan(summaries.get(2).meanMos());
+  }
+
+  @Test
+  void recorderGetsWhatIsSentOnTheLeftAndWhatIsHeardOnTheRight() throws Exception {
+    AudioStreamSettings settings =
+        new AudioStreamSettings(G711Codec.PCMU, 0, 20, -1, CodecImpairment.G711_PLC);
+    RtpSessionConfig config =
+        RtpSessionConfig.builder()
+            .rtcpMux(true)
+            .remoteRtp(new InetSocketAddress("127.0.0.1", 9))
+            .build();
+    CapturingSink stereo = new CapturingSink(8000, 2);
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    AudioStream alice =
+        AudioStream.start(
+            settings, config, new Tone(500), new CapturingSink(8000), AudioStream.quietListener());
+    AudioStream bob =
+        AudioStream.start(
+            settings, config, new Tone(1100), new CapturingSink(8000), AudioStream.quietListener());
+    try {
+      alice.session().setRemote(bob.session().localRtpAddress(), null);
+      bob.session().setRemote(alice.session().localRtpAddress(), null);
+      CallRecorder recorder = new CallRecorder(8000);
+      recorder.start(stereo, scheduler);
+      bob.record(recorder);
+      stereo.awaitMillis(1500, Duration.ofSeconds(20));
+      recorder.stop();
+    } finally {
+      alice.close();
+      bob.close();
+      scheduler.shutdownNow();
+    }
+    short[] frames = stereo.samples();
+    int from = frames.length / 2 - 1600; // a tenth of a second of frames, well after the start
+    short[] left = new short[800];
+    short[] right = new short[800];
+    for (int i = 0; i < 800; i++) {
+      left[i] = frames[from + 2 * i];
+      right[i] = frames[from + 2 * i + 1];
+    }
+    assertThat(Spectrum.dominantHz(left, 0, 800, 8000, 300, 1500, 100)).isEqualTo(1100);
+    assertThat(Spectrum.dominantHz(right, 0, 800, 8000, 300, 1500, 100)).isEqualTo(500);
+  }
+
+  /** An endless tone at 8 kHz. */
+  private static final class Tone implements AudioSource {
+    private final ToneSource tone;
+
+    Tone(double frequencyHz) {
+      tone = new ToneSource(frequencyHz, 8000, 0.4);
+    }
+
+    @Override
+    public int sampleRateHz() {
+      return 8000;
+    }
+
+    @Override
+    public int read(short[] frame) {
+      return tone.read(frame);
+    }
   }
 
   private record Result(
@@ -181,13 +247,24 @@ class AudioStreamIT {
   /** Keeps everything written; a latch opens once enough audio has arrived. */
   private static final class CapturingSink implements AudioSink {
     private final int rateHz;
+    private final int channels;
     private short[] samples = new short[0];
     private int length;
     private CountDownLatch enough;
     private int wanted = Integer.MAX_VALUE;
 
     CapturingSink(int rateHz) {
+      this(rateHz, 1);
+    }
+
+    CapturingSink(int rateHz, int channels) {
       this.rateHz = rateHz;
+      this.channels = channels;
+    }
+
+    @Override
+    public int channels() {
+      return channels;
     }
 
     @Override
@@ -209,7 +286,7 @@ class AudioStreamIT {
 
     void awaitMillis(int millis, Duration timeout) throws InterruptedException {
       synchronized (this) {
-        wanted = rateHz * millis / 1000;
+        wanted = rateHz * millis / 1000 * channels;
         enough = new CountDownLatch(length >= wanted ? 0 : 1);
       }
       assertThat(enough.await(timeout.toMillis(), TimeUnit.MILLISECONDS))

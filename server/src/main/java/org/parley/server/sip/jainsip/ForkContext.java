@@ -19,6 +19,11 @@ final class ForkContext {
   final List<ClientTransaction> pending = new ArrayList<>();
   Response best;
   boolean finalSent;
+  // For the dialog package (BLF): set for a forked INVITE only; callerAor is null for a caller
+  // from another domain.
+  String callId;
+  String callerAor;
+  String calleeAor;
 
   ForkContext(ServerTransaction server, String incomingBranchId) {
     this.server = server;

@@ -69,9 +69,9 @@ public final class JainSipServer implements AutoCloseable {
               settings.serverName());
       Responses responses = new Responses(sip);
       SipAuthentication authentication = new SipAuthentication(authenticator, responses, sip);
-      ProxyCore proxy = new ProxyCore(sip, responses);
-      OfflineMessages offline = new OfflineMessages(sip, responses, proxy, messages, clock);
       PresenceAgent presence = new PresenceAgent(sip, responses, clock);
+      ProxyCore proxy = new ProxyCore(sip, responses, presence.dialogs());
+      OfflineMessages offline = new OfflineMessages(sip, responses, proxy, messages, clock);
       ServerSipListener listener =
           new ServerSipListener(
               sip,

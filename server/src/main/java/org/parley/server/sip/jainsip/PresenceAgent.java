@@ -42,6 +42,7 @@ import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.parley.server.presence.DialogBoard;
 import org.parley.server.presence.Pidf;
 import org.parley.server.presence.PresenceStore;
 import org.parley.server.presence.PublishOutcome;
@@ -57,6 +58,7 @@ import org.slf4j.LoggerFactory;
 final class PresenceAgent implements AutoCloseable {
 
   static final String EVENT = "presence";
+  static final String DIALOG_EVENT = "dialog";
   private static final Logger LOG = LoggerFactory.getLogger(PresenceAgent.class);
   private static final long MIN_EXPIRES_SECONDS = 60;
   private static final long MAX_EXPIRES_SECONDS = 3600;
@@ -72,7 +74,9 @@ final class PresenceAgent implements AutoCloseable {
     final URI remoteTarget;
     final List<Address> routeSet;
     final Hop hop;
+    final String event;
     final String eventId;
+    long version;
     long nextCseq = 1;
     ScheduledFuture<?> expiry;
 
@@ -92,13 +96,16 @@ final class PresenceAgent implements AutoCloseable {
         routeSet.add(((RecordRouteHeader) recordRoutes.next()).getAddress());
       }
       this.hop = hop;
-      this.eventId = ((EventHeader) subscribe.getHeader(EventHeader.NAME)).getEventId();
+      EventHeader eventHeader = (EventHeader) subscribe.getHeader(EventHeader.NAME);
+      this.event = eventHeader.getEventType().toLowerCase(Locale.ROOT);
+      this.eventId = eventHeader.getEventId();
     }
   }
 
   private final SipContext sip;
   private final Responses responses;
   private final PresenceStore store;
+  private final DialogBoard dialogs = new DialogBoard(aor -> notifyWatchers(aor, DIALOG_EVENT));
   private final Clock clock;
   private final Map<String, Watch> watches = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timers =
@@ -116,14 +123,26 @@ final class PresenceAgent implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** An out-of-dialog PUBLISH or SUBSCRIBE for the presence event package. */
+  /**
+   * An out-of-dialog PUBLISH or SUBSCRIBE for the presence event package, or a SUBSCRIBE for the
+   * dialog package (RFC 4235, the busy lamp field).
+   */
   boolean handles(Request request) {
     String method = request.getMethod();
-    if (!Request.PUBLISH.equals(method) && !Request.SUBSCRIBE.equals(method)) {
+    EventHeader event = (EventHeader) request.getHeader(EventHeader.NAME);
+    if (event == null) {
       return false;
     }
-    EventHeader event = (EventHeader) request.getHeader(EventHeader.NAME);
-    return event != null && EVENT.equalsIgnoreCase(event.getEventType());
+    if (Request.SUBSCRIBE.equals(method)) {
+      return EVENT.equalsIgnoreCase(event.getEventType())
+          || DIALOG_EVENT.equalsIgnoreCase(event.getEventType());
+    }
+    return Request.PUBLISH.equals(method) && EVENT.equalsIgnoreCase(event.getEventType());
+  }
+
+  /** The calls the proxy sees, for the dialog package. */
+  DialogBoard dialogs() {
+    return dialogs;
   }
 
   /** An in-dialog SUBSCRIBE (refresh or unsubscribe) for one of our subscriptions. */
@@ -199,7 +218,7 @@ final class PresenceAgent implements AutoCloseable {
     respondToPublish(request, outcome);
     if (outcome instanceof PublishOutcome.Removed
         || (outcome instanceof PublishOutcome.Published && body != null)) {
-      notifyWatchers(presentity);
+      notifyWatchers(presentity, EVENT);
     }
   }
 
@@ -322,10 +341,10 @@ final class PresenceAgent implements AutoCloseable {
     }
   }
 
-  private void notifyWatchers(String presentity) {
+  private void notifyWatchers(String presentity, String event) {
     Instant now = clock.instant();
     for (Watch watch : watches.values()) {
-      if (watch.presentity.equals(presentity)) {
+      if (watch.presentity.equals(presentity) && watch.event.equals(event)) {
         long remaining =
             watch.expiry == null ? 0 : Math.max(1, watch.expiry.getDelay(TimeUnit.SECONDS));
         sendNotify(watch, "active", remaining, null);
@@ -348,6 +367,7 @@ final class PresenceAgent implements AutoCloseable {
               watch.remoteTarget,
               watch.routeSet,
               watch.hop.getTransport(),
+              watch.event,
               watch.eventId);
       SubscriptionStateHeader subscriptionState =
           sip.headers().createSubscriptionStateHeader(state);
@@ -358,10 +378,15 @@ final class PresenceAgent implements AutoCloseable {
         subscriptionState.setReasonCode(reason);
       }
       notify.setHeader(subscriptionState);
-      byte[] document =
-          store.document(watch.presentity, clock.instant()).orElse(Pidf.closed(watch.presentity));
-      ContentTypeHeader type = sip.headers().createContentTypeHeader("application", "pidf+xml");
-      notify.setContent(document, type);
+      if (DIALOG_EVENT.equals(watch.event)) {
+        notify.setContent(
+            dialogs.document(watch.presentity, watch.version++),
+            sip.headers().createContentTypeHeader("application", "dialog-info+xml"));
+      } else {
+        notify.setContent(
+            store.document(watch.presentity, clock.instant()).orElse(Pidf.closed(watch.presentity)),
+            sip.headers().createContentTypeHeader("application", "pidf+xml"));
+      }
       Hop hop = watch.routeSet.isEmpty() ? watch.hop : firstRouteHop(watch);
       HopRouter.via(
           hop,

@@ -14,7 +14,7 @@ import javax.sip.header.EventHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 
-/** Builds the presence agent's in-dialog NOTIFY requests and its Contact. */
+/** Builds the presence agent's in-dialog NOTIFY requests (presence and dialog) and its Contact. */
 final class PresenceNotify {
 
   private PresenceNotify() {}
@@ -31,6 +31,7 @@ final class PresenceNotify {
       URI remoteTarget,
       List<Address> routeSet,
       String transport,
+      String eventType,
       String eventId)
       throws ParseException, InvalidArgumentException {
     ListeningPoint point = listeningPoint(sip, transport);
@@ -56,7 +57,7 @@ final class PresenceNotify {
     for (Address route : routeSet) {
       notify.addHeader(sip.headers().createRouteHeader(route));
     }
-    EventHeader event = sip.headers().createEventHeader(PresenceAgent.EVENT);
+    EventHeader event = sip.headers().createEventHeader(eventType);
     if (eventId != null) {
       event.setEventId(eventId);
     }

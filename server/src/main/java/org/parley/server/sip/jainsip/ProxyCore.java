@@ -36,6 +36,7 @@ import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.parley.server.presence.DialogBoard;
 import org.parley.server.store.Binding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +58,12 @@ final class ProxyCore {
   private final Responses responses;
   private final Map<String, ForkContext> byIncomingBranch = new ConcurrentHashMap<>();
 
-  ProxyCore(SipContext sip, Responses responses) {
+  private final DialogBoard dialogs;
+
+  ProxyCore(SipContext sip, Responses responses, DialogBoard dialogs) {
     this.sip = sip;
     this.responses = responses;
+    this.dialogs = dialogs;
   }
 
   /** Forwards an out-of-dialog request to every contact of the target AOR in parallel. */
@@ -87,6 +91,9 @@ final class ProxyCore {
     }
     ForkContext context = new ForkContext(server, topVia(request).getBranch());
     server.setApplicationData(context);
+    if (Request.INVITE.equals(request.getMethod())) {
+      watchDialog(context, request);
+    }
     byIncomingBranch.put(context.incomingBranchId, context);
     for (Binding target : targets) {
       try {
@@ -180,11 +187,13 @@ final class ProxyCore {
     if (status < 200) {
       if (!context.finalSent) {
         responses.send(context.server, response);
+        dialogState(context, DialogBoard.State.EARLY);
       }
       return;
     }
     context.pending.remove(transaction);
     if (status < 300) {
+      dialogState(context, DialogBoard.State.CONFIRMED);
       if (!context.finalSent) {
         context.finalSent = true;
         responses.send(context.server, response);
@@ -259,6 +268,9 @@ final class ProxyCore {
       request.removeFirst(RouteHeader.NAME);
       route = (RouteHeader) request.getHeader(RouteHeader.NAME);
     }
+    if (Request.BYE.equals(request.getMethod())) {
+      dialogs.ended(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
+    }
     try {
       decrementMaxForwards(request);
       Hop hop = nextHop(request);
@@ -287,6 +299,28 @@ final class ProxyCore {
   private boolean hasClientTransaction(Request request) {
     SIPTransactionStack stack = (SIPTransactionStack) sip.provider().getSipStack();
     return stack.findTransaction((SIPRequest) request, false) != null;
+  }
+
+  /** A forked INVITE: the callee (and a local caller) now has a call that is trying. */
+  private void watchDialog(ForkContext context, Request invite) {
+    context.callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
+    context.calleeAor = SipContext.addressOfRecord((SipURI) invite.getRequestURI());
+    javax.sip.address.URI from =
+        ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI();
+    if (from instanceof SipURI caller && sip.isLocal(caller) && caller.getUser() != null) {
+      context.callerAor = SipContext.addressOfRecord(caller);
+    }
+    dialogState(context, DialogBoard.State.TRYING);
+  }
+
+  private void dialogState(ForkContext context, DialogBoard.State state) {
+    if (context.callId == null) {
+      return;
+    }
+    dialogs.update(context.calleeAor, context.callId, false, state);
+    if (context.callerAor != null) {
+      dialogs.update(context.callerAor, context.callId, true, state);
+    }
   }
 
   boolean isUs(javax.sip.address.URI uri) {
@@ -362,6 +396,7 @@ final class ProxyCore {
       return;
     }
     context.finalSent = true;
+    dialogState(context, DialogBoard.State.TERMINATED);
     byIncomingBranch.remove(context.incomingBranchId);
     Response upstream = (Response) response.clone();
     if (upstream.getHeader(ViaHeader.NAME) != null

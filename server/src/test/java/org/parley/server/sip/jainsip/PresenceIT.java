@@ -2,6 +2,8 @@ package org.parley.server.sip.jainsip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +137,98 @@ class PresenceIT {
       assertThat(authenticated(bob, "bob", "builder", publish(bob, "no-such-etag"), "").status())
           .isEqualTo(412);
     }
+  }
+
+  @Test
+  void busyLampFieldFollowsACallThroughTheProxy() throws Exception {
+    server.addUser("carol", "singer");
+    try (RawSipClient carol = RawSipClient.udp(server.port);
+        RawSipClient bob = RawSipClient.udp(server.port);
+        RawSipClient alice = RawSipClient.udp(server.port)) {
+      TestFlows.register(bob, "bob", "builder");
+      String subscription = UUID.randomUUID().toString();
+      SipMessage ok =
+          authenticated(
+              carol,
+              "carol",
+              "singer",
+              subscribe(carol, subscription, "", 600)
+                  .replace("sip:alice@", "sip:carol@")
+                  .replace("Event: presence", "Event: dialog")
+                  .replace("Accept: application/pidf+xml", "Accept: application/dialog-info+xml"),
+              "");
+      assertThat(ok.status()).isEqualTo(200);
+      SipMessage idle = carol.receive(m -> !m.isResponse());
+      assertThat(idle.header("Event")).isEqualTo("dialog");
+      assertThat(idle.header("Content-Type")).isEqualTo("application/dialog-info+xml");
+      assertThat(idle.body())
+          .contains("entity=\"sip:bob@office.example\"")
+          .doesNotContain("<dialog ");
+      carol.reply(idle, 200, "OK", "", "");
+
+      String callId = "blf-" + UUID.randomUUID();
+      String invite =
+          "INVITE "
+              + BOB
+              + " SIP/2.0\nVia: VIA\nMax-Forwards: 70\nFrom: <sip:alice@office.example>;tag=a9\n"
+              + "To: <"
+              + BOB
+              + ">\nCall-ID: "
+              + callId
+              + "\nCSeq: CSEQ INVITE\nContact: "
+              + alice.contact("alice");
+      alice.send(invite.replace("VIA", alice.via()).replace("CSEQ", "1"), "");
+      SipMessage challenge = alice.receive(m -> m.isResponse() && m.status() >= 200);
+      String auth =
+          DigestClient.authorization(
+              challenge.headers("Proxy-Authenticate").get(1), "alice", "wonderland", "INVITE", BOB);
+      alice.send(
+          invite.replace("VIA", alice.via()).replace("CSEQ", "2")
+              + "\nProxy-Authorization: "
+              + auth,
+          "");
+
+      SipMessage atBob = bob.receive(m -> !m.isResponse() && m.method().equals("INVITE"));
+      assertThat(nextDialogState(carol, idle))
+          .contains("<state>trying</state>")
+          .contains("direction=\"recipient\"");
+      bob.reply(atBob, 180, "Ringing", "", "");
+      assertThat(nextDialogState(carol, idle)).contains("<state>early</state>");
+      bob.reply(atBob, 200, "OK", "Contact: " + bob.contact("bob"), "");
+      assertThat(nextDialogState(carol, idle)).contains("<state>confirmed</state>");
+
+      SipMessage answered = alice.receive(m -> m.isResponse() && m.status() == 200);
+      String bye =
+          "BYE "
+              + bob.contact("bob").replaceAll("[<>]", "")
+              + " SIP/2.0\nVia: "
+              + alice.via()
+              + "\nMax-Forwards: 70\nRoute: "
+              + answered.header("Record-Route")
+              + "\nFrom: <sip:alice@office.example>;tag=a9\nTo: "
+              + answered.header("To")
+              + "\nCall-ID: "
+              + callId
+              + "\nCSeq: 3 BYE";
+      alice.send(bye);
+      assertThat(nextDialogState(carol, idle)).contains("<state>terminated</state>");
+    }
+  }
+
+  /** The body of the next dialog NOTIFY after those seen so far, answered with 200. */
+  private final Set<String> seenNotifies = new HashSet<>();
+
+  private String nextDialogState(RawSipClient watcher, SipMessage first) throws Exception {
+    seenNotifies.add(first.header("CSeq"));
+    SipMessage notify =
+        watcher.receive(
+            m ->
+                !m.isResponse()
+                    && m.method().equals("NOTIFY")
+                    && !seenNotifies.contains(m.header("CSeq")));
+    seenNotifies.add(notify.header("CSeq"));
+    watcher.reply(notify, 200, "OK", "", "");
+    return notify.body();
   }
 
   /** Sends a request, answers its 407 with credentials, and returns the final response. */

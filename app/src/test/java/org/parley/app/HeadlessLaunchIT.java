@@ -42,9 +42,17 @@ class HeadlessLaunchIT {
 
   @Test
   void pendingSubcommandExitsNonZeroWithoutJavaFx() throws Exception {
-    Run run = launch("call", "sip:echo@localhost");
+    Run run = launch("message", "sip:echo@localhost", "hello");
 
     assertThat(run.exitCode()).isEqualTo(69);
     assertThat(run.output()).contains("not available yet").doesNotContain("javafx.");
+  }
+
+  @Test
+  void callWithoutAnAccountIsAUsageErrorWithoutJavaFx() throws Exception {
+    Run run = launch("call", "sip:echo@localhost");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.output()).contains("--account").doesNotContain("javafx.");
   }
 }

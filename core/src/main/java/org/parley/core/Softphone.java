@@ -1,8 +1,10 @@
 package org.parley.core;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +13,9 @@ import java.util.concurrent.TimeoutException;
 import org.parley.core.account.Account;
 import org.parley.core.account.AccountConfig;
 import org.parley.core.account.AccountRegistry;
+import org.parley.core.call.Call;
+import org.parley.core.call.Calls;
+import org.parley.core.calllog.CallLog;
 import org.parley.core.loop.EventLoop;
 import org.parley.core.loop.ThreadEventLoop;
 import org.parley.core.sip.SipException;
@@ -34,6 +39,7 @@ public final class Softphone implements AutoCloseable {
   private final boolean ownsLoop;
   private final SipUserAgent sip;
   private final AccountRegistry accounts;
+  private volatile Optional<CallLog> callLog = Optional.empty();
   private Set<InetAddress> lastAddresses;
   private volatile boolean closed;
 
@@ -42,7 +48,26 @@ public final class Softphone implements AutoCloseable {
     this.loop = loop;
     this.ownsLoop = ownsLoop;
     this.sip = sip;
-    this.accounts = new AccountRegistry(sip, loop, config.timing());
+    this.accounts =
+        new AccountRegistry(
+            sip,
+            loop,
+            config.timing(),
+            new Calls.Context(config.clock(), mediaAddress(config), () -> callLog));
+    sip.onIncomingInvite(accounts::incoming);
+  }
+
+  private static InetAddress mediaAddress(SoftphoneConfig config) {
+    try {
+      return InetAddress.getByName(config.bindAddress());
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("Not a local address: " + config.bindAddress(), e);
+    }
+  }
+
+  /** Writes every call that ends from now on to {@code log}. */
+  public void setCallLog(CallLog log) {
+    callLog = Optional.of(log);
   }
 
   /** Starts the SIP stack on free local ports and begins watching the network. */
@@ -99,8 +124,8 @@ public final class Softphone implements AutoCloseable {
   }
 
   /**
-   * Un-REGISTERs every account, waiting at most the configured close timeout for the registrars,
-   * then stops the SIP stack (and the loop, if the softphone started it).
+   * Hangs up every call, un-REGISTERs every account, waiting at most the configured close timeout
+   * for the registrars, then stops the SIP stack (and the loop, if the softphone started it).
    */
   @Override
   public void close() {
@@ -112,6 +137,8 @@ public final class Softphone implements AutoCloseable {
       // Waiting here would block the very thread the answers must arrive on.
       throw new IllegalStateException("Close the softphone from outside its event loop");
     }
+    // Calls end first (BYE or CANCEL), so peers are not left with dead media.
+    accounts.accounts().forEach(account -> account.activeCalls().forEach(Call::hangUp));
     CompletableFuture<CompletableFuture<Void>> started = new CompletableFuture<>();
     loop.execute(() -> started.complete(accounts.unregisterAll()));
     long timeoutMillis = config.closeTimeout().toMillis();

@@ -51,7 +51,7 @@ class ParleyCommandLineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"call", "answer", "message", "receive"})
+  @ValueSource(strings = {"message", "receive"})
   void unbuiltSubcommandSaysSoAndFails(String subcommand) {
     int exitCode =
         run(subcommand, "sip:bob@example.com", "--account", "sip:a@b", "--password", "x");
@@ -59,6 +59,21 @@ class ParleyCommandLineTest {
     assertThat(exitCode).isEqualTo(ExitCodes.UNAVAILABLE);
     assertThat(err.toString()).contains("parley " + subcommand + ":", "not available yet");
     assertThat(desktopLaunches).hasValue(0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"call", "answer"})
+  void aMalformedAccountIsAUsageErrorOnOneLine(String subcommand) {
+    int exitCode =
+        "call".equals(subcommand)
+            ? run("call", "bob", "--account", "alice-at-example", "--password", "x")
+            : run("answer", "--account", "alice-at-example", "--password", "x", "--calls", "1");
+
+    assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .contains("--account must look like sip:USER@HOST[:PORT]");
   }
 
   @Test

@@ -3,13 +3,18 @@ package org.parley.core.account;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.parley.core.call.Call;
+import org.parley.core.call.CallListener;
+import org.parley.core.call.CallMedia;
+import org.parley.core.call.Calls;
 import org.parley.core.loop.EventLoop;
+import org.parley.core.sip.IncomingInvite;
 import org.parley.core.sip.SipUserAgent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SIP identity of the softphone: its registration now, its calls, messages and presence later.
+ * One SIP identity of the softphone: its registration and calls (messages and presence later).
  * Methods may be called from any thread; the work runs on the core's loop and results arrive as
  * events there.
  */
@@ -21,11 +26,25 @@ public final class Account {
   private final EventLoop loop;
   private final Registration registration;
   private final List<RegistrationListener> listeners = new CopyOnWriteArrayList<>();
+  private final Calls calls;
 
-  Account(AccountConfig config, SipUserAgent sip, EventLoop loop, RegistrationTiming timing) {
+  Account(
+      AccountConfig config,
+      SipUserAgent sip,
+      EventLoop loop,
+      RegistrationTiming timing,
+      Calls.Context callContext) {
     this.config = config;
     this.loop = loop;
     this.registration = new Registration(this, sip, loop, timing);
+    this.calls =
+        new Calls(
+            config.addressOfRecord(),
+            config.domain(),
+            sip,
+            loop,
+            registration::session,
+            callContext);
   }
 
   public AccountConfig config() {
@@ -43,6 +62,37 @@ public final class Account {
 
   public void removeRegistrationListener(RegistrationListener listener) {
     listeners.remove(listener);
+  }
+
+  /** Listens to this account's calls, incoming ones included (events on the core's loop). */
+  public void addCallListener(CallListener listener) {
+    calls.addListener(listener);
+  }
+
+  public void removeCallListener(CallListener listener) {
+    calls.removeListener(listener);
+  }
+
+  /**
+   * Calls {@code target} ({@code sip:user@host}, {@code user@host}, or a user of this account's
+   * domain) with the given audio.
+   */
+  public Call call(String target, CallMedia media) {
+    return calls.dial(target, media);
+  }
+
+  /** Calls {@code target} sending silence and discarding what it hears. */
+  public Call call(String target) {
+    return call(target, CallMedia.silent());
+  }
+
+  /** The calls not yet ended. */
+  public List<Call> activeCalls() {
+    return calls.active();
+  }
+
+  void incoming(IncomingInvite invite) {
+    calls.incoming(invite);
   }
 
   /** Registers now and keeps the registration alive until {@link #unregister()}. */

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.parley.core.call.Calls;
 import org.parley.core.loop.EventLoop;
+import org.parley.core.sip.IncomingInvite;
 import org.parley.core.sip.SipUserAgent;
 
 /** The softphone's accounts, created here so that their internals stay in this package. */
@@ -13,25 +15,41 @@ public final class AccountRegistry {
   private final SipUserAgent sip;
   private final EventLoop loop;
   private final RegistrationTiming timing;
+  private final Calls.Context callContext;
   private final List<Account> accounts = new CopyOnWriteArrayList<>();
 
-  public AccountRegistry(SipUserAgent sip, EventLoop loop, RegistrationTiming timing) {
+  public AccountRegistry(
+      SipUserAgent sip, EventLoop loop, RegistrationTiming timing, Calls.Context callContext) {
     this.sip = sip;
     this.loop = loop;
     this.timing = timing;
+    this.callContext = callContext;
   }
 
   public Account add(AccountConfig config) {
     if (config.transport() == Transport.TLS) {
       sip.expectTlsServer(config);
     }
-    Account account = new Account(config, sip, loop, timing);
+    Account account = new Account(config, sip, loop, timing, callContext);
     accounts.add(account);
     return account;
   }
 
   public List<Account> accounts() {
     return List.copyOf(accounts);
+  }
+
+  /**
+   * Hands a peer's INVITE to the account its Request-URI names (call on the loop); 404 when none.
+   */
+  public void incoming(IncomingInvite invite) {
+    for (Account account : accounts) {
+      if (account.config().user().equals(invite.localUser())) {
+        account.incoming(invite);
+        return;
+      }
+    }
+    invite.dialog().reject(404);
   }
 
   /** Re-registers every registered account (call on the loop). */

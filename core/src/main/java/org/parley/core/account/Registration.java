@@ -53,6 +53,10 @@ final class Registration {
     this.requestedExpiresSeconds = account.config().expiresSeconds();
   }
 
+  RegisterSession session() {
+    return session;
+  }
+
   RegistrationState state() {
     return state;
   }

@@ -1,5 +1,6 @@
 package org.parley.core.sip;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.parley.core.account.AccountConfig;
 
@@ -24,6 +25,21 @@ public interface SipUserAgent extends AutoCloseable {
 
   /** Expects the account's first hop to present a TLS certificate for its domain (RFC 5922). */
   void expectTlsServer(AccountConfig account);
+
+  /**
+   * Sends an INVITE to {@code targetUri} through the account's first hop, answering our proxy's 407
+   * once (ChallengePolicy decides), and reports through {@code listener}.
+   *
+   * @param sdpOffer the offer, or empty for a late offer (INVITE without SDP)
+   */
+  SipDialog invite(
+      RegisterSession session,
+      String targetUri,
+      Optional<String> sdpOffer,
+      DialogListener listener);
+
+  /** Where new INVITEs from peers go (on the loop); until set they get 480. */
+  void onIncomingInvite(Consumer<IncomingInvite> handler);
 
   /** Stops the stack and closes its sockets. */
   @Override

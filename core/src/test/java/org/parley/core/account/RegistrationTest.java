@@ -2,6 +2,8 @@ package org.parley.core.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.parley.core.account.RegistrationEvent.FailureCause;
 import org.parley.core.account.RegistrationEvent.Registered;
 import org.parley.core.account.RegistrationEvent.RegistrationFailed;
+import org.parley.core.call.Calls;
+import org.parley.core.sip.DialogListener;
+import org.parley.core.sip.IncomingInvite;
 import org.parley.core.sip.RegisterResult;
 import org.parley.core.sip.RegisterResult.Accepted;
 import org.parley.core.sip.RegisterResult.Rejected;
 import org.parley.core.sip.RegisterSession;
+import org.parley.core.sip.SipDialog;
 import org.parley.core.sip.SipUserAgent;
 import org.parley.core.testing.RegistrationEvents;
 import org.parley.core.testing.VirtualTimeLoop;
@@ -32,7 +38,8 @@ class RegistrationTest {
       new AccountRegistry(
           sip,
           loop,
-          new RegistrationTiming(Duration.ofSeconds(30), Duration.ofSeconds(1800), () -> 0.0));
+          new RegistrationTiming(Duration.ofSeconds(30), Duration.ofSeconds(1800), () -> 0.0),
+          new Calls.Context(Clock.systemUTC(), InetAddress.getLoopbackAddress(), Optional::empty));
   private final RegistrationEvents events = new RegistrationEvents();
   private final Account account =
       registry.add(AccountConfig.of("sip:alice@office.example", "pw"::toCharArray));
@@ -68,6 +75,15 @@ class RegistrationTest {
 
     @Override
     public void expectTlsServer(AccountConfig config) {}
+
+    @Override
+    public SipDialog invite(
+        RegisterSession session, String target, Optional<String> offer, DialogListener l) {
+      throw new UnsupportedOperationException("registration tests place no calls");
+    }
+
+    @Override
+    public void onIncomingInvite(Consumer<IncomingInvite> handler) {}
 
     @Override
     public void close() {}

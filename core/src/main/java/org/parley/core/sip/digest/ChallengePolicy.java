@@ -1,5 +1,6 @@
 package org.parley.core.sip.digest;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -44,8 +45,11 @@ public final class ChallengePolicy {
    */
   public ChallengePolicy(String domain, Optional<String> outboundProxyHost) {
     String domainHost = lower(domain);
-    serverHosts =
-        outboundProxyHost.map(proxy -> Set.of(domainHost, lower(proxy))).orElse(Set.of(domainHost));
+    // A set, not Set.of: the proxy may be the domain itself (sip:alice@10.0.0.5 via 10.0.0.5).
+    Set<String> hosts = new HashSet<>();
+    hosts.add(domainHost);
+    outboundProxyHost.ifPresent(proxy -> hosts.add(lower(proxy)));
+    serverHosts = Set.copyOf(hosts);
     realms.add(domainHost);
   }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TooManyListenersException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,9 +25,12 @@ import javax.sip.TransportNotSupportedException;
 import org.parley.core.account.AccountConfig;
 import org.parley.core.account.ServerAddress;
 import org.parley.core.loop.EventLoop;
+import org.parley.core.sip.DialogListener;
+import org.parley.core.sip.IncomingInvite;
 import org.parley.core.sip.LocalPorts;
 import org.parley.core.sip.RegisterResult;
 import org.parley.core.sip.RegisterSession;
+import org.parley.core.sip.SipDialog;
 import org.parley.core.sip.SipException;
 import org.parley.core.sip.SipUserAgent;
 import org.parley.core.sip.UserAgentSettings;
@@ -46,6 +50,7 @@ public final class JainSipUserAgent implements SipUserAgent {
   private final String stackName;
   private final SipFactories sip;
   private final RegisterClient registers;
+  private final InviteDialogs dialogs;
   private final SipTrustManager trustManager;
   private final long pongTimeoutMillis;
 
@@ -54,12 +59,14 @@ public final class JainSipUserAgent implements SipUserAgent {
       String stackName,
       SipFactories sip,
       RegisterClient registers,
+      InviteDialogs dialogs,
       SipTrustManager trustManager,
       long pongTimeoutMillis) {
     this.stack = stack;
     this.stackName = stackName;
     this.sip = sip;
     this.registers = registers;
+    this.dialogs = dialogs;
     this.trustManager = trustManager;
     this.pongTimeoutMillis = pongTimeoutMillis;
   }
@@ -107,10 +114,17 @@ public final class JainSipUserAgent implements SipUserAgent {
               factory.createAddressFactory(),
               settings.userAgentName());
       registers.set(new RegisterClient(sip, loop));
-      provider.addSipListener(new UserAgentListener(loop, registers.get(), sip));
+      InviteDialogs dialogs = new InviteDialogs(sip, loop);
+      provider.addSipListener(new UserAgentListener(loop, registers.get(), dialogs, sip));
       stack.start();
       return new JainSipUserAgent(
-          stack, stackName, sip, registers.get(), trustManager, settings.pongTimeout().toMillis());
+          stack,
+          stackName,
+          sip,
+          registers.get(),
+          dialogs,
+          trustManager,
+          settings.pongTimeout().toMillis());
     } catch (TooManyListenersException | javax.sip.SipException | IOException e) {
       stack.stop();
       TlsNetworkLayer.unregister(stackName);
@@ -139,6 +153,20 @@ public final class JainSipUserAgent implements SipUserAgent {
   @Override
   public void register(RegisterSession session, int expiresSeconds, Consumer<RegisterResult> done) {
     registers.register(session, expiresSeconds, done);
+  }
+
+  @Override
+  public SipDialog invite(
+      RegisterSession session,
+      String targetUri,
+      Optional<String> sdpOffer,
+      DialogListener listener) {
+    return dialogs.invite(session, targetUri, sdpOffer, listener);
+  }
+
+  @Override
+  public void onIncomingInvite(Consumer<IncomingInvite> handler) {
+    dialogs.onIncomingInvite(handler);
   }
 
   @Override

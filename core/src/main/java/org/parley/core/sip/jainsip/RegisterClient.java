@@ -1,11 +1,8 @@
 package org.parley.core.sip.jainsip;
 
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
@@ -37,10 +34,6 @@ import org.parley.core.sip.RegisterResult.Kind;
 import org.parley.core.sip.RegisterResult.Rejected;
 import org.parley.core.sip.RegisterResult.TransportFailed;
 import org.parley.core.sip.RegisterSession;
-import org.parley.core.sip.digest.ChallengePolicy.ChallengedRequest;
-import org.parley.core.sip.digest.ChallengePolicy.Verdict;
-import org.parley.core.sip.digest.DigestChallenge;
-import org.parley.core.sip.digest.DigestResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,13 +45,12 @@ import org.slf4j.LoggerFactory;
 final class RegisterClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegisterClient.class);
-  private static final int MAX_CHALLENGE_ANSWERS = 2;
   private static final long MIN_PING_SPACING_NANOS = 1_000_000_000L;
 
   private final SipFactories sip;
   private final RegisterRequests requests;
   private final EventLoop loop;
-  private final SecureRandom random = new SecureRandom();
+  private final ChallengeAnswers challenges;
   private final Map<ClientTransaction, Pending> pending = new HashMap<>();
   // Set by the trust manager on the thread doing the handshake, read on the loop.
   private final AtomicReference<String> tlsRefusal = new AtomicReference<>();
@@ -85,6 +77,7 @@ final class RegisterClient {
   RegisterClient(SipFactories sip, EventLoop loop) {
     this.sip = sip;
     this.requests = new RegisterRequests(sip);
+    this.challenges = new ChallengeAnswers(sip);
     this.loop = loop;
   }
 
@@ -146,69 +139,21 @@ final class RegisterClient {
   }
 
   private boolean answerChallenge(Pending attempt, Response response) {
-    boolean proxy = response.getStatusCode() == 407;
-    String headerName = proxy ? "Proxy-Authenticate" : "WWW-Authenticate";
-    List<DigestChallenge> challenges = new ArrayList<>();
-    ListIterator<?> headers = response.getHeaders(headerName);
-    while (headers.hasNext()) {
-      String value = ((Header) headers.next()).toString();
-      DigestChallenge.parse(proxy, value.substring(value.indexOf(':') + 1))
-          .ifPresent(challenges::add);
-    }
-    Optional<DigestChallenge> strongest = DigestChallenge.strongest(challenges);
-    if (strongest.isEmpty()) {
-      return false;
-    }
-    DigestChallenge challenge = strongest.get();
-    // A second challenge is answered only when it says our nonce went stale (RFC 7616 §3.3):
-    // otherwise the password was wrong, and asking again would only lock the account.
-    if (attempt.answers >= MAX_CHALLENGE_ANSWERS || (attempt.answers > 0 && !challenge.stale())) {
-      return false;
-    }
-    AccountConfig account = attempt.session.account();
-    ServerAddress firstHop = account.firstHop();
-    Verdict verdict =
-        attempt
-            .session
-            .challengePolicy()
-            .judge(
-                new ChallengedRequest(
-                    Request.REGISTER, false, firstHop.host(), proxy, challenge.realm()));
-    if (verdict != Verdict.ANSWER) {
-      LOG.warn("Not answering a challenge for {}: {}", account.addressOfRecord(), verdict);
+    Optional<ChallengeAnswers.Answer> answer =
+        challenges.answer(
+            attempt.session,
+            response,
+            Request.REGISTER,
+            requests.requestUri(attempt.session.account()).toString(),
+            false,
+            attempt.answers);
+    if (answer.isEmpty()) {
       return false;
     }
     attempt.answers++;
-    attempt.realm = Optional.of(challenge.realm());
-    char[] password = account.password().get();
-    try {
-      DigestResponse answer =
-          DigestResponse.answer(
-              challenge,
-              account.authUser(),
-              password,
-              Request.REGISTER,
-              requests.requestUri(account).toString(),
-              null,
-              HexFormat.of().formatHex(cnonce()),
-              1);
-      Header authorization =
-          sip.headers()
-              .createHeader(proxy ? "Proxy-Authorization" : "Authorization", answer.headerValue());
-      send(attempt, Optional.of(authorization));
-    } catch (ParseException e) {
-      LOG.warn("Cannot write the Authorization header for {}", account.addressOfRecord(), e);
-      return false;
-    } finally {
-      Arrays.fill(password, '\0');
-    }
+    attempt.realm = Optional.of(answer.get().realm());
+    send(attempt, Optional.of(answer.get().header()));
     return true;
-  }
-
-  private byte[] cnonce() {
-    byte[] bytes = new byte[16];
-    random.nextBytes(bytes);
-    return bytes;
   }
 
   private Accepted accepted(Pending attempt, Response response) {

@@ -94,7 +94,7 @@ final class RegisterRequests {
     }
   }
 
-  private SipURI hopUri(ServerAddress hop, AccountConfig account) throws ParseException {
+  SipURI hopUri(ServerAddress hop, AccountConfig account) throws ParseException {
     SipURI uri = sip.addresses().createSipURI(null, hop.host());
     uri.setPort(hop.port());
     uri.setLrParam();

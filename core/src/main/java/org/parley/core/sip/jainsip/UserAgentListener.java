@@ -27,11 +27,14 @@ final class UserAgentListener implements SipListenerExt {
 
   private final EventLoop loop;
   private final RegisterClient registers;
+  private final InviteDialogs dialogs;
   private final SipFactories sip;
 
-  UserAgentListener(EventLoop loop, RegisterClient registers, SipFactories sip) {
+  UserAgentListener(
+      EventLoop loop, RegisterClient registers, InviteDialogs dialogs, SipFactories sip) {
     this.loop = loop;
     this.registers = registers;
+    this.dialogs = dialogs;
     this.sip = sip;
   }
 
@@ -42,12 +45,21 @@ final class UserAgentListener implements SipListenerExt {
 
   @Override
   public void processResponse(ResponseEvent event) {
-    loop.execute(() -> registers.onResponse(event));
+    loop.execute(
+        () -> {
+          if (!dialogs.onResponse(event)) {
+            registers.onResponse(event);
+          }
+        });
   }
 
   @Override
   public void processTimeout(TimeoutEvent event) {
-    loop.execute(() -> registers.onTimeout(event));
+    loop.execute(
+        () -> {
+          registers.onTimeout(event);
+          dialogs.onTimeout(event);
+        });
   }
 
   @Override
@@ -70,17 +82,22 @@ final class UserAgentListener implements SipListenerExt {
     // Dialogs arrive with calls; the stack creates none while automatic dialog support is off.
   }
 
-  // Calls and messages come later: until then OPTIONS (a server's or peer's liveness probe) gets
-  // a 200 and every other request a 501, statelessly. ACK never gets a response.
+  // Dialog requests go to the dialogs; OPTIONS (a server's or peer's liveness probe) gets a 200
+  // that says what we take; everything else a 501, statelessly. ACK never gets a response.
   private void answerRequest(RequestEvent event) {
     Request request = event.getRequest();
-    if (Request.ACK.equals(request.getMethod())) {
+    if (InviteDialogs.handles(request.getMethod())) {
+      dialogs.onRequest(event);
       return;
     }
-    int status =
-        Request.OPTIONS.equals(request.getMethod()) ? Response.OK : Response.NOT_IMPLEMENTED;
+    boolean options = Request.OPTIONS.equals(request.getMethod());
+    int status = options ? Response.OK : Response.NOT_IMPLEMENTED;
     try {
       Response response = sip.messages().createResponse(status, request);
+      if (options) {
+        response.addHeader(sip.headers().createAllowHeader(InviteDialogs.ALLOW));
+        response.addHeader(sip.headers().createAcceptHeader("application", "sdp"));
+      }
       sip.provider().sendResponse(response);
     } catch (ParseException | SipException e) {
       LOG.debug("Cannot answer a {} request", request.getMethod(), e);

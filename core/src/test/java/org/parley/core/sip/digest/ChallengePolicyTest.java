@@ -24,6 +24,14 @@ class ChallengePolicyTest {
   }
 
   @Test
+  void anOutboundProxyThatIsTheDomainItselfIsAccepted() {
+    ChallengePolicy sameHost = new ChallengePolicy("10.0.0.5", Optional.of("10.0.0.5"));
+
+    assertThat(sameHost.judge(new ChallengedRequest("INVITE", false, "10.0.0.5", true, "10.0.0.5")))
+        .isEqualTo(Verdict.ANSWER);
+  }
+
+  @Test
   void challengeFromAHostThatIsNotOurServerIsRefused() {
     assertThat(policy.judge(new ChallengedRequest("REGISTER", false, "evil.example", false, "x")))
         .isEqualTo(Verdict.REFUSE_NOT_OUR_SERVER);

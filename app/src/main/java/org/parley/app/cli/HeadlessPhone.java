@@ -1,0 +1,172 @@
+package org.parley.app.cli;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.parley.core.Softphone;
+import org.parley.core.SoftphoneConfig;
+import org.parley.core.account.Account;
+import org.parley.core.account.AccountConfig;
+import org.parley.core.account.RegistrationEvent;
+import org.parley.core.account.RegistrationEvent.FailureCause;
+import org.parley.core.account.RegistrationEvent.Registered;
+import org.parley.core.account.RegistrationEvent.RegistrationFailed;
+import org.parley.core.account.ServerAddress;
+import org.parley.core.call.CallEvent;
+import org.parley.core.call.CallMedia;
+import org.parley.core.sip.SipException;
+import org.parley.media.audio.AudioSink;
+import org.parley.media.audio.AudioSource;
+import org.parley.media.codec.AudioCodec;
+import org.parley.media.wav.WavFileSink;
+import org.parley.media.wav.WavFileSource;
+
+/**
+ * A softphone for one headless command: registers one account and collects its call events, so
+ * {@code call} and {@code answer} only say what to do with calls.
+ */
+final class HeadlessPhone implements AutoCloseable {
+
+  private static final int REGISTER_TIMEOUT_SECONDS = 15;
+  private static final int RECORD_RATE_HZ = 16_000;
+
+  private final Softphone softphone;
+  private final Account account;
+  private final BlockingQueue<CallEvent> events = new LinkedBlockingQueue<>();
+
+  private HeadlessPhone(Softphone softphone, Account account) {
+    this.softphone = softphone;
+    this.account = account;
+  }
+
+  /** Starts a softphone, registers the account and waits for the registrar's verdict. */
+  static HeadlessPhone register(PhoneOptions options) throws CommandFailure {
+    AccountConfig config = accountConfig(options);
+    ServerAddress server = config.firstHop();
+    Softphone softphone;
+    try {
+      softphone = Softphone.start(SoftphoneConfig.defaults(localAddressTowards(server)));
+    } catch (SipException e) {
+      throw new CommandFailure(ExitCodes.FAILURE, "Cannot start SIP: " + e.getMessage() + ".");
+    }
+    Account account = softphone.addAccount(config);
+    HeadlessPhone phone = new HeadlessPhone(softphone, account);
+    account.addCallListener(phone.events::add);
+    BlockingQueue<RegistrationEvent> registration = new LinkedBlockingQueue<>();
+    account.addRegistrationListener(registration::add);
+    account.register();
+    try {
+      RegistrationEvent result = registration.poll(REGISTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      if (result instanceof Registered) {
+        return phone;
+      }
+      phone.close();
+      if (result instanceof RegistrationFailed failed) {
+        throw registrationFailure(failed, server);
+      }
+      throw new CommandFailure(
+          ExitCodes.UNAVAILABLE,
+          "The server at "
+              + server
+              + " did not answer within "
+              + REGISTER_TIMEOUT_SECONDS
+              + " s: check --account's host and port and that the server runs.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      phone.close();
+      throw new CommandFailure(ExitCodes.FAILURE, "Interrupted while registering.");
+    }
+  }
+
+  private static CommandFailure registrationFailure(RegistrationFailed failed, ServerAddress at) {
+    if (failed.cause() == FailureCause.WRONG_CREDENTIALS) {
+      return new CommandFailure(
+          ExitCodes.FAILURE, failed.reason() + ": check --account and --password.");
+    }
+    if (failed.cause() == FailureCause.UNREACHABLE || failed.cause() == FailureCause.TIMEOUT) {
+      return new CommandFailure(
+          ExitCodes.UNAVAILABLE,
+          failed.reason() + ": check that the server at " + at + " runs and --transport.");
+    }
+    return new CommandFailure(ExitCodes.FAILURE, failed.reason() + ".");
+  }
+
+  /** {@code sip:user@host[:port]}: the AoR is {@code sip:user@host}, the server host:port. */
+  static AccountConfig accountConfig(PhoneOptions options) throws CommandFailure {
+    String uri = options.account.trim();
+    int at = uri.indexOf('@');
+    if (!uri.toLowerCase(Locale.ROOT).startsWith("sip:") || at < 5 || at == uri.length() - 1) {
+      throw new CommandFailure(
+          ExitCodes.USAGE,
+          "--account must look like sip:USER@HOST[:PORT], not '" + options.account + "'.");
+    }
+    ServerAddress server;
+    try {
+      server = ServerAddress.parse(uri.substring(at + 1), options.transport().defaultPort());
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure(ExitCodes.USAGE, "--account: " + e.getMessage() + ".");
+    }
+    String password = options.password;
+    return AccountConfig.of(
+            "sip:" + uri.substring(4, at) + "@" + server.host(), password::toCharArray)
+        .withTransport(options.transport())
+        .withOutboundProxy(server.host() + ":" + server.port());
+  }
+
+  // The local address a packet to the server would leave from: the one SIP must advertise.
+  private static String localAddressTowards(ServerAddress server) throws CommandFailure {
+    try (DatagramSocket probe = new DatagramSocket()) {
+      probe.connect(new InetSocketAddress(InetAddress.getByName(server.host()), server.port()));
+      return probe.getLocalAddress().getHostAddress();
+    } catch (UnknownHostException e) {
+      throw new CommandFailure(
+          ExitCodes.UNAVAILABLE, "Unknown server host " + server.host() + ": check --account.");
+    } catch (IOException e) {
+      throw new CommandFailure(
+          ExitCodes.UNAVAILABLE, "No route to " + server + ": " + e.getMessage() + ".");
+    }
+  }
+
+  /** The call's audio from the options: the WAV to play (or silence) and the WAV to record. */
+  static CallMedia media(PhoneOptions options, Path record, List<AudioCodec> codecs)
+      throws CommandFailure {
+    CallMedia silent = CallMedia.silent();
+    AudioSource source = silent.source();
+    AudioSink sink = silent.sink();
+    try {
+      if (options.play != null) {
+        source = WavFileSource.open(options.play);
+      }
+      if (record != null) {
+        sink = WavFileSink.create(record, RECORD_RATE_HZ, 1);
+      }
+    } catch (IOException e) {
+      throw new CommandFailure(
+          ExitCodes.FAILURE, "Cannot use the WAV file: " + e.getMessage() + ".");
+    }
+    CallMedia media = CallMedia.of(source, sink);
+    return codecs.isEmpty() ? media : media.withCodecs(codecs);
+  }
+
+  Account account() {
+    return account;
+  }
+
+  /** The next call event, or null after {@code timeoutMillis}. */
+  CallEvent nextEvent(long timeoutMillis) throws InterruptedException {
+    return events.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    softphone.close();
+  }
+}

@@ -1,0 +1,278 @@
+package org.parley.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.media.wav.WavFileSink;
+import org.parley.media.wav.WavFileSource;
+import org.parley.server.ParleyServer;
+import org.parley.server.config.ServerConfig;
+import org.parley.server.config.ServerConfigOverrides;
+import org.parley.server.sip.FreePorts;
+
+/**
+ * {@code parley answer} and {@code parley call} against a server in this JVM, through picocli as
+ * the launcher runs them: the callee's recording holds the caller's tones.
+ */
+class CallCommandIT {
+
+  private static final String DOMAIN = "127.0.0.1";
+  private static final int RATE_HZ = 8000;
+  private static final int SEGMENT_MILLIS = 400;
+  private static final double[] TONES_HZ = {500, 900, 1300};
+
+  @TempDir Path dir;
+  private ParleyServer server;
+  private int port;
+
+  @BeforeEach
+  void startServer() throws Exception {
+    Path data = dir.resolve("server");
+    assertThat(
+            run(
+                new StringWriter(),
+                "server",
+                "user",
+                "add",
+                "alice",
+                "--password",
+                "wonderland1",
+                "--data",
+                data.toString(),
+                "--domain",
+                DOMAIN))
+        .isZero();
+    assertThat(
+            run(
+                new StringWriter(),
+                "server",
+                "user",
+                "add",
+                "bob",
+                "--password",
+                "builder99",
+                "--data",
+                data.toString(),
+                "--domain",
+                DOMAIN))
+        .isZero();
+    port = FreePorts.udpAndTcp();
+    server =
+        ParleyServer.start(
+            ServerConfig.resolve(
+                new ServerConfigOverrides()
+                    .dataDir(data)
+                    .domain(DOMAIN)
+                    .bindAddress(DOMAIN)
+                    .sipPort(port)
+                    .httpPort(0)),
+            "test");
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  @Test
+  void theCalleesRecordingHoldsTheCallersTonesAndStatsAreWritten() throws Exception {
+    Path tones = writeTones(dir.resolve("tones.wav"));
+    Path recording = dir.resolve("heard.wav");
+    Path stats = dir.resolve("stats.json");
+    CountDownLatch registered = new CountDownLatch(1);
+    Writer answerOut = new LatchWriter("Registered", registered);
+    CompletableFuture<Integer> answer =
+        CompletableFuture.supplyAsync(
+            () ->
+                run(
+                    answerOut,
+                    "answer",
+                    "--account",
+                    "sip:bob@" + DOMAIN + ":" + port,
+                    "--password",
+                    "builder99",
+                    "--record",
+                    recording.toString(),
+                    "--calls",
+                    "1",
+                    "--duration",
+                    "60"));
+    assertThat(registered.await(20, TimeUnit.SECONDS)).as("answer registered").isTrue();
+
+    StringWriter callErr = new StringWriter();
+    int called =
+        ParleyCommandLine.create(
+                () -> 0, new PrintWriter(new StringWriter(), true), new PrintWriter(callErr, true))
+            .execute(
+                "call",
+                "bob",
+                "--account",
+                "sip:alice@" + DOMAIN + ":" + port,
+                "--password",
+                "wonderland1",
+                "--play",
+                tones.toString(),
+                "--duration",
+                "3",
+                "--codec",
+                "pcmu",
+                "--stats",
+                stats.toString());
+
+    assertThat(called).as(callErr.toString()).isZero();
+    assertThat(answer.get(20, TimeUnit.SECONDS)).isZero();
+    assertThat(heardTones(recording)).containsExactly(500.0, 900.0, 1300.0);
+    String json = Files.readString(stats);
+    assertThat(json)
+        .contains("\"codec\":\"PCMU\"")
+        .containsPattern("\"packetsSent\":1[0-9]{2}")
+        .containsPattern("\"packetsReceived\":[1-9][0-9]+")
+        .contains("\"lossPercent\":", "\"jitterMs\":", "\"rttMs\":", "\"mos\":");
+  }
+
+  @Test
+  void aWrongPasswordFailsWithOneLineNamingThePassword() {
+    StringWriter err = new StringWriter();
+    int exitCode =
+        ParleyCommandLine.create(
+                () -> 0, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
+            .execute(
+                "call",
+                "bob",
+                "--account",
+                "sip:alice@" + DOMAIN + ":" + port,
+                "--password",
+                "wrong",
+                "--duration",
+                "1");
+
+    assertThat(exitCode).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .startsWith("parley call: ")
+        .contains("--password");
+  }
+
+  @Test
+  void anUnreachableServerExitsUnavailable() {
+    StringWriter err = new StringWriter();
+    int exitCode =
+        ParleyCommandLine.create(
+                () -> 0, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
+            .execute(
+                "call",
+                "bob",
+                "--account",
+                "sip:alice@" + DOMAIN + ":" + FreePorts.udpAndTcp(),
+                "--password",
+                "x",
+                "--transport",
+                "tcp");
+
+    assertThat(exitCode).isEqualTo(ExitCodes.UNAVAILABLE);
+    assertThat(err.toString().lines()).singleElement().asString().startsWith("parley call: ");
+  }
+
+  private static int run(Writer out, String... args) {
+    return ParleyCommandLine.create(
+            () -> 0, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
+        .execute(args);
+  }
+
+  private static Path writeTones(Path file) throws Exception {
+    int segment = RATE_HZ * SEGMENT_MILLIS / 1000;
+    short[] pcm = new short[segment * TONES_HZ.length];
+    double phase = 0;
+    for (int i = 0; i < pcm.length; i++) {
+      pcm[i] = (short) Math.round(12_000 * Math.sin(phase));
+      phase += 2 * Math.PI * TONES_HZ[i / segment] / RATE_HZ;
+    }
+    try (WavFileSink sink = WavFileSink.create(file, RATE_HZ, 1)) {
+      sink.write(pcm, pcm.length);
+    }
+    return file;
+  }
+
+  /** The loudest 100 Hz step (300–1700 Hz) mid-segment, from the first loud sound on. */
+  private static List<Double> heardTones(Path wav) throws Exception {
+    short[] pcm;
+    int rate;
+    try (WavFileSource source = WavFileSource.open(wav)) {
+      rate = source.sampleRateHz();
+      pcm = new short[(int) source.frameCount()];
+      source.read(pcm);
+    }
+    int onset = 0;
+    while (onset < pcm.length && Math.abs(pcm[onset]) < 3000) {
+      onset++;
+    }
+    int segment = rate * SEGMENT_MILLIS / 1000;
+    int probe = rate / 10;
+    List<Double> found = new ArrayList<>();
+    for (int k = 0; k < TONES_HZ.length; k++) {
+      int from = onset + k * segment + (segment - probe) / 2;
+      if (from + probe > pcm.length) {
+        break;
+      }
+      double best = 0;
+      double bestPower = -1;
+      for (double hz = 300; hz <= 1700; hz += 100) {
+        double c = 2 * Math.cos(2 * Math.PI * hz / rate);
+        double s1 = 0;
+        double s2 = 0;
+        for (int i = from; i < from + probe; i++) {
+          double s0 = pcm[i] + c * s1 - s2;
+          s2 = s1;
+          s1 = s0;
+        }
+        double power = s1 * s1 + s2 * s2 - c * s1 * s2;
+        if (power > bestPower) {
+          bestPower = power;
+          best = hz;
+        }
+      }
+      found.add(best);
+    }
+    return found;
+  }
+
+  /** Opens a latch once a given text has been written. */
+  private static final class LatchWriter extends Writer {
+    private final StringBuilder text = new StringBuilder();
+    private final String awaited;
+    private final CountDownLatch latch;
+
+    LatchWriter(String awaited, CountDownLatch latch) {
+      this.awaited = awaited;
+      this.latch = latch;
+    }
+
+    @Override
+    public synchronized void write(char[] chars, int offset, int length) {
+      text.append(chars, offset, length);
+      if (text.indexOf(awaited) >= 0) {
+        latch.countDown();
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+}

@@ -1,0 +1,452 @@
+package org.parley.core.call;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.parley.core.call.CallEvent.CallEarlyMedia;
+import org.parley.core.call.CallEvent.CallEnded;
+import org.parley.core.call.CallEvent.CallEstablished;
+import org.parley.core.call.CallEvent.CallHoldChanged;
+import org.parley.core.call.CallEvent.CallRinging;
+import org.parley.core.call.CallEvent.DigitReceived;
+import org.parley.core.call.CallEvent.EndReason;
+import org.parley.core.call.SdpOfferAnswer.Negotiated;
+import org.parley.core.calllog.CallDirection;
+import org.parley.core.sip.DialogListener;
+import org.parley.core.sip.SipDialog;
+import org.parley.media.quality.QualitySummary;
+import org.parley.media.rtp.RtpStreamStatistics;
+import org.parley.media.sdp.MediaDirection;
+import org.parley.media.sdp.SdpParseException;
+import org.parley.media.sdp.SdpParser;
+import org.parley.media.sdp.SessionDescription;
+import org.parley.media.stream.AudioStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One phone call, outgoing or incoming: its SIP dialog, offer/answer and audio. Methods may be
+ * called from any thread; the work runs on the core's loop and results arrive as {@link CallEvent}s
+ * there.
+ */
+public final class Call {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Call.class);
+  private static final AtomicLong IDS = new AtomicLong();
+  private static final int DIGIT_MILLIS = 160;
+  private static final String DTMF_RELAY = "application/dtmf-relay";
+
+  /** Where a call stands. */
+  public enum State {
+    CALLING,
+    RINGING,
+    ESTABLISHED,
+    ENDED
+  }
+
+  private final Calls calls;
+  private final String id = "call-" + IDS.incrementAndGet();
+  private final CallDirection direction;
+  private final String peerUri;
+  private final String peerDisplayName;
+  private final Instant startedAt;
+  private final long sessionId = System.nanoTime() & 0x7FFF_FFFF_FFFFL;
+  private long sessionVersion;
+  private volatile State state;
+  private SipDialog dialog;
+  private CallAudio audio;
+  private Optional<String> pendingOffer = Optional.empty();
+  private volatile String codec;
+  private Instant answeredAt;
+  private boolean weCancelled;
+  private boolean weRejected;
+  private boolean holdWanted;
+
+  Call(Calls calls, CallDirection direction, String peerUri, String peerDisplayName) {
+    this.calls = calls;
+    this.direction = direction;
+    this.peerUri = peerUri;
+    this.peerDisplayName = peerDisplayName;
+    this.startedAt = calls.now();
+    this.state = State.CALLING;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public CallDirection direction() {
+    return direction;
+  }
+
+  public String peerUri() {
+    return peerUri;
+  }
+
+  public String peerDisplayName() {
+    return peerDisplayName;
+  }
+
+  /** The call's state; exact on the loop, possibly a step behind elsewhere. */
+  public State state() {
+    return state;
+  }
+
+  /** The negotiated codec's SDP name, once audio runs. */
+  public Optional<String> codec() {
+    return Optional.ofNullable(codec);
+  }
+
+  /** Answers an incoming call, sending and receiving the given media. */
+  public void answer(CallMedia media) {
+    calls.loop().execute(() -> answerOnLoop(media));
+  }
+
+  /** Declines an incoming call with 486 Busy Here. */
+  public void reject() {
+    reject(486);
+  }
+
+  /** Declines an incoming call with the given status (486 Busy Here, 603 Decline). */
+  public void reject(int statusCode) {
+    calls.loop().execute(() -> rejectOnLoop(statusCode));
+  }
+
+  /** Ends the call: CANCEL before the answer, BYE after, 603 for an incoming call not answered. */
+  public void hangUp() {
+    calls.loop().execute(this::hangUpOnLoop);
+  }
+
+  /** Puts the call on hold ({@code sendonly} re-INVITE; our audio stops). */
+  public void hold() {
+    calls.loop().execute(() -> changeHold(true));
+  }
+
+  /** Takes the call off hold ({@code sendrecv} re-INVITE). */
+  public void resume() {
+    calls.loop().execute(() -> changeHold(false));
+  }
+
+  /** Sends digits as RFC 4733 telephone-events in the audio stream. */
+  public void sendDigits(String digits) {
+    calls.loop().execute(() -> digits.chars().forEach(d -> sendDigitOnLoop((char) d)));
+  }
+
+  /** Sends digits as SIP INFO requests ({@code application/dtmf-relay}), one per digit. */
+  public void sendInfoDigits(String digits) {
+    calls
+        .loop()
+        .execute(
+            () -> {
+              for (char digit : digits.toCharArray()) {
+                dialog.info(
+                    DTMF_RELAY, "Signal=" + digit + "\r\nDuration=" + DIGIT_MILLIS + "\r\n");
+              }
+            });
+  }
+
+  /** The audio quality so far, once audio runs. */
+  public Optional<QualitySummary> quality() {
+    CallAudio current = audio;
+    return current == null ? Optional.empty() : current.summary();
+  }
+
+  /** The RTP counters so far (packets sent and received), once audio runs. */
+  public Optional<RtpStreamStatistics> rtpStatistics() {
+    CallAudio current = audio;
+    return current == null ? Optional.empty() : current.statistics();
+  }
+
+  // --- outgoing ---
+
+  void dial(String targetUri, CallMedia media) {
+    audio = CallAudio.reserve(calls.mediaAddress(), media);
+    Optional<String> offer =
+        media.lateOffer() ? Optional.empty() : Optional.of(offer(MediaDirection.SENDRECV));
+    dialog = calls.sip().invite(calls.session(), targetUri, offer, new Signaling());
+  }
+
+  void couldNotStart(String detail) {
+    end(EndReason.FAILED, 0, "The call could not start: " + detail);
+  }
+
+  // --- incoming ---
+
+  void offered(SipDialog incoming, Optional<String> sdpOffer) {
+    dialog = incoming;
+    pendingOffer = sdpOffer;
+    dialog.setListener(new Signaling());
+    state = State.RINGING;
+    dialog.ringing();
+  }
+
+  private void answerOnLoop(CallMedia media) {
+    if (direction != CallDirection.INCOMING || state != State.RINGING) {
+      return;
+    }
+    audio = CallAudio.reserve(calls.mediaAddress(), media);
+    if (pendingOffer.isEmpty()) {
+      dialog.accept(offer(MediaDirection.SENDRECV)); // late offer: ours goes in the 200
+      answeredAt = calls.now();
+      return;
+    }
+    Optional<String> answer = answerOffer(pendingOffer.get());
+    if (answer.isEmpty()) {
+      dialog.reject(488);
+      end(EndReason.FAILED, 488, "No codec in common with the caller");
+      return;
+    }
+    answeredAt = calls.now();
+    dialog.accept(answer.get());
+  }
+
+  private void rejectOnLoop(int statusCode) {
+    if (direction == CallDirection.INCOMING && state == State.RINGING) {
+      weRejected = true;
+      dialog.reject(statusCode);
+      end(EndReason.REJECTED, statusCode, "Declined");
+    }
+  }
+
+  private void hangUpOnLoop() {
+    switch (state) {
+      case CALLING, RINGING -> {
+        if (direction == CallDirection.OUTGOING) {
+          weCancelled = true;
+          dialog.cancel();
+        } else {
+          rejectOnLoop(603);
+        }
+      }
+      case ESTABLISHED -> {
+        dialog.bye();
+        end(EndReason.LOCAL_HANGUP, 0, "You hung up");
+      }
+      default -> {
+        // ENDED: nothing left to end.
+      }
+    }
+  }
+
+  private void changeHold(boolean hold) {
+    if (state != State.ESTABLISHED || holdWanted == hold) {
+      return;
+    }
+    holdWanted = hold;
+    audio.setHolding(hold);
+    MediaDirection direction =
+        hold
+            ? (audio.peerHolding() ? MediaDirection.INACTIVE : MediaDirection.SENDONLY)
+            : (audio.peerHolding() ? MediaDirection.RECVONLY : MediaDirection.SENDRECV);
+    dialog.reinvite(offer(direction));
+  }
+
+  private void sendDigitOnLoop(char digit) {
+    if (audio == null || !audio.sendDigit(digit, DIGIT_MILLIS)) {
+      LOG.info("Digit {} not sent: telephone-event was not negotiated in call {}", digit, id);
+    }
+  }
+
+  private String offer(MediaDirection wanted) {
+    return SdpOfferAnswer.offer(
+            audio.address(),
+            audio.port(),
+            audio.media().codecs(),
+            wanted,
+            sessionId,
+            sessionVersion++)
+        .format();
+  }
+
+  /** Chooses a codec for the peer's offer, starts or updates audio, and writes our answer. */
+  private Optional<String> answerOffer(String sdp) {
+    Optional<Negotiated> chosen = parse(sdp).flatMap(d -> SdpOfferAnswer.choose(d, codecs()));
+    if (chosen.isEmpty()) {
+      return Optional.empty();
+    }
+    MediaDirection ours =
+        SdpOfferAnswer.answerDirection(
+            chosen.get().peerDirection(),
+            holdWanted ? MediaDirection.SENDONLY : MediaDirection.SENDRECV);
+    String answer =
+        SdpOfferAnswer.answer(
+                chosen.get(), audio.address(), audio.port(), ours, sessionId, sessionVersion++)
+            .format();
+    return startAudio(chosen.get()) ? Optional.of(answer) : Optional.empty();
+  }
+
+  /** Reads the peer's answer to our offer and starts or updates audio. */
+  private boolean takeAnswer(String sdp) {
+    Optional<Negotiated> chosen = parse(sdp).flatMap(d -> SdpOfferAnswer.choose(d, codecs()));
+    return chosen.isPresent() && startAudio(chosen.get());
+  }
+
+  private boolean startAudio(Negotiated negotiated) {
+    boolean heldBefore = audio.peerHolding();
+    try {
+      audio.apply(negotiated, new StreamEvents());
+    } catch (IOException | IllegalArgumentException e) {
+      LOG.warn("Audio of call {} could not start: {}", id, e.getMessage());
+      return false;
+    }
+    codec = negotiated.codecName();
+    if (state == State.ESTABLISHED && heldBefore != audio.peerHolding()) {
+      calls.emit(new CallHoldChanged(this, holdWanted, audio.peerHolding()));
+    }
+    return true;
+  }
+
+  private java.util.List<org.parley.media.codec.AudioCodec> codecs() {
+    return audio.media().codecs();
+  }
+
+  private Optional<SessionDescription> parse(String sdp) {
+    try {
+      return Optional.of(SdpParser.parse(sdp));
+    } catch (SdpParseException | IllegalArgumentException e) {
+      LOG.info("Unusable SDP in call {}: {}", id, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private void markEstablished() {
+    state = State.ESTABLISHED;
+    if (answeredAt == null) {
+      answeredAt = calls.now();
+    }
+    calls.emit(new CallEstablished(this, codec));
+  }
+
+  private void end(EndReason reason, int statusCode, String detail) {
+    if (state == State.ENDED) {
+      return;
+    }
+    boolean wasEstablished = state == State.ESTABLISHED;
+    state = State.ENDED;
+    Optional<QualitySummary> summary = audio == null ? Optional.empty() : audio.stop();
+    calls.ended(
+        this,
+        new CallOutcome(
+            startedAt,
+            Optional.ofNullable(answeredAt).filter(at -> wasEstablished),
+            calls.now(),
+            reason,
+            statusCode,
+            Optional.ofNullable(codec),
+            summary,
+            weCancelled,
+            weRejected));
+    calls.emit(new CallEnded(this, reason, statusCode, detail));
+  }
+
+  private static EndReason failureReason(int statusCode) {
+    return statusCode == 486 || statusCode == 603 || statusCode == 600
+        ? EndReason.REJECTED
+        : EndReason.FAILED;
+  }
+
+  @Override
+  public String toString() {
+    return "Call[" + id + " " + direction.name().toLowerCase(Locale.ROOT) + " " + peerUri + "]";
+  }
+
+  /** The dialog's reports, on the loop. */
+  private final class Signaling implements DialogListener {
+
+    @Override
+    public void provisional(int statusCode, Optional<String> sdp) {
+      if (state != State.CALLING && state != State.RINGING) {
+        return;
+      }
+      state = State.RINGING;
+      if (sdp.isPresent() && !audio.started() && takeAnswer(sdp.get())) {
+        calls.emit(new CallEarlyMedia(Call.this, codec));
+      } else if (statusCode == 180) {
+        calls.emit(new CallRinging(Call.this));
+      }
+    }
+
+    @Override
+    public Optional<String> established(Optional<String> sdp) {
+      if (state == State.ENDED) {
+        return Optional.empty();
+      }
+      Optional<String> ackAnswer = Optional.empty();
+      boolean ok;
+      if (direction == CallDirection.OUTGOING && audio.media().lateOffer()) {
+        ackAnswer = sdp.flatMap(Call.this::answerOffer);
+        ok = ackAnswer.isPresent();
+      } else if (sdp.isPresent()) {
+        // Our offer's answer (outgoing), or the answer to the offer in our 200 (incoming late
+        // offer). A 2xx after early media may repeat the 183's SDP: applying it again is harmless.
+        ok = takeAnswer(sdp.get());
+      } else {
+        ok = audio.started();
+      }
+      if (!ok) {
+        dialog.bye();
+        end(EndReason.FAILED, 488, "No codec in common with the other side");
+        return ackAnswer;
+      }
+      markEstablished();
+      return ackAnswer;
+    }
+
+    @Override
+    public void failed(int statusCode, String reason) {
+      if (direction == CallDirection.INCOMING && statusCode == 487) {
+        end(EndReason.CALLER_CANCELLED, statusCode, "The caller hung up before the answer");
+      } else if (weCancelled) {
+        end(EndReason.CANCELLED, statusCode, "You hung up before the answer");
+      } else {
+        end(failureReason(statusCode), statusCode, statusCode + " " + reason);
+      }
+    }
+
+    @Override
+    public void ended() {
+      end(EndReason.REMOTE_HANGUP, 0, "The other side hung up");
+    }
+
+    @Override
+    public Optional<String> reoffered(String sdpOffer) {
+      return state == State.ESTABLISHED ? answerOffer(sdpOffer) : Optional.empty();
+    }
+
+    @Override
+    public void updated(Optional<String> sdpAnswer) {
+      boolean ok = sdpAnswer.isPresent() && takeAnswer(sdpAnswer.get());
+      if (ok) {
+        calls.emit(new CallHoldChanged(Call.this, holdWanted, audio.peerHolding()));
+      } else {
+        LOG.info("The re-INVITE of call {} failed; media unchanged", id);
+      }
+    }
+
+    @Override
+    public void info(String contentType, String body) {
+      if (!DTMF_RELAY.equalsIgnoreCase(contentType)) {
+        return;
+      }
+      for (String line : body.split("\r?\n")) {
+        int equals = line.indexOf('=');
+        if (equals > 0 && "signal".equalsIgnoreCase(line.substring(0, equals).trim())) {
+          String value = line.substring(equals + 1).trim();
+          if (value.length() == 1) {
+            calls.emit(new DigitReceived(Call.this, value.charAt(0), true));
+          }
+        }
+      }
+    }
+  }
+
+  /** The stream's reports, from its media thread, moved to the loop. */
+  private final class StreamEvents implements AudioStream.Listener {
+    @Override
+    public void digitReceived(char digit) {
+      calls.loop().execute(() -> calls.emit(new DigitReceived(Call.this, digit, false)));
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package org.parley.core.call;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.parley.core.call.CallEvent.IncomingCall;
+import org.parley.core.calllog.CallDirection;
+import org.parley.core.calllog.CallLog;
+import org.parley.core.calllog.CallLogException;
+import org.parley.core.loop.EventLoop;
+import org.parley.core.sip.IncomingInvite;
+import org.parley.core.sip.RegisterSession;
+import org.parley.core.sip.SipUserAgent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One account's calls: places new ones, announces incoming ones (a second call while one is up is
+ * announced too: call waiting), tells listeners, and writes each finished call to the call log.
+ */
+public final class Calls {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Calls.class);
+
+  /**
+   * What calls need from the softphone.
+   *
+   * @param clock timestamps for the call log
+   * @param mediaAddress the local address RTP binds and SDP advertises
+   * @param callLog where finished calls go, if anywhere (read when each call ends)
+   */
+  public record Context(
+      Clock clock, InetAddress mediaAddress, Supplier<Optional<CallLog>> callLog) {}
+
+  private final String addressOfRecord;
+  private final String domain;
+  private final SipUserAgent sip;
+  private final EventLoop loop;
+  private final Supplier<RegisterSession> session;
+  private final Context context;
+  private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<Call> active = new CopyOnWriteArrayList<>();
+
+  public Calls(
+      String addressOfRecord,
+      String domain,
+      SipUserAgent sip,
+      EventLoop loop,
+      Supplier<RegisterSession> session,
+      Context context) {
+    this.addressOfRecord = addressOfRecord;
+    this.domain = domain;
+    this.sip = sip;
+    this.loop = loop;
+    this.session = session;
+    this.context = context;
+  }
+
+  public void addListener(CallListener listener) {
+    listeners.add(listener);
+  }
+
+  public void removeListener(CallListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** Calls {@code target} ({@code sip:user@host}, {@code user@host} or a user of our domain). */
+  public Call dial(String target, CallMedia media) {
+    String uri = targetUri(target);
+    Call call = new Call(this, CallDirection.OUTGOING, uri, "");
+    active.add(call);
+    loop.execute(
+        () -> {
+          try {
+            call.dial(uri, media);
+          } catch (RuntimeException e) {
+            LOG.warn("Call to {} could not start", uri, e);
+            call.couldNotStart(e.getMessage());
+          }
+        });
+    return call;
+  }
+
+  /** A peer's INVITE for this account (on the loop). */
+  public void incoming(IncomingInvite invite) {
+    Call call = new Call(this, CallDirection.INCOMING, invite.peerUri(), invite.peerDisplayName());
+    active.add(call);
+    call.offered(invite.dialog(), invite.sdpOffer());
+    emit(new IncomingCall(call));
+  }
+
+  /** The calls not yet ended. */
+  public List<Call> active() {
+    return List.copyOf(active);
+  }
+
+  String targetUri(String target) {
+    String trimmed = target.trim();
+    String lower = trimmed.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("sip:") || lower.startsWith("sips:")) {
+      return trimmed;
+    }
+    return trimmed.indexOf('@') > 0 ? "sip:" + trimmed : "sip:" + trimmed + "@" + domain;
+  }
+
+  void ended(Call call, CallOutcome outcome) {
+    active.remove(call);
+    Optional<CallLog> log = context.callLog().get();
+    if (log.isEmpty()) {
+      return;
+    }
+    try {
+      log.get().add(outcome.toRecord(addressOfRecord, call));
+    } catch (CallLogException e) {
+      LOG.warn("Call {} could not be written to the call log", call.id(), e);
+    }
+  }
+
+  void emit(CallEvent event) {
+    for (CallListener listener : listeners) {
+      try {
+        listener.onCallEvent(event);
+      } catch (RuntimeException e) {
+        // One faulty listener must not keep the event from the others.
+        LOG.error("A call listener failed on {}", event.getClass().getSimpleName(), e);
+      }
+    }
+  }
+
+  EventLoop loop() {
+    return loop;
+  }
+
+  SipUserAgent sip() {
+    return sip;
+  }
+
+  RegisterSession session() {
+    return session.get();
+  }
+
+  InetAddress mediaAddress() {
+    return context.mediaAddress();
+  }
+
+  Instant now() {
+    return context.clock().instant();
+  }
+}

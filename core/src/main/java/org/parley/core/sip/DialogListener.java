@@ -1,0 +1,37 @@
+package org.parley.core.sip;
+
+import java.util.Optional;
+
+/** What happens in a {@link SipDialog}, reported on the core's loop. */
+public interface DialogListener {
+
+  /** A 1xx other than 100 arrived for our INVITE, with SDP when it carries early media. */
+  void provisional(int statusCode, Optional<String> sdp);
+
+  /**
+   * The INVITE succeeded: for ours the 2xx arrived (its SDP given), for the peer's its ACK arrived
+   * (with SDP only after a late offer).
+   *
+   * @return for our late-offer INVITE, the SDP answer to put in the ACK; empty otherwise
+   */
+  Optional<String> established(Optional<String> sdp);
+
+  /** Our INVITE got a final error (or timed out: status 408), or the peer's was cancelled (487). */
+  void failed(int statusCode, String reason);
+
+  /** The peer sent BYE. */
+  void ended();
+
+  /**
+   * The peer sent a re-INVITE.
+   *
+   * @return our SDP answer, or empty to refuse it with 488
+   */
+  Optional<String> reoffered(String sdpOffer);
+
+  /** The answer to our re-INVITE arrived (empty when it failed). */
+  void updated(Optional<String> sdpAnswer);
+
+  /** The peer sent INFO; it has been answered 200. */
+  void info(String contentType, String body);
+}

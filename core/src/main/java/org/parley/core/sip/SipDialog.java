@@ -1,0 +1,36 @@
+package org.parley.core.sip;
+
+/**
+ * One INVITE dialog (RFC 3261 §12–15) as the core sees it, free of any SIP library's types. Called
+ * on the core's loop; what the peer does arrives through the {@link DialogListener}.
+ */
+public interface SipDialog {
+
+  /** Tells the dialog where to report; set once, before anything can arrive. */
+  void setListener(DialogListener listener);
+
+  /** Sends 180 Ringing to an incoming INVITE. */
+  void ringing();
+
+  /**
+   * Answers an incoming INVITE with 200 OK.
+   *
+   * @param sdp the SDP answer, or our offer when the INVITE had none (late offer)
+   */
+  void accept(String sdp);
+
+  /** Answers an incoming INVITE with a final error status (486, 603, 488...). */
+  void reject(int statusCode);
+
+  /** Cancels our INVITE before its final response (RFC 3261 §9). */
+  void cancel();
+
+  /** Ends an established dialog with BYE. */
+  void bye();
+
+  /** Sends a re-INVITE carrying a new offer (hold, resume); the answer comes as {@code updated}. */
+  void reinvite(String sdpOffer);
+
+  /** Sends an INFO request in the dialog (SIP INFO DTMF, {@code application/dtmf-relay}). */
+  void info(String contentType, String body);
+}

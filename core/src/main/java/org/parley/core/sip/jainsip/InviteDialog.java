@@ -1,0 +1,455 @@
+package org.parley.core.sip.jainsip;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.ListIterator;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.RecordRouteHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Message;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.parley.core.sip.DialogListener;
+import org.parley.core.sip.RegisterSession;
+import org.parley.core.sip.SipDialog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One INVITE dialog on jain-sip, either side: the INVITE transaction, CANCEL, ACK, BYE, re-INVITE
+ * and INFO. Runs on the core's loop; {@link InviteDialogs} feeds it the stack's events.
+ */
+final class InviteDialog implements SipDialog {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InviteDialog.class);
+
+  /** Where the INVITE transaction stands. */
+  enum State {
+    CALLING,
+    PROCEEDING,
+    ACCEPTED,
+    CONFIRMED,
+    TERMINATED
+  }
+
+  private final SipFactories sip;
+  private final InviteDialogs owner;
+  private final String callId;
+  private final boolean outgoing;
+  private final RegisterSession session;
+  private final String localUser;
+  private final String localTag = UUID.randomUUID().toString().substring(0, 8);
+  private DialogListener listener;
+  private State state = State.CALLING;
+  private Request invite;
+  private ClientTransaction inviteClient;
+  private ServerTransaction inviteServer;
+  private Dialog dialog;
+  private ClientTransaction reinviteClient;
+  private boolean cancelWanted;
+  private String ackBody;
+  private int challengeAnswers;
+
+  private InviteDialog(
+      SipFactories sip,
+      InviteDialogs owner,
+      String callId,
+      boolean outgoing,
+      RegisterSession session,
+      String localUser) {
+    this.sip = sip;
+    this.owner = owner;
+    this.callId = callId;
+    this.outgoing = outgoing;
+    this.session = session;
+    this.localUser = localUser;
+  }
+
+  static InviteDialog outgoing(
+      SipFactories sip, InviteDialogs owner, RegisterSession session, Request invite) {
+    InviteDialog created =
+        new InviteDialog(
+            sip, owner, InviteDialogs.callId(invite), true, session, session.account().user());
+    created.invite = invite;
+    return created;
+  }
+
+  static InviteDialog incoming(
+      SipFactories sip,
+      InviteDialogs owner,
+      Request invite,
+      ServerTransaction transaction,
+      Dialog dialog,
+      String localUser) {
+    InviteDialog created =
+        new InviteDialog(sip, owner, InviteDialogs.callId(invite), false, null, localUser);
+    created.invite = invite;
+    created.inviteServer = transaction;
+    created.dialog = dialog;
+    created.state = State.PROCEEDING;
+    return created;
+  }
+
+  String callId() {
+    return callId;
+  }
+
+  State state() {
+    return state;
+  }
+
+  @Override
+  public void setListener(DialogListener value) {
+    listener = value;
+  }
+
+  /** Sends (or re-sends, with credentials) our INVITE in a new client transaction. */
+  void send(Request request) throws SipException {
+    invite = request;
+    inviteClient = sip.provider().getNewClientTransaction(request);
+    dialog = sip.provider().getNewDialog(inviteClient);
+    inviteClient.sendRequest();
+  }
+
+  // --- what the stack reports (InviteDialogs calls these on the loop) ---
+
+  void onInviteResponse(ClientTransaction transaction, Response response) {
+    int status = response.getStatusCode();
+    if (transaction != null && transaction == reinviteClient) {
+      onReinviteResponse(response);
+      return;
+    }
+    if (status == Response.TRYING) {
+      markProceeding();
+      return;
+    }
+    if (status < 200) {
+      markProceeding();
+      if (state == State.PROCEEDING && !cancelWanted) {
+        listener.provisional(status, body(response));
+      }
+      return;
+    }
+    if (status < 300) {
+      onSuccess(transaction, response);
+      return;
+    }
+    if ((status == 401 || status == 407)
+        && state != State.TERMINATED
+        && retryWithCredentials(response)) {
+      return;
+    }
+    if (state == State.TERMINATED || state == State.CONFIRMED) {
+      return;
+    }
+    terminate();
+    listener.failed(status, cancelWanted ? "Cancelled" : response.getReasonPhrase());
+  }
+
+  private void markProceeding() {
+    if (state == State.CALLING) {
+      state = State.PROCEEDING;
+      if (cancelWanted) {
+        sendCancel();
+      }
+    }
+  }
+
+  private void onSuccess(ClientTransaction transaction, Response response) {
+    if (transaction != null && transaction.getDialog() != null) {
+      dialog = transaction.getDialog();
+    }
+    if (state == State.CONFIRMED || state == State.TERMINATED) {
+      sendAck(response, ackBody); // a retransmitted 2xx: our ACK was lost
+      return;
+    }
+    state = State.CONFIRMED;
+    if (cancelWanted) {
+      // Our CANCEL crossed the 2xx (RFC 3261 §9.1): the call is up, so it ends with BYE.
+      sendAck(response, null);
+      bye();
+      listener.failed(Response.REQUEST_TERMINATED, "Cancelled");
+      return;
+    }
+    ackBody = listener.established(body(response)).orElse(null);
+    sendAck(response, ackBody);
+  }
+
+  private void sendAck(Response response, String sdp) {
+    try {
+      long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+      Request ack = dialog.createAck(cseq);
+      if (sdp != null) {
+        ack.setContent(sdp, sip.headers().createContentTypeHeader("application", "sdp"));
+      }
+      dialog.sendAck(ack);
+    } catch (SipException | InvalidArgumentException | ParseException e) {
+      LOG.warn("Cannot ACK the 2xx of call {}: {}", callId, e.getMessage());
+    }
+  }
+
+  private boolean retryWithCredentials(Response response) {
+    if (!outgoing || session == null) {
+      return false;
+    }
+    Optional<ChallengeAnswers.Answer> answer =
+        owner
+            .challenges()
+            .answer(
+                session,
+                response,
+                Request.INVITE,
+                invite.getRequestURI().toString(),
+                false,
+                challengeAnswers);
+    if (answer.isEmpty()) {
+      return false;
+    }
+    challengeAnswers++;
+    Request retry = (Request) invite.clone();
+    try {
+      CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);
+      cseq.setSeqNumber(cseq.getSeqNumber() + 1);
+      ((ViaHeader) retry.getHeader(ViaHeader.NAME)).removeParameter("branch");
+      retry.removeHeader(answer.get().header().getName());
+      retry.addHeader(answer.get().header());
+      Dialog old = dialog;
+      state = State.CALLING;
+      send(retry);
+      if (old != null) {
+        old.delete();
+      }
+      return true;
+    } catch (SipException | InvalidArgumentException e) {
+      LOG.info("Cannot resend the INVITE of call {} with credentials: {}", callId, e.getMessage());
+      return false;
+    }
+  }
+
+  private void onReinviteResponse(Response response) {
+    int status = response.getStatusCode();
+    if (status < 200) {
+      return;
+    }
+    reinviteClient = null;
+    if (status < 300) {
+      sendAck(response, null);
+      listener.updated(body(response));
+    } else {
+      listener.updated(Optional.empty());
+    }
+  }
+
+  void onTimeout(ClientTransaction transaction) {
+    if (transaction == inviteClient && state != State.CONFIRMED && state != State.TERMINATED) {
+      terminate();
+      listener.failed(Response.REQUEST_TIMEOUT, "The call got no answer from the network");
+    } else if (transaction != null && transaction == reinviteClient) {
+      reinviteClient = null;
+      listener.updated(Optional.empty());
+    }
+  }
+
+  /** The INVITE could not even be sent (no route, connection refused). */
+  void sendFailed(String detail) {
+    if (state != State.TERMINATED) {
+      terminate();
+      listener.failed(Response.SERVICE_UNAVAILABLE, "The call could not be sent: " + detail);
+    }
+  }
+
+  void onAck(Request ack) {
+    if (!outgoing && state == State.ACCEPTED) {
+      state = State.CONFIRMED;
+      listener.established(body(ack));
+    }
+  }
+
+  void onBye() {
+    if (state != State.TERMINATED) {
+      terminate();
+      listener.ended();
+    }
+  }
+
+  /** The caller cancelled its INVITE: answer it 487 (the CANCEL itself got its 200). */
+  void onCancel() {
+    if (!outgoing && state == State.PROCEEDING) {
+      respond(Response.REQUEST_TERMINATED, null);
+      terminate();
+      listener.failed(Response.REQUEST_TERMINATED, "The caller hung up");
+    }
+  }
+
+  Optional<String> onReinvite(Request request) {
+    return listener.reoffered(body(request).orElse(""));
+  }
+
+  void onInfo(Request request) {
+    ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+    String contentType = type == null ? "" : type.getContentType() + "/" + type.getContentSubType();
+    listener.info(contentType, body(request).orElse(""));
+  }
+
+  // --- what the core asks for ---
+
+  @Override
+  public void ringing() {
+    if (!outgoing && state == State.PROCEEDING) {
+      respond(Response.RINGING, null);
+    }
+  }
+
+  @Override
+  public void accept(String sdp) {
+    if (!outgoing && state == State.PROCEEDING) {
+      respond(Response.OK, sdp);
+      state = State.ACCEPTED;
+    }
+  }
+
+  @Override
+  public void reject(int statusCode) {
+    if (!outgoing && state == State.PROCEEDING) {
+      respond(statusCode, null);
+      terminate();
+    }
+  }
+
+  @Override
+  public void cancel() {
+    if (!outgoing || state == State.CONFIRMED || state == State.TERMINATED) {
+      return;
+    }
+    cancelWanted = true;
+    if (state == State.PROCEEDING) {
+      sendCancel();
+    } // else: RFC 3261 §9.1: wait for a provisional response before sending CANCEL
+  }
+
+  private void sendCancel() {
+    try {
+      Request cancel = inviteClient.createCancel();
+      sip.provider().getNewClientTransaction(cancel).sendRequest();
+    } catch (SipException e) {
+      LOG.info("Cannot CANCEL call {}: {}", callId, e.getMessage());
+    }
+  }
+
+  @Override
+  public void bye() {
+    if (state != State.CONFIRMED && state != State.ACCEPTED) {
+      return;
+    }
+    terminate();
+    sendInDialog(Request.BYE, null, null);
+  }
+
+  @Override
+  public void reinvite(String sdpOffer) {
+    if (state != State.CONFIRMED || reinviteClient != null) {
+      return;
+    }
+    reinviteClient = sendInDialog(Request.INVITE, "application/sdp", sdpOffer);
+  }
+
+  @Override
+  public void info(String contentType, String body) {
+    if (state == State.CONFIRMED) {
+      sendInDialog(Request.INFO, contentType, body);
+    }
+  }
+
+  private ClientTransaction sendInDialog(String method, String contentType, String body) {
+    try {
+      Request request = dialog.createRequest(method);
+      if (Request.INVITE.equals(method)) {
+        request.setHeader(owner.contact(localUser, transportOf(request)));
+      }
+      if (body != null) {
+        int slash = contentType.indexOf('/');
+        request.setContent(
+            body,
+            sip.headers()
+                .createContentTypeHeader(
+                    contentType.substring(0, slash), contentType.substring(slash + 1)));
+      }
+      ClientTransaction transaction = sip.provider().getNewClientTransaction(request);
+      dialog.sendRequest(transaction);
+      return transaction;
+    } catch (SipException | ParseException e) {
+      LOG.info("Cannot send {} in call {}: {}", method, callId, e.getMessage());
+      return null;
+    }
+  }
+
+  private void respond(int status, String sdp) {
+    try {
+      Response response = sip.messages().createResponse(status, invite);
+      ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(localTag);
+      if (status < 300) {
+        response.addHeader(owner.contact(localUser, transportOf(invite)));
+        copyRecordRoutes(invite, response);
+      }
+      if (sdp != null) {
+        response.setContent(sdp, sip.headers().createContentTypeHeader("application", "sdp"));
+      }
+      inviteServer.sendResponse(response);
+    } catch (SipException | ParseException | InvalidArgumentException e) {
+      LOG.info("Cannot answer the INVITE of call {} with {}: {}", callId, status, e.getMessage());
+    }
+  }
+
+  /** Answers the peer's re-INVITE in its own server transaction. */
+  void respondToReinvite(ServerTransaction transaction, Request request, Optional<String> sdp) {
+    try {
+      Response response =
+          sip.messages().createResponse(sdp.isPresent() ? Response.OK : 488, request);
+      if (sdp.isPresent()) {
+        response.addHeader(owner.contact(localUser, transportOf(request)));
+        response.setContent(sdp.get(), sip.headers().createContentTypeHeader("application", "sdp"));
+      }
+      transaction.sendResponse(response);
+    } catch (SipException | ParseException | InvalidArgumentException e) {
+      LOG.info("Cannot answer a re-INVITE in call {}: {}", callId, e.getMessage());
+    }
+  }
+
+  // RFC 3261 §12.1.1: the UAS copies Record-Route into its dialog-creating responses, so the
+  // caller's route set keeps our proxy in the dialog.
+  private static void copyRecordRoutes(Request request, Response response) throws SipException {
+    if (response.getHeader(RecordRouteHeader.NAME) != null) {
+      return;
+    }
+    ListIterator<?> routes = request.getHeaders(RecordRouteHeader.NAME);
+    while (routes.hasNext()) {
+      response.addLast((RecordRouteHeader) routes.next());
+    }
+  }
+
+  private void terminate() {
+    state = State.TERMINATED;
+    owner.forget(this);
+  }
+
+  private static String transportOf(Request request) {
+    ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+    return via == null ? "udp" : via.getTransport();
+  }
+
+  static Optional<String> body(Message message) {
+    byte[] raw = message.getRawContent();
+    return raw == null || raw.length == 0
+        ? Optional.empty()
+        : Optional.of(new String(raw, StandardCharsets.UTF_8));
+  }
+}

@@ -113,7 +113,8 @@ class AudioStreamIT {
       scheduler.shutdownNow();
     }
     short[] frames = stereo.samples();
-    int from = frames.length / 2 - 1600; // a tenth of a second of frames, well after the start
+    // A tenth of a second well after the start; even, so that it starts on a left sample.
+    int from = (frames.length / 2 - 1600) & ~1;
     short[] left = new short[800];
     short[] right = new short[800];
     for (int i = 0; i < 800; i++) {

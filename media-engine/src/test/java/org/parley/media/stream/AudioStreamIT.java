@@ -76,9 +76,13 @@ class AudioStreamIT {
       summaries.add(result.summary);
       concealment.add(result.concealmentRatio);
     }
-    assertThat(concealment.get(0)).isLessThan(concealment.get(1));
+    // Monotonic: never better on a worse network. Over about 130 packets a 5 % seeded loss can
+    // drop as few packets as a scheduling hiccup conceals on a clean one, so only the 20 % level
+    // must be strictly worse than the clean one.
+    assertThat(concealment.get(0)).isLessThanOrEqualTo(concealment.get(1));
     assertThat(concealment.get(1)).isLessThan(concealment.get(2));
-    assertThat(summaries.get(0).meanMos()).isGreaterThan(summaries.get(1).meanMos());
+    assertThat(concealment.get(0)).isLessThan(concealment.get(2));
+    assertThat(summaries.get(0).meanMos()).isGreaterThanOrEqualTo(summaries.get(1).meanMos());
     assertThat(summaries.get(1).meanMos()).isGreaterThan(summaries.get(2).meanMos());
   }
 

@@ -9,7 +9,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.parley.media.audio.AudioSink;
 import org.parley.media.audio.AudioSource;
 import org.parley.media.codec.AudioEncoder;
@@ -306,15 +305,5 @@ public final class AudioStream implements AutoCloseable {
   /** Supplies listeners that ignore everything. */
   public static Listener quietListener() {
     return new Listener() {};
-  }
-
-  /** A listener that forwards quality samples only. */
-  public static Listener qualityListener(Consumer<QualitySample> samples) {
-    return new Listener() {
-      @Override
-      public void quality(QualitySample sample) {
-        samples.accept(sample);
-      }
-    };
   }
 }

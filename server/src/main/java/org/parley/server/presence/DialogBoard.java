@@ -75,13 +75,13 @@ public final class DialogBoard {
             .append("<dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"")
             .append(version)
             .append("\" state=\"full\" entity=\"")
-            .append(escape(aor))
+            .append(XmlText.escape(aor))
             .append("\">\n");
     for (Entry entry : calls.values()) {
       xml.append("  <dialog id=\"")
           .append(Integer.toHexString(entry.callId().hashCode()))
           .append("\" call-id=\"")
-          .append(escape(entry.callId()))
+          .append(XmlText.escape(entry.callId()))
           .append("\" direction=\"")
           .append(entry.initiator() ? "initiator" : "recipient")
           .append("\"><state>")
@@ -89,9 +89,5 @@ public final class DialogBoard {
           .append("</state></dialog>\n");
     }
     return xml.append("</dialog-info>\n").toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
   }
 }

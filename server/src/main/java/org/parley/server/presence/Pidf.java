@@ -57,7 +57,7 @@ public final class Pidf {
             + "<presence xmlns=\""
             + NAMESPACE
             + "\" entity=\""
-            + escape(presentity)
+            + XmlText.escape(presentity)
             + "\">\n"
             + "  <tuple id=\"parley-server\"><status><basic>closed</basic></status></tuple>\n"
             + "</presence>\n";
@@ -67,10 +67,6 @@ public final class Pidf {
   private static boolean sameEntity(String entity, String presentity) {
     String bare = entity.replaceFirst("^pres:", "sip:");
     return bare.equalsIgnoreCase(presentity);
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
   }
 
   private static DocumentBuilder secureBuilder() {

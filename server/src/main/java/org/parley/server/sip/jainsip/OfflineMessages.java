@@ -1,13 +1,9 @@
 package org.parley.server.sip.jainsip;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Calendar;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -288,12 +284,6 @@ final class OfflineMessages {
   }
 
   private static String deliveryCallId(String messageKey) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(messageKey.getBytes(StandardCharsets.UTF_8));
-      return "stored-" + HexFormat.of().formatHex(digest, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-    }
+    return "stored-" + Sha256Hex.of(messageKey, 12);
   }
 }

@@ -304,11 +304,6 @@ final class PresenceAgent implements AutoCloseable {
     forget((Watch) event.getClientTransaction().getApplicationData());
   }
 
-  /** Active subscriptions, for tests and health figures. */
-  int watchCount() {
-    return watches.size();
-  }
-
   @Override
   public void close() {
     timers.shutdownNow();

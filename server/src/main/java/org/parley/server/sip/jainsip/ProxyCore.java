@@ -3,11 +3,7 @@ package org.parley.server.sip.jainsip;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.HopImpl;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
@@ -50,9 +46,6 @@ final class ProxyCore {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProxyCore.class);
   private static final String MAGIC_COOKIE = "z9hG4bK";
-  // A provider lookup per hash showed in profiles; a digest per thread avoids it.
-  private static final ThreadLocal<MessageDigest> SHA_256 =
-      ThreadLocal.withInitial(ProxyCore::newSha256);
 
   private final SipContext sip;
   private final Responses responses;
@@ -507,15 +500,6 @@ final class ProxyCore {
   }
 
   private static String hash(String text) {
-    byte[] digest = SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(digest, 0, 8);
-  }
-
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-    }
+    return Sha256Hex.of(text, 8);
   }
 }

@@ -42,7 +42,10 @@ class AudioStreamIT {
 
   private static final int SOURCE_RATE_HZ = 16_000;
   private static final double[] TONES_HZ = {400, 700, 1000, 1300, 1600};
-  private static final int SEGMENT_MILLIS = 400;
+  private static final int SEGMENT_MILLIS = 800;
+
+  /** Concealment a late media thread can cause on any network: three 20 ms frames in ~230. */
+  private static final double SCHEDULING_NOISE = 0.015;
 
   /** The three network conditions, from clean to bad. */
   private static final List<Impairments> NETWORKS =
@@ -65,6 +68,9 @@ class AudioStreamIT {
   @MethodSource("codecs")
   void toneSequenceSurvivesEachNetworkAndQualityFallsWithIt(
       AudioCodec codec, int payloadType, CodecImpairment impairment) throws Exception {
+    // A first, unmeasured run: class loading, native codec start-up and the JIT make the first
+    // stream of a JVM late at play-out, which would count as concealment on the clean network.
+    run(codec, payloadType, impairment, Impairments.NONE, 41);
     List<QualitySummary> summaries = new ArrayList<>();
     List<Double> concealment = new ArrayList<>();
     for (int level = 0; level < NETWORKS.size(); level++) {
@@ -76,14 +82,13 @@ class AudioStreamIT {
       summaries.add(result.summary);
       concealment.add(result.concealmentRatio);
     }
-    // Monotonic: never better on a worse network. Over about 130 packets a 5 % seeded loss can
-    // drop as few packets as a scheduling hiccup conceals on a clean one, so only the 20 % level
-    // must be strictly worse than the clean one.
-    assertThat(concealment.get(0)).isLessThanOrEqualTo(concealment.get(1));
-    assertThat(concealment.get(1)).isLessThan(concealment.get(2));
-    assertThat(concealment.get(0)).isLessThan(concealment.get(2));
-    assertThat(summaries.get(0).meanMos()).isGreaterThanOrEqualTo(summaries.get(1).meanMos());
-    assertThat(summaries.get(1).meanMos()).isGreaterThan(summaries.get(2).meanMos());
+    // The 20 % network is worse than both others in concealment and MOS. Between the clean and
+    // the 5 % network the difference (a few lost frames in ~230) is within what a loaded 2-core
+    // machine's late media thread adds on its own, so only their tone sequences are compared.
+    assertThat(concealment.get(2)).isGreaterThan(concealment.get(0) + SCHEDULING_NOISE);
+    assertThat(concealment.get(2)).isGreaterThan(concealment.get(1) + SCHEDULING_NOISE);
+    assertThat(summaries.get(2).meanMos()).isLessThan(summaries.get(0).meanMos());
+    assertThat(summaries.get(2).meanMos()).isLessThan(summaries.get(1).meanMos());
   }
 
   @Test
@@ -155,22 +160,33 @@ class AudioStreamIT {
       double concealmentRatio,
       long failedFrames) {
 
-    /** The dominant frequency of each segment, found after the first sound. */
+    /**
+     * The tones heard, in order: the dominant frequency of each loud 40 ms window, in runs of at
+     * least 100 ms. Runs rather than a fixed grid of segments, because the jitter buffer may
+     * stretch or shorten the timeline under loss and jitter (that is its job).
+     */
     List<Double> tones() {
-      int onset = 0;
-      int window = rateHz / 50;
-      while (onset + window < heard.length && Spectrum.rms(heard, onset, window) < 1000) {
-        onset += window / 4;
-      }
-      int segment = rateHz * SEGMENT_MILLIS / 1000;
-      int probe = rateHz / 10;
+      int window = rateHz / 25;
+      int step = rateHz / 50;
+      int minimumRun = 5;
       List<Double> tones = new ArrayList<>();
-      for (int k = 0; k < TONES_HZ.length; k++) {
-        int from = onset + k * segment + (segment - probe) / 2;
-        if (from + probe > heard.length) {
-          break;
+      double current = -1;
+      int run = 0;
+      for (int from = 0; from + window <= heard.length; from += step) {
+        double frequency =
+            Spectrum.rms(heard, from, window) < 1000
+                ? -1
+                : Spectrum.dominantHz(heard, from, window, rateHz, 300, 1700, 100);
+        if (frequency == current) {
+          run++;
+        } else {
+          current = frequency;
+          run = 1;
         }
-        tones.add(Spectrum.dominantHz(heard, from, probe, rateHz, 300, 1700, 100));
+        boolean newTone = tones.isEmpty() || tones.get(tones.size() - 1) != frequency;
+        if (run == minimumRun && frequency > 0 && newTone) {
+          tones.add(frequency);
+        }
       }
       return tones;
     }
@@ -188,11 +204,12 @@ class AudioStreamIT {
             .build();
     int totalMillis = SEGMENT_MILLIS * TONES_HZ.length;
     CapturingSink heard = new CapturingSink(codec.sampleRateHz());
+    ToneSequence tones = new ToneSequence();
     AudioStream sender =
         AudioStream.start(
             settings,
             config,
-            new ToneSequence(),
+            tones,
             new CapturingSink(SOURCE_RATE_HZ),
             AudioStream.quietListener());
     AudioStream receiver =
@@ -207,8 +224,11 @@ class AudioStreamIT {
             4096)) {
       sender.session().setRemote(relay.address(), relay.address());
       receiver.session().setRemote(relay.address(), relay.address());
+      // The tones start only now that the path exists, so none of them goes to the discard port.
+      int before = heard.length();
+      tones.begin();
       // The tones plus the deepest jitter buffer and the relay's delay, then the summary.
-      heard.awaitMillis(totalMillis + 700, Duration.ofSeconds(30));
+      heard.awaitMillisAfter(before, totalMillis + 700, Duration.ofSeconds(30));
       QualitySummary summary = receiver.summary();
       double ratio = receiver.jitterBufferStatistics().concealmentRatio();
       long failed = sender.failedFrames() + receiver.failedFrames();
@@ -225,6 +245,12 @@ class AudioStreamIT {
         Spectrum.toneSequence(
             SOURCE_RATE_HZ, SOURCE_RATE_HZ * SEGMENT_MILLIS / 1000, 12_000, TONES_HZ);
     private int position;
+    private volatile boolean begun;
+
+    /** Starts the tones; until then the source sends silence. */
+    void begin() {
+      begun = true;
+    }
 
     @Override
     public int sampleRateHz() {
@@ -234,7 +260,7 @@ class AudioStreamIT {
     @Override
     public int read(short[] frame) {
       for (int i = 0; i < frame.length; i++) {
-        frame[i] = position < pcm.length ? pcm[position++] : 0;
+        frame[i] = begun && position < pcm.length ? pcm[position++] : 0;
       }
       return frame.length;
     }
@@ -289,9 +315,18 @@ class AudioStreamIT {
       }
     }
 
+    synchronized int length() {
+      return length;
+    }
+
     void awaitMillis(int millis, Duration timeout) throws InterruptedException {
+      awaitMillisAfter(0, millis, timeout);
+    }
+
+    /** Waits until {@code millis} of audio arrived after the first {@code before} samples. */
+    void awaitMillisAfter(int before, int millis, Duration timeout) throws InterruptedException {
       synchronized (this) {
-        wanted = rateHz * millis / 1000 * channels;
+        wanted = before + rateHz * millis / 1000 * channels;
         enough = new CountDownLatch(length >= wanted ? 0 : 1);
       }
       assertThat(enough.await(timeout.toMillis(), TimeUnit.MILLISECONDS))

@@ -10,10 +10,18 @@ import org.parley.media.audio.AudioSink;
  */
 public final class DevicePlayback implements AudioSink {
 
+  /**
+   * Silence written ahead of the first frame on each newly opened line. A call writes one frame per
+   * frame time, so without it the device holds a single frame and every scheduling hiccup is an
+   * audible gap; this is the slack that absorbs them, at the price of as much latency.
+   */
+  static final int PRIME_MILLIS = 60;
+
   private final DeviceSession<PlaybackLine> session;
   private final int sampleRateHz;
   private final FramePacer pacer;
   private PlaybackLine convertedLine;
+  private PlaybackLine primedLine;
   private LinearResampler resampler;
   private boolean closed;
 
@@ -75,6 +83,11 @@ public final class DevicePlayback implements AudioSink {
   }
 
   private void play(PlaybackLine line, short[] frame, int sampleCount) throws IOException {
+    if (line != primedLine) {
+      primedLine = line;
+      byte[] silence = new byte[2 * (line.sampleRateHz() * PRIME_MILLIS / 1000)];
+      line.writeFully(silence, 0, silence.length);
+    }
     short[] samples = frame;
     int count = sampleCount;
     if (line.sampleRateHz() != sampleRateHz) {

@@ -21,6 +21,15 @@ public final class JavaSoundGateway implements AudioSystemGateway {
   /** Device buffer: 100 ms, deep enough for a loaded machine, shallow enough for a call. */
   private static final int BUFFER_MILLIS = 100;
 
+  /** A line that takes or gives nothing for this long is treated as a lost device. */
+  static final long STALL_MILLIS = 2_000;
+
+  /**
+   * The same for a line's first read or write: some start slowly (a PulseAudio null sink's monitor
+   * delivers its first capture after up to two seconds).
+   */
+  static final long START_GRACE_MILLIS = 4_000;
+
   @Override
   public List<AudioDevice> devices(AudioDevice.Kind kind) {
     Class<?> lineClass = lineClass(kind);
@@ -46,6 +55,7 @@ public final class JavaSoundGateway implements AudioSystemGateway {
     TargetDataLine line = (TargetDataLine) line(device, TargetDataLine.class, format);
     line.open(format, bufferBytes(sampleRateHz));
     line.start();
+    StallGuard guard = new StallGuard(device.name(), STALL_MILLIS, START_GRACE_MILLIS);
     return new CaptureLine() {
       @Override
       public int sampleRateHz() {
@@ -54,6 +64,12 @@ public final class JavaSoundGateway implements AudioSystemGateway {
 
       @Override
       public void readFully(byte[] buffer, int offset, int length) throws IOException {
+        guard.run(
+            () -> readBlocking(buffer, offset, length),
+            "capture line on " + device.name() + " stopped delivering");
+      }
+
+      private void readBlocking(byte[] buffer, int offset, int length) throws IOException {
         int done = 0;
         while (done < length) {
           // A line closed or stopped under us (device unplugged) returns short and stays short.
@@ -67,7 +83,7 @@ public final class JavaSoundGateway implements AudioSystemGateway {
 
       @Override
       public void close() {
-        line.close();
+        guard.close(line::close);
       }
     };
   }
@@ -79,6 +95,7 @@ public final class JavaSoundGateway implements AudioSystemGateway {
     SourceDataLine line = (SourceDataLine) line(device, SourceDataLine.class, format);
     line.open(format, bufferBytes(sampleRateHz));
     line.start();
+    StallGuard guard = new StallGuard(device.name(), STALL_MILLIS, START_GRACE_MILLIS);
     return new PlaybackLine() {
       @Override
       public int sampleRateHz() {
@@ -87,6 +104,12 @@ public final class JavaSoundGateway implements AudioSystemGateway {
 
       @Override
       public void writeFully(byte[] buffer, int offset, int length) throws IOException {
+        guard.run(
+            () -> writeBlocking(buffer, offset, length),
+            "playback line on " + device.name() + " stopped taking audio");
+      }
+
+      private void writeBlocking(byte[] buffer, int offset, int length) throws IOException {
         int done = 0;
         while (done < length) {
           int written = line.write(buffer, offset + done, length - done);
@@ -99,7 +122,7 @@ public final class JavaSoundGateway implements AudioSystemGateway {
 
       @Override
       public void close() {
-        line.close();
+        guard.close(line::close);
       }
     };
   }

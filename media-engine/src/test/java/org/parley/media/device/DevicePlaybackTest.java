@@ -13,6 +13,9 @@ class DevicePlaybackTest {
   private static final AudioDevice HEADSET = new AudioDevice(Kind.PLAYBACK, "USB Headset", 0);
   private static final AudioDevice DEFAULT = AudioDevice.systemDefault(Kind.PLAYBACK);
 
+  /** The silence each newly opened line gets first, at 8 kHz. */
+  private static final int PRIME_BYTES = 2 * 8000 * DevicePlayback.PRIME_MILLIS / 1000;
+
   private final FakeAudioSystem system = new FakeAudioSystem();
   private final FakeDevice headset = system.add(HEADSET, 0);
   private final FakeDevice systemDefault = system.add(DEFAULT, 0);
@@ -28,13 +31,18 @@ class DevicePlaybackTest {
     DevicePlayback playback = playback(HEADSET);
 
     playback.write(new short[] {0x0102, -2, 77}, 2);
+    playback.write(new short[] {3}, 1);
 
-    assertThat(headset.played.toByteArray()).containsExactly(0x02, 0x01, 0xFE, 0xFF);
+    byte[] played = headset.played.toByteArray();
+    assertThat(played).hasSize(PRIME_BYTES + 6);
+    assertThat(java.util.Arrays.copyOf(played, PRIME_BYTES)).containsOnly(0);
+    assertThat(java.util.Arrays.copyOfRange(played, PRIME_BYTES, played.length))
+        .containsExactly(0x02, 0x01, 0xFE, 0xFF, 0x03, 0x00);
   }
 
   @Test
   void aDeviceLostMidStreamMovesPlaybackToTheDefaultWithoutThrowing() {
-    headset.readsBeforeFailure = 2;
+    headset.readsBeforeFailure = 3; // the priming silence and two frames
     DevicePlayback playback = playback(HEADSET);
     short[] frame = new short[160];
 
@@ -42,8 +50,10 @@ class DevicePlaybackTest {
       playback.write(frame, 160);
     }
 
-    assertThat(headset.played.size()).isEqualTo(2 * 320);
-    assertThat(systemDefault.played.size()).as("the failed frame is dropped").isEqualTo(2 * 320);
+    assertThat(headset.played.size()).isEqualTo(PRIME_BYTES + 2 * 320);
+    assertThat(systemDefault.played.size())
+        .as("the failed frame is dropped; the new line is primed too")
+        .isEqualTo(PRIME_BYTES + 2 * 320);
     assertThat(events).singleElement().satisfies(e -> assertThat(e.lost()).isEqualTo(HEADSET));
     assertThat(playback.currentDevice()).isEqualTo(DEFAULT);
   }
@@ -72,8 +82,9 @@ class DevicePlaybackTest {
       playback.write(frame, 160);
     }
 
-    // One second at 8 kHz becomes one second at 48 kHz, give or take the interpolation tail.
-    int samples = headset.played.size() / 2;
+    // One second at 8 kHz becomes one second at 48 kHz, give or take the interpolation tail,
+    // after the priming silence at the device's rate.
+    int samples = headset.played.size() / 2 - 48_000 * DevicePlayback.PRIME_MILLIS / 1000;
     assertThat(samples).isBetween(48_000 - 6, 48_000);
     assertThat(system.opened).containsExactly("USB Headset@48000");
   }

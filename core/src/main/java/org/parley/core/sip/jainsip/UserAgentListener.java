@@ -86,7 +86,7 @@ final class UserAgentListener implements SipListenerExt {
   // that says what we take; everything else a 501, statelessly. ACK never gets a response.
   private void answerRequest(RequestEvent event) {
     Request request = event.getRequest();
-    if (InviteDialogs.handles(request.getMethod())) {
+    if (InviteDialogs.handles(request.getMethod()) || dialogs.owns(request)) {
       dialogs.onRequest(event);
       return;
     }

@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,6 +59,15 @@ final class RawSipPeer implements AutoCloseable {
   }
 
   private String response(String method, IntPredicate wanted) throws IOException {
+    return await(
+        text ->
+            text.startsWith("SIP/2.0 ")
+                && wanted.test(status(text))
+                && text.matches("(?s).*\\r\\nCSeq: *\\d+ " + method + "\\r\\n.*"),
+        "response to " + method);
+  }
+
+  private String await(Predicate<String> wanted, String what) throws IOException {
     long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000L;
     byte[] buffer = new byte[8192];
     while (System.nanoTime() < deadline) {
@@ -68,13 +78,35 @@ final class RawSipPeer implements AutoCloseable {
         break;
       }
       String text = new String(buffer, 0, packet.getLength(), StandardCharsets.UTF_8);
-      if (text.startsWith("SIP/2.0 ")
-          && wanted.test(status(text))
-          && text.matches("(?s).*\\r\\nCSeq: *\\d+ " + method + "\\r\\n.*")) {
+      if (wanted.test(text)) {
         return text;
       }
     }
-    throw new AssertionError("No wanted response to " + method + " within " + WAIT_MILLIS + " ms");
+    throw new AssertionError("No " + what + " within " + WAIT_MILLIS + " ms");
+  }
+
+  /** The next request with {@code method} (responses and other requests are skipped). */
+  String request(String method) throws IOException {
+    return await(text -> text.startsWith(method + " "), method + " request");
+  }
+
+  /** Answers {@code request} with {@code status}, copying the headers RFC 3261 §8.2.6.2 names. */
+  void respond(String request, int status, String reason) throws IOException {
+    StringBuilder response = new StringBuilder("SIP/2.0 " + status + " " + reason + "\r\n");
+    for (String line : request.split("\r\n")) {
+      String lower = line.toLowerCase(java.util.Locale.ROOT);
+      if (lower.startsWith("via:")
+          || lower.startsWith("from:")
+          || lower.startsWith("to:")
+          || lower.startsWith("call-id:")
+          || lower.startsWith("cseq:")) {
+        response.append(line).append("\r\n");
+      }
+      if (line.isEmpty()) {
+        break;
+      }
+    }
+    send(response.append("Content-Length: 0\r\n\r\n").toString());
   }
 
   static int status(String response) {

@@ -13,6 +13,7 @@ import org.parley.core.account.AccountConfig;
 import org.parley.core.account.RegistrationEvent.Registered;
 import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.CallEstablished;
+import org.parley.core.call.CallEvent.CallTransferred;
 import org.parley.core.call.CallEvent.IncomingCall;
 import org.parley.core.testing.BundledServer;
 import org.parley.core.testing.CallEvents;
@@ -108,6 +109,39 @@ class TransferRequestsIT {
     assertThat(RawSipPeer.status(mallory.finalResponse("BYE"))).isEqualTo(200);
     assertThat(carolEvents.next(CallEnded.class).reason())
         .isEqualTo(CallEvent.EndReason.REMOTE_HANGUP);
+  }
+
+  @Test
+  void anAcceptedReferIsNotifiedAsSipfragUntilTheFinalStatusTerminatesIt() throws Exception {
+    String carolTag = establish("refer-ok");
+    mallory.send(
+        request("REFER", "refer-ok", "m1", carolTag, 2)
+            + "Refer-To: <sip:nobody@office.example>\r\n"
+            + "Referred-By: <sip:mallory@office.example>\r\n"
+            + "Content-Length: 0\r\n\r\n");
+    assertThat(RawSipPeer.status(mallory.finalResponse("REFER"))).isEqualTo(202);
+    assertThat(carolEvents.next(CallTransferred.class).newCall().peerUri())
+        .isEqualTo("sip:nobody@office.example");
+
+    String trying = mallory.request("NOTIFY");
+    mallory.respond(trying, 200, "OK");
+    String failed = mallory.request("NOTIFY");
+    mallory.respond(failed, 200, "OK");
+
+    assertThat(RawSipPeer.header(trying, "Event")).isEqualToIgnoringCase("refer;id=2");
+    assertThat(RawSipPeer.header(trying, "Subscription-State")).startsWith("active");
+    assertThat(RawSipPeer.header(trying, "Content-Type")).isEqualToIgnoringCase("message/sipfrag");
+    assertThat(body(trying)).isEqualTo("SIP/2.0 100 Trying\r\n");
+    assertThat(RawSipPeer.header(failed, "Subscription-State"))
+        .isEqualToIgnoringCase("terminated;reason=noresource");
+    assertThat(body(failed)).startsWith("SIP/2.0 404 ");
+    // The referred call failed, so Carol's call with us is still up.
+    mallory.send(request("BYE", "refer-ok", "m1", carolTag, 3) + "Content-Length: 0\r\n\r\n");
+    assertThat(RawSipPeer.status(mallory.finalResponse("BYE"))).isEqualTo(200);
+  }
+
+  private static String body(String message) {
+    return message.substring(message.indexOf("\r\n\r\n") + 4);
   }
 
   private int referInDialog(String carolTag, int cseq, String referTo) throws Exception {

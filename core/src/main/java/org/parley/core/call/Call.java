@@ -417,7 +417,8 @@ public final class Call {
     boolean wasEstablished = state == State.ESTABLISHED;
     state = State.ENDED;
     if (!wasEstablished) {
-      tap(new SipFrag(statusCode >= 300 ? statusCode : 503, statusCode >= 300 ? detail : "Failed"));
+      // Failures with the peer's own reason were reported in failed(); these are ours.
+      tap(new SipFrag(statusCode >= 300 ? statusCode : 503, "Call Failed"));
     }
     Optional<QualitySummary> summary = audio == null ? Optional.empty() : audio.stop();
     calls.ended(
@@ -491,6 +492,9 @@ public final class Call {
 
     @Override
     public void failed(int statusCode, String reason) {
+      if (statusCode >= 300) {
+        tap(new SipFrag(statusCode, reason == null ? "" : reason));
+      }
       if (direction == CallDirection.INCOMING && statusCode == 487) {
         end(EndReason.CALLER_CANCELLED, statusCode, "The caller hung up before the answer");
       } else if (weCancelled) {

@@ -105,7 +105,11 @@ class TransferRequestsIT {
     // Well-formed for the stack, but its Replaces has no tags.
     assertThat(referInDialog(carolTag, 5, "Refer-To: <sip:bob@h?Replaces=abc>\r\n")).isEqualTo(400);
 
-    mallory.send(request("BYE", "refer-in", "m1", carolTag, 6) + "Content-Length: 0\r\n\r\n");
+    // Only NOTIFYs are taken from the dialog's Call-ID: an in-dialog OPTIONS probe still gets 200.
+    mallory.send(request("OPTIONS", "refer-in", "m1", carolTag, 6) + "Content-Length: 0\r\n\r\n");
+    assertThat(RawSipPeer.status(mallory.finalResponse("OPTIONS"))).isEqualTo(200);
+
+    mallory.send(request("BYE", "refer-in", "m1", carolTag, 7) + "Content-Length: 0\r\n\r\n");
     assertThat(RawSipPeer.status(mallory.finalResponse("BYE"))).isEqualTo(200);
     assertThat(carolEvents.next(CallEnded.class).reason())
         .isEqualTo(CallEvent.EndReason.REMOTE_HANGUP);

@@ -171,7 +171,7 @@ final class InviteDialogs {
     };
   }
 
-  /** Whether the request belongs to one of our INVITE dialogs (a refer NOTIFY, say). */
+  /** Whether the request's Call-ID is one of our INVITE dialogs (a refer NOTIFY, say). */
   boolean owns(Request request) {
     return byCallId.containsKey(callId(request));
   }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.parley.core.call.CallEvent.CallEarlyMedia;
 import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.CallEstablished;
@@ -14,8 +15,12 @@ import org.parley.core.call.CallEvent.DigitReceived;
 import org.parley.core.call.CallEvent.EndReason;
 import org.parley.core.call.SdpOfferAnswer.Negotiated;
 import org.parley.core.calllog.CallDirection;
+import org.parley.core.sip.DialogId;
 import org.parley.core.sip.DialogListener;
+import org.parley.core.sip.InviteHeaders;
+import org.parley.core.sip.Refer;
 import org.parley.core.sip.SipDialog;
+import org.parley.core.sip.SipFrag;
 import org.parley.media.quality.QualitySummary;
 import org.parley.media.rtp.RtpStreamStatistics;
 import org.parley.media.sdp.MediaDirection;
@@ -63,6 +68,9 @@ public final class Call {
   private boolean weCancelled;
   private boolean weRejected;
   private boolean holdWanted;
+  private final CallTransfer transfer;
+  // Where a transferee's or transfer target's new call reports how it went, until it is up.
+  private Consumer<SipFrag> progressTap;
 
   Call(Calls calls, CallDirection direction, String peerUri, String peerDisplayName) {
     this.calls = calls;
@@ -71,6 +79,7 @@ public final class Call {
     this.peerDisplayName = peerDisplayName;
     this.startedAt = calls.now();
     this.state = State.CALLING;
+    this.transfer = new CallTransfer(this, calls);
   }
 
   public String id() {
@@ -147,6 +156,24 @@ public final class Call {
             });
   }
 
+  /**
+   * Blind transfer (RFC 3515): asks the peer to call {@code target} ({@code sip:user@host}, {@code
+   * user@host} or a user of our domain). Progress arrives as {@link CallEvent.TransferProgress}; on
+   * success this call ends, on failure it stays up.
+   */
+  public void transfer(String target) {
+    String uri = calls.targetUri(target);
+    calls.loop().execute(() -> transfer.transfer(uri));
+  }
+
+  /**
+   * Attended transfer (RFC 5589): asks the peer to call the other side of {@code consultation},
+   * replacing that call (RFC 3891). On success both calls end.
+   */
+  public void transferTo(Call consultation) {
+    calls.loop().execute(() -> transfer.transferTo(consultation));
+  }
+
   /** The audio quality so far, once audio runs. */
   public Optional<QualitySummary> quality() {
     CallAudio current = audio;
@@ -162,10 +189,23 @@ public final class Call {
   // --- outgoing ---
 
   void dial(String targetUri, CallMedia media) {
-    audio = CallAudio.reserve(calls.mediaAddress(), media);
+    dial(targetUri, CallAudio.reserve(calls.mediaAddress(), media), InviteHeaders.NONE);
+  }
+
+  /** Places a transferee's call on media another call holds, taking the media at once. */
+  void dialShared(
+      String targetUri, SharedMedia shared, InviteHeaders headers, Consumer<SipFrag> tap) {
+    progressTap = tap;
+    CallAudio reserved = CallAudio.reserve(calls.mediaAddress(), shared);
+    shared.handTo(reserved.lease());
+    dial(targetUri, reserved, headers);
+  }
+
+  private void dial(String targetUri, CallAudio reserved, InviteHeaders headers) {
+    audio = reserved;
     Optional<String> offer =
-        media.lateOffer() ? Optional.empty() : Optional.of(offer(MediaDirection.SENDRECV));
-    dialog = calls.sip().invite(calls.session(), targetUri, offer, new Signaling());
+        audio.media().lateOffer() ? Optional.empty() : Optional.of(offer(MediaDirection.SENDRECV));
+    dialog = calls.sip().invite(calls.session(), targetUri, offer, headers, new Signaling());
   }
 
   void couldNotStart(String detail) {
@@ -186,7 +226,19 @@ public final class Call {
     if (direction != CallDirection.INCOMING || state != State.RINGING) {
       return;
     }
-    audio = CallAudio.reserve(calls.mediaAddress(), media);
+    answerOnLoop(CallAudio.reserve(calls.mediaAddress(), media));
+  }
+
+  /** Answers a call that replaces {@code replaced} (RFC 3891) with the media it holds. */
+  void answerReplacing(Call replaced, Consumer<SipFrag> tap) {
+    progressTap = tap;
+    CallAudio reserved = CallAudio.reserve(calls.mediaAddress(), replaced.audio.lease().shared());
+    reserved.lease().shared().handTo(reserved.lease());
+    answerOnLoop(reserved);
+  }
+
+  private void answerOnLoop(CallAudio reserved) {
+    audio = reserved;
     if (pendingOffer.isEmpty()) {
       dialog.accept(offer(MediaDirection.SENDRECV)); // late offer: ours goes in the 200
       answeredAt = calls.now();
@@ -317,6 +369,45 @@ public final class Call {
       answeredAt = calls.now();
     }
     calls.emit(new CallEstablished(this, codec));
+    tap(new SipFrag(200, "OK"));
+  }
+
+  private void tap(SipFrag progress) {
+    Consumer<SipFrag> current = progressTap;
+    if (current != null) {
+      if (progress.isFinal()) {
+        progressTap = null;
+      }
+      current.accept(progress);
+    }
+  }
+
+  // --- transfers (CallTransfer and Calls use these on the loop) ---
+
+  SipDialog dialog() {
+    return dialog;
+  }
+
+  CallAudio audio() {
+    return audio;
+  }
+
+  Optional<DialogId> dialogId() {
+    return dialog == null ? Optional.empty() : dialog.dialogId();
+  }
+
+  /** Ends the call because it was handed on: BYE when up, CANCEL while it is still ringing. */
+  void endTransferred(String detail) {
+    if (state == State.ESTABLISHED) {
+      dialog.bye();
+      end(EndReason.TRANSFERRED, 0, detail);
+    } else {
+      hangUpOnLoop();
+    }
+  }
+
+  void resumeAfterFailedTransfer() {
+    changeHold(false);
   }
 
   private void end(EndReason reason, int statusCode, String detail) {
@@ -325,6 +416,10 @@ public final class Call {
     }
     boolean wasEstablished = state == State.ESTABLISHED;
     state = State.ENDED;
+    if (!wasEstablished) {
+      // Failures with the peer's own reason were reported in failed(); these are ours.
+      tap(new SipFrag(statusCode >= 300 ? statusCode : 503, "Call Failed"));
+    }
     Optional<QualitySummary> summary = audio == null ? Optional.empty() : audio.stop();
     calls.ended(
         this,
@@ -366,6 +461,7 @@ public final class Call {
       } else if (statusCode == 180) {
         calls.emit(new CallRinging(Call.this));
       }
+      tap(new SipFrag(statusCode, statusCode == 180 ? "Ringing" : "Session Progress"));
     }
 
     @Override
@@ -396,6 +492,9 @@ public final class Call {
 
     @Override
     public void failed(int statusCode, String reason) {
+      if (statusCode >= 300) {
+        tap(new SipFrag(statusCode, reason == null ? "" : reason));
+      }
       if (direction == CallDirection.INCOMING && statusCode == 487) {
         end(EndReason.CALLER_CANCELLED, statusCode, "The caller hung up before the answer");
       } else if (weCancelled) {
@@ -423,6 +522,21 @@ public final class Call {
       } else {
         LOG.info("The re-INVITE of call {} failed; media unchanged", id);
       }
+    }
+
+    @Override
+    public boolean referred(Refer refer) {
+      return transfer.referred(refer);
+    }
+
+    @Override
+    public void referAnswered(int statusCode) {
+      transfer.answered(statusCode);
+    }
+
+    @Override
+    public void referProgress(SipFrag progress, boolean subscriptionTerminated) {
+      transfer.progress(progress, subscriptionTerminated);
     }
 
     @Override

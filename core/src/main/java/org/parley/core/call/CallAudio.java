@@ -21,15 +21,17 @@ final class CallAudio {
 
   private final InetAddress address;
   private final int port;
+  private final SharedMedia.Lease lease;
   private final CallMedia media;
   private AudioStream stream;
   private boolean holding;
   private boolean peerHolding;
 
-  private CallAudio(InetAddress address, int port, CallMedia media) {
+  private CallAudio(InetAddress address, int port, SharedMedia.Lease lease) {
     this.address = address;
     this.port = port;
-    this.media = media;
+    this.lease = lease;
+    this.media = lease.media();
   }
 
   /**
@@ -37,8 +39,13 @@ final class CallAudio {
    * picked and bound when the stream starts; the gap is one offer/answer round trip.
    */
   static CallAudio reserve(InetAddress address, CallMedia media) {
+    return reserve(address, new SharedMedia(media));
+  }
+
+  /** Like {@link #reserve(InetAddress, CallMedia)}, on a new lease of media another call holds. */
+  static CallAudio reserve(InetAddress address, SharedMedia shared) {
     try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(address, 0))) {
-      return new CallAudio(address, probe.getLocalPort(), media);
+      return new CallAudio(address, probe.getLocalPort(), shared.lease());
     } catch (IOException e) {
       throw new UncheckedIOException("No free RTP port on " + address.getHostAddress(), e);
     }
@@ -54,6 +61,10 @@ final class CallAudio {
 
   CallMedia media() {
     return media;
+  }
+
+  SharedMedia.Lease lease() {
+    return lease;
   }
 
   boolean started() {

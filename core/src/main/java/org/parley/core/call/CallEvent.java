@@ -33,6 +33,33 @@ public sealed interface CallEvent {
   record DigitReceived(Call call, char digit, boolean viaInfo) implements CallEvent {}
 
   /**
+   * Progress of our transfer of this call (RFC 3515): the answer to our REFER (202, or a failure),
+   * then the status of the transferee's new call from its NOTIFYs (100, 180, 200, 486...). On a
+   * final 2xx this call ends by itself; after a failure it stays up (resumed if we held it).
+   *
+   * @param statusCode the REFER's answer or the sipfrag's status
+   * @param finalStatus no more progress follows
+   */
+  record TransferProgress(Call call, int statusCode, boolean finalStatus) implements CallEvent {
+
+    public boolean succeeded() {
+      return finalStatus && statusCode >= 200 && statusCode < 300;
+    }
+  }
+
+  /**
+   * The peer transferred this call: we accepted its REFER and are calling the target; {@code
+   * newCall} carries our audio from now on, and this call ends when the peer hangs up.
+   */
+  record CallTransferred(Call call, Call newCall) implements CallEvent {}
+
+  /**
+   * A new incoming call replaces this one (RFC 3891, an attended transfer to us): {@code newCall}
+   * is answered at once with this call's audio, and this call ends once it is established.
+   */
+  record CallReplaced(Call call, Call newCall) implements CallEvent {}
+
+  /**
    * The call is over.
    *
    * @param reason why, as a category
@@ -55,6 +82,8 @@ public sealed interface CallEvent {
     /** The callee declined (486, 603), or we declined an incoming call. */
     REJECTED,
     /** An error status, no answer, no common codec or a network failure. */
-    FAILED
+    FAILED,
+    /** The call was handed on: our transfer succeeded, or a new call replaced it. */
+    TRANSFERRED
   }
 }

@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.parley.core.call.CallEvent.CallReplaced;
 import org.parley.core.call.CallEvent.IncomingCall;
 import org.parley.core.calllog.CallDirection;
 import org.parley.core.calllog.CallLog;
 import org.parley.core.calllog.CallLogException;
 import org.parley.core.loop.EventLoop;
 import org.parley.core.sip.IncomingInvite;
+import org.parley.core.sip.InviteHeaders;
 import org.parley.core.sip.RegisterSession;
+import org.parley.core.sip.SipFrag;
 import org.parley.core.sip.SipUserAgent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,10 +92,56 @@ public final class Calls {
 
   /** A peer's INVITE for this account (on the loop). */
   public void incoming(IncomingInvite invite) {
+    Optional<Call> replaced = Optional.empty();
+    if (invite.replacing().isPresent()) {
+      replaced =
+          active.stream()
+              .filter(c -> c.dialog() == invite.replacing().get() && c.audio() != null)
+              .findFirst();
+      if (replaced.isEmpty()) {
+        invite.dialog().reject(481); // the SIP layer matched a dialog of another account
+        return;
+      }
+    }
     Call call = new Call(this, CallDirection.INCOMING, invite.peerUri(), invite.peerDisplayName());
     active.add(call);
     call.offered(invite.dialog(), invite.sdpOffer());
-    emit(new IncomingCall(call));
+    if (replaced.isEmpty()) {
+      emit(new IncomingCall(call));
+      return;
+    }
+    Call old = replaced.get();
+    emit(new CallReplaced(old, call));
+    call.answerReplacing(
+        old,
+        progress -> {
+          if (progress.statusCode() == 200) {
+            old.endTransferred("Replaced by " + call.peerUri());
+          } else if (progress.isFinal()) {
+            old.audio().lease().shared().handTo(old.audio().lease());
+          }
+        });
+  }
+
+  /** Places a transferee's call to {@code targetUri} on media a transferred call holds. */
+  Call dialShared(
+      String targetUri, SharedMedia shared, InviteHeaders headers, Consumer<SipFrag> progress) {
+    Call call = new Call(this, CallDirection.OUTGOING, targetUri, "");
+    active.add(call);
+    loop.execute(
+        () -> {
+          try {
+            call.dialShared(targetUri, shared, headers, progress);
+          } catch (RuntimeException e) {
+            LOG.warn("Transfer call to {} could not start", targetUri, e);
+            call.couldNotStart(e.getMessage());
+          }
+        });
+    return call;
+  }
+
+  String addressOfRecord() {
+    return addressOfRecord;
   }
 
   /** The calls not yet ended. */

@@ -34,4 +34,21 @@ public interface DialogListener {
 
   /** The peer sent INFO; it has been answered 200. */
   void info(String contentType, String body);
+
+  /**
+   * The peer sent REFER (checked: one SIP Refer-To). The answer is sent at once: 202 Accepted and a
+   * first NOTIFY (100 Trying) when accepted, then progress goes through {@code
+   * notifyReferProgress}.
+   *
+   * @return whether we accept it; refused ones get 603 Declined
+   */
+  default boolean referred(Refer refer) {
+    return false;
+  }
+
+  /** The final answer to our REFER (202, or a failure such as 403, 405 or 408). */
+  default void referAnswered(int statusCode) {}
+
+  /** A NOTIFY of our REFER's subscription arrived (it has been answered 200). */
+  default void referProgress(SipFrag progress, boolean subscriptionTerminated) {}
 }

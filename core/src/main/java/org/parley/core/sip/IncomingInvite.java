@@ -10,10 +10,22 @@ import java.util.Optional;
  * @param peerDisplayName the caller's display name, empty when none was given
  * @param sdpOffer the offer, empty for a late-offer INVITE
  * @param dialog where to answer it
+ * @param replacing our dialog this INVITE replaces (RFC 3891), already checked to match one
  */
 public record IncomingInvite(
     String localUser,
     String peerUri,
     String peerDisplayName,
     Optional<String> sdpOffer,
-    SipDialog dialog) {}
+    SipDialog dialog,
+    Optional<SipDialog> replacing) {
+
+  public IncomingInvite(
+      String localUser,
+      String peerUri,
+      String peerDisplayName,
+      Optional<String> sdpOffer,
+      SipDialog dialog) {
+    this(localUser, peerUri, peerDisplayName, sdpOffer, dialog, Optional.empty());
+  }
+}

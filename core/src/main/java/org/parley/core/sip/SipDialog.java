@@ -1,5 +1,7 @@
 package org.parley.core.sip;
 
+import java.util.Optional;
+
 /**
  * One INVITE dialog (RFC 3261 §12–15) as the core sees it, free of any SIP library's types. Called
  * on the core's loop; what the peer does arrives through the {@link DialogListener}.
@@ -33,4 +35,27 @@ public interface SipDialog {
 
   /** Sends an INFO request in the dialog (SIP INFO DTMF, {@code application/dtmf-relay}). */
   void info(String contentType, String body);
+
+  /** The dialog's Call-ID and tags, once the peer's tag is known (after its first response). */
+  default Optional<DialogId> dialogId() {
+    return Optional.empty();
+  }
+
+  /**
+   * Sends REFER in the dialog (RFC 3515); the answer arrives as {@code referAnswered}, the implicit
+   * subscription's NOTIFYs as {@code referProgress}.
+   *
+   * @param referredBy our address of record, for the Referred-By header (RFC 3892)
+   */
+  default void refer(ReferTo referTo, String referredBy) {
+    throw new UnsupportedOperationException("This dialog cannot send REFER");
+  }
+
+  /**
+   * Reports the progress of the call a peer's REFER asked for, as a NOTIFY with a sipfrag body; a
+   * final status terminates the implicit subscription.
+   */
+  default void notifyReferProgress(SipFrag progress) {
+    throw new UnsupportedOperationException("This dialog cannot send NOTIFY");
+  }
 }

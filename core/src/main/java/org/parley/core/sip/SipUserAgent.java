@@ -38,6 +38,21 @@ public interface SipUserAgent extends AutoCloseable {
       Optional<String> sdpOffer,
       DialogListener listener);
 
+  /**
+   * Sends an INVITE for a transfer: like {@link #invite}, with a Replaces or Referred-By header.
+   */
+  default SipDialog invite(
+      RegisterSession session,
+      String targetUri,
+      Optional<String> sdpOffer,
+      InviteHeaders headers,
+      DialogListener listener) {
+    if (!headers.isEmpty()) {
+      throw new UnsupportedOperationException("This user agent cannot send transfer headers");
+    }
+    return invite(session, targetUri, sdpOffer, listener);
+  }
+
   /** Where new INVITEs from peers go (on the loop); until set they get 480. */
   void onIncomingInvite(Consumer<IncomingInvite> handler);
 

@@ -12,15 +12,20 @@ import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
 import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.parley.core.sip.DialogId;
 import org.parley.core.sip.DialogListener;
+import org.parley.core.sip.ReferTo;
 import org.parley.core.sip.RegisterSession;
+import org.parley.core.sip.Replaces;
 import org.parley.core.sip.SipDialog;
+import org.parley.core.sip.SipFrag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +63,8 @@ final class InviteDialog implements SipDialog {
   private boolean cancelWanted;
   private String ackBody;
   private int challengeAnswers;
+  private String remoteTag;
+  private final InDialogRefer refers;
 
   private InviteDialog(
       SipFactories sip,
@@ -72,6 +79,7 @@ final class InviteDialog implements SipDialog {
     this.outgoing = outgoing;
     this.session = session;
     this.localUser = localUser;
+    this.refers = new InDialogRefer(sip, this);
   }
 
   static InviteDialog outgoing(
@@ -96,6 +104,7 @@ final class InviteDialog implements SipDialog {
     created.inviteServer = transaction;
     created.dialog = dialog;
     created.state = State.PROCEEDING;
+    created.remoteTag = ((FromHeader) invite.getHeader(FromHeader.NAME)).getTag();
     return created;
   }
 
@@ -105,6 +114,35 @@ final class InviteDialog implements SipDialog {
 
   State state() {
     return state;
+  }
+
+  boolean isOutgoing() {
+    return outgoing;
+  }
+
+  DialogListener listener() {
+    return listener;
+  }
+
+  Dialog stackDialog() {
+    return dialog;
+  }
+
+  InDialogRefer refers() {
+    return refers;
+  }
+
+  @Override
+  public Optional<DialogId> dialogId() {
+    String local = outgoing ? ((FromHeader) invite.getHeader(FromHeader.NAME)).getTag() : localTag;
+    return remoteTag == null || local == null
+        ? Optional.empty()
+        : Optional.of(new DialogId(callId, local, remoteTag));
+  }
+
+  /** Whether a new INVITE's Replaces names this dialog (RFC 3891 §3). */
+  boolean matches(Replaces replaces) {
+    return dialogId().map(id -> id.matches(replaces)).orElse(false);
   }
 
   @Override
@@ -124,6 +162,10 @@ final class InviteDialog implements SipDialog {
 
   void onInviteResponse(ClientTransaction transaction, Response response) {
     int status = response.getStatusCode();
+    String toTag = ((ToHeader) response.getHeader(ToHeader.NAME)).getTag();
+    if (outgoing && toTag != null && status < 300 && state != State.CONFIRMED) {
+      remoteTag = toTag; // the early or confirmed dialog's peer tag
+    }
     if (transaction != null && transaction == reinviteClient) {
       onReinviteResponse(response);
       return;
@@ -256,6 +298,8 @@ final class InviteDialog implements SipDialog {
     } else if (transaction != null && transaction == reinviteClient) {
       reinviteClient = null;
       listener.updated(Optional.empty());
+    } else if (refers.owns(transaction)) {
+      refers.onReferTimeout();
     }
   }
 
@@ -367,6 +411,30 @@ final class InviteDialog implements SipDialog {
     if (state == State.CONFIRMED) {
       sendInDialog(Request.INFO, contentType, body);
     }
+  }
+
+  @Override
+  public void refer(ReferTo referTo, String referredBy) {
+    if (state == State.CONFIRMED) {
+      refers.refer(dialog, referTo, referredBy);
+    }
+  }
+
+  @Override
+  public void notifyReferProgress(SipFrag progress) {
+    if (state == State.CONFIRMED) {
+      refers.notifyProgress(dialog, progress);
+    }
+  }
+
+  /** Sends a request built from this dialog's {@code createRequest} in a new transaction. */
+  ClientTransaction sendInDialog(Request request) throws SipException {
+    if (!Request.ACK.equals(request.getMethod()) && request.getHeader("Contact") == null) {
+      request.setHeader(owner.contact(localUser, transportOf(request)));
+    }
+    ClientTransaction transaction = sip.provider().getNewClientTransaction(request);
+    dialog.sendRequest(transaction);
+    return transaction;
   }
 
   private ClientTransaction sendInDialog(String method, String contentType, String body) {

@@ -30,7 +30,9 @@ import org.parley.core.account.Transport;
 import org.parley.core.loop.EventLoop;
 import org.parley.core.sip.DialogListener;
 import org.parley.core.sip.IncomingInvite;
+import org.parley.core.sip.InviteHeaders;
 import org.parley.core.sip.RegisterSession;
+import org.parley.core.sip.Replaces;
 import org.parley.core.sip.SipDialog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +47,7 @@ final class InviteDialogs {
   private static final int MAX_FORWARDS = 70;
 
   /** What {@code Allow} lists in OPTIONS answers and our dialogs. */
-  static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO";
+  static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER, NOTIFY";
 
   private final SipFactories sip;
   private final EventLoop loop;
@@ -70,10 +72,21 @@ final class InviteDialogs {
   }
 
   SipDialog invite(
-      RegisterSession session, String targetUri, Optional<String> sdpOffer, DialogListener l) {
+      RegisterSession session,
+      String targetUri,
+      Optional<String> sdpOffer,
+      InviteHeaders headers,
+      DialogListener l) {
     Request request;
     try {
       request = buildInvite(session.account(), targetUri);
+      if (headers.replaces().isPresent()) {
+        request.addHeader(
+            sip.headers().createHeader("Replaces", headers.replaces().get().format()));
+      }
+      if (headers.referredBy().isPresent()) {
+        request.addHeader(sip.headers().createHeader("Referred-By", headers.referredBy().get()));
+      }
       if (sdpOffer.isPresent()) {
         request.setContent(
             sdpOffer.get(), sip.headers().createContentTypeHeader("application", "sdp"));
@@ -149,12 +162,18 @@ final class InviteDialogs {
     byCallId.remove(dialog.callId(), dialog);
   }
 
-  /** Whether the request is ours to handle (INVITE, ACK, BYE, CANCEL, INFO). */
+  /** Whether the request is ours to handle (INVITE, ACK, BYE, CANCEL, INFO, REFER). */
   static boolean handles(String method) {
     return switch (method) {
-      case Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.INFO -> true;
+      case Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.INFO, Request.REFER ->
+          true;
       default -> false;
     };
+  }
+
+  /** Whether the request's Call-ID is one of our INVITE dialogs (a refer NOTIFY, say). */
+  boolean owns(Request request) {
+    return byCallId.containsKey(callId(request));
   }
 
   void onRequest(RequestEvent event) {
@@ -176,6 +195,11 @@ final class InviteDialogs {
       newInvite(request, transaction);
       return;
     }
+    if (Request.REFER.equals(method) && !inDialog) {
+      // RFC 3515 allows it, but a REFER from anyone outside a call would make us call anywhere.
+      answer(transaction, request, Response.FORBIDDEN);
+      return;
+    }
     if (dialog == null) {
       answer(transaction, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
       return;
@@ -195,6 +219,11 @@ final class InviteDialogs {
         answer(transaction, request, Response.OK);
         dialog.onInfo(request);
       }
+      case Request.REFER ->
+          dialog
+              .refers()
+              .onRefer(transaction, request, dialog.state() == InviteDialog.State.CONFIRMED);
+      case Request.NOTIFY -> dialog.refers().onNotify(transaction, request);
       default -> answer(transaction, request, Response.NOT_IMPLEMENTED);
     }
   }
@@ -204,6 +233,22 @@ final class InviteDialogs {
     if (incoming == null || localUser == null) {
       answer(transaction, request, Response.TEMPORARILY_UNAVAILABLE);
       return;
+    }
+    Optional<InviteDialog> replacing = Optional.empty();
+    if (request.getHeader("Replaces") != null) {
+      int refusal;
+      Replaces replaces = null;
+      try {
+        replaces = Replaces.parse(InDialogRefer.headerValues(request, "Replaces").get(0));
+        refusal = replaceRefusal(replaces);
+      } catch (IllegalArgumentException e) {
+        refusal = Response.BAD_REQUEST;
+      }
+      if (refusal != 0) {
+        answer(transaction, request, refusal);
+        return;
+      }
+      replacing = Optional.of(byCallId.get(replaces.callId()));
     }
     Dialog stackDialog;
     try {
@@ -220,7 +265,30 @@ final class InviteDialogs {
     String name = caller.getDisplayName() == null ? "" : caller.getDisplayName();
     incoming.accept(
         new IncomingInvite(
-            localUser, caller.getURI().toString(), name, InviteDialog.body(request), dialog));
+            localUser,
+            caller.getURI().toString(),
+            name,
+            InviteDialog.body(request),
+            dialog,
+            replacing.map(SipDialog.class::cast)));
+  }
+
+  /**
+   * Whether a Replaces may replace the dialog it names (RFC 3891 §3): 0 for a confirmed dialog or
+   * an early one we started; 481 for none or an early one the peer started; 486 for a confirmed one
+   * when early-only.
+   */
+  private int replaceRefusal(Replaces replaces) {
+    InviteDialog candidate = byCallId.get(replaces.callId());
+    if (candidate == null || !candidate.matches(replaces)) {
+      return Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST;
+    }
+    return switch (candidate.state()) {
+      case CONFIRMED, ACCEPTED -> replaces.earlyOnly() ? Response.BUSY_HERE : 0;
+      case CALLING, PROCEEDING ->
+          candidate.isOutgoing() ? 0 : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST;
+      case TERMINATED -> Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST;
+    };
   }
 
   private ServerTransaction serverTransaction(RequestEvent event) {
@@ -252,6 +320,10 @@ final class InviteDialogs {
     Response response = event.getResponse();
     InviteDialog dialog = byCallId.get(callId(response));
     String method = ((javax.sip.header.CSeqHeader) response.getHeader("CSeq")).getMethod();
+    if (dialog != null && dialog.refers().owns(event.getClientTransaction())) {
+      dialog.refers().onReferResponse(response);
+      return true;
+    }
     if (dialog == null || !Request.INVITE.equals(method)) {
       return dialog != null || !Request.REGISTER.equals(method);
     }

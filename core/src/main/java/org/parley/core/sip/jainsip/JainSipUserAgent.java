@@ -27,6 +27,7 @@ import org.parley.core.account.ServerAddress;
 import org.parley.core.loop.EventLoop;
 import org.parley.core.sip.DialogListener;
 import org.parley.core.sip.IncomingInvite;
+import org.parley.core.sip.InviteHeaders;
 import org.parley.core.sip.LocalPorts;
 import org.parley.core.sip.RegisterResult;
 import org.parley.core.sip.RegisterSession;
@@ -161,7 +162,17 @@ public final class JainSipUserAgent implements SipUserAgent {
       String targetUri,
       Optional<String> sdpOffer,
       DialogListener listener) {
-    return dialogs.invite(session, targetUri, sdpOffer, listener);
+    return dialogs.invite(session, targetUri, sdpOffer, InviteHeaders.NONE, listener);
+  }
+
+  @Override
+  public SipDialog invite(
+      RegisterSession session,
+      String targetUri,
+      Optional<String> sdpOffer,
+      InviteHeaders headers,
+      DialogListener listener) {
+    return dialogs.invite(session, targetUri, sdpOffer, headers, listener);
   }
 
   @Override

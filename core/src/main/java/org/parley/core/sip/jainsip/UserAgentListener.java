@@ -86,7 +86,10 @@ final class UserAgentListener implements SipListenerExt {
   // that says what we take; everything else a 501, statelessly. ACK never gets a response.
   private void answerRequest(RequestEvent event) {
     Request request = event.getRequest();
-    if (InviteDialogs.handles(request.getMethod())) {
+    // A NOTIFY goes to the dialogs only for one of our calls (a REFER's progress); in-dialog
+    // OPTIONS (a PBX's session probe) still gets the 200 below.
+    boolean referNotify = Request.NOTIFY.equals(request.getMethod()) && dialogs.owns(request);
+    if (InviteDialogs.handles(request.getMethod()) || referNotify) {
       dialogs.onRequest(event);
       return;
     }

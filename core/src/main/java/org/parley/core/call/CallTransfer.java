@@ -1,0 +1,143 @@
+package org.parley.core.call;
+
+import java.util.Optional;
+import org.parley.core.call.CallEvent.CallTransferred;
+import org.parley.core.call.CallEvent.TransferProgress;
+import org.parley.core.sip.DialogId;
+import org.parley.core.sip.InviteHeaders;
+import org.parley.core.sip.Refer;
+import org.parley.core.sip.ReferTo;
+import org.parley.core.sip.SipFrag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call's part in transfers (RFC 3515, RFC 5589): as the transferor it sends REFER and follows
+ * the NOTIFYs; as the transferee it places the referred call and reports its progress back. Runs on
+ * the core's loop.
+ */
+final class CallTransfer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CallTransfer.class);
+
+  private final Call call;
+  private final Calls calls;
+  private boolean referring;
+  private Optional<Call> consultation = Optional.empty();
+  private Call transferredTo;
+
+  CallTransfer(Call call, Calls calls) {
+    this.call = call;
+    this.calls = calls;
+  }
+
+  // --- transferor ---
+
+  /** Blind transfer: asks the peer to call {@code targetUri}. */
+  void transfer(String targetUri) {
+    if (!canRefer()) {
+      return;
+    }
+    refer(ReferTo.of(targetUri), Optional.empty());
+  }
+
+  /** Attended transfer: asks the peer to call the other side of {@code other}, replacing it. */
+  void transferTo(Call other) {
+    Optional<DialogId> id = other.dialogId();
+    if (!canRefer()) {
+      return;
+    }
+    if (other.state() != Call.State.ESTABLISHED || id.isEmpty() || other == call) {
+      LOG.info("Call {} cannot be transferred to {}: that call is not established", call, other);
+      calls.emit(new TransferProgress(call, 481, true));
+      return;
+    }
+    refer(new ReferTo(other.peerUri(), Optional.of(id.get().replaces())), Optional.of(other));
+  }
+
+  private boolean canRefer() {
+    if (call.state() != Call.State.ESTABLISHED || referring) {
+      LOG.info(
+          "Call {} cannot be transferred now ({}, transfer pending: {})",
+          call,
+          call.state(),
+          referring);
+      return false;
+    }
+    return true;
+  }
+
+  private void refer(ReferTo referTo, Optional<Call> attended) {
+    referring = true;
+    consultation = attended;
+    call.dialog().refer(referTo, calls.addressOfRecord());
+  }
+
+  void answered(int statusCode) {
+    if (!referring) {
+      return;
+    }
+    if (statusCode < 300) {
+      calls.emit(new TransferProgress(call, statusCode, false));
+      return;
+    }
+    failed(statusCode);
+  }
+
+  void progress(SipFrag progress, boolean subscriptionTerminated) {
+    if (!referring) {
+      return;
+    }
+    if (!progress.isFinal()) {
+      calls.emit(new TransferProgress(call, progress.statusCode(), false));
+      if (subscriptionTerminated) {
+        failed(progress.statusCode()); // ended before the transferee's call had an outcome
+      }
+      return;
+    }
+    if (progress.statusCode() >= 300) {
+      failed(progress.statusCode());
+      return;
+    }
+    referring = false;
+    calls.emit(new TransferProgress(call, progress.statusCode(), true));
+    call.endTransferred("Transferred");
+    consultation.ifPresent(other -> other.endTransferred("Transferred"));
+    consultation = Optional.empty();
+  }
+
+  private void failed(int statusCode) {
+    referring = false;
+    consultation = Optional.empty();
+    calls.emit(new TransferProgress(call, statusCode, true));
+    call.resumeAfterFailedTransfer();
+  }
+
+  // --- transferee ---
+
+  /** The peer's REFER: we call its target from our account, with our audio. */
+  boolean referred(Refer refer) {
+    if (call.state() != Call.State.ESTABLISHED || transferredTo != null || call.audio() == null) {
+      return false;
+    }
+    SharedMedia.Lease ours = call.audio().lease();
+    InviteHeaders headers = new InviteHeaders(refer.referTo().replaces(), refer.referredBy());
+    Call next =
+        calls.dialShared(
+            refer.referTo().targetUri(), ours.shared(), headers, this::newCallProgress);
+    transferredTo = next;
+    calls.emit(new CallTransferred(call, next));
+    return true;
+  }
+
+  private void newCallProgress(SipFrag progress) {
+    if (call.state() != Call.State.ENDED) {
+      call.dialog().notifyReferProgress(progress);
+    }
+    if (progress.isFinal() && progress.statusCode() >= 300) {
+      // The target did not take the call: our audio comes back to the call we still have.
+      call.audio().lease().shared().handTo(call.audio().lease());
+      transferredTo = null;
+    }
+  }
+}

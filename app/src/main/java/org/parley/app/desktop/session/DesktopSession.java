@@ -1,9 +1,5 @@
 package org.parley.app.desktop.session;
 
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +71,11 @@ public final class DesktopSession implements AutoCloseable {
     AccountCredentials credentials = new AccountCredentials(credentialStore);
     Optional<EmbeddedServer> server =
         new LocalAccountSetup(
-                database.accounts(), database.settings(), credentials, profile.resolve("server"))
+                database.accounts(),
+                database.settings(),
+                credentials,
+                database.contacts(),
+                profile.resolve("server"))
             .start();
     List<AccountSettings> enabled =
         database.accounts().list().stream().filter(AccountSettings::enabled).toList();
@@ -102,12 +102,11 @@ public final class DesktopSession implements AutoCloseable {
               .outboundProxy()
               .orElseGet(
                   () -> ServerAddress.parse(domainOf(account), account.transport().defaultPort()));
-      try (DatagramSocket probe = new DatagramSocket()) {
-        probe.connect(new InetSocketAddress(InetAddress.getByName(hop.host()), hop.port()));
-        return probe.getLocalAddress().getHostAddress();
-      } catch (IOException e) {
-        LOG.info("No route to {} now: {}", hop, e.getMessage());
+      Optional<String> local = LocalAddress.towards(hop);
+      if (local.isPresent()) {
+        return local.get();
       }
+      LOG.info("No route to {} now", hop);
     }
     return EmbeddedServer.LOOPBACK;
   }

@@ -10,6 +10,8 @@ import org.parley.core.account.AccountCredentials;
 import org.parley.core.account.AccountSettings;
 import org.parley.core.account.AccountSettingsStore;
 import org.parley.core.account.ServerAddress;
+import org.parley.core.contacts.Contact;
+import org.parley.core.contacts.ContactStore;
 import org.parley.core.credentials.CredentialStoreException;
 import org.parley.core.settings.SettingsStore;
 import org.slf4j.Logger;
@@ -17,19 +19,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * First run: with no account in the profile, creates a user on the embedded server with a random
- * password (kept only in the credential store) and an account for it; on later runs, starts the
- * embedded server again wherever that account points.
+ * password (kept only in the credential store), an account for it and an "Echo test" contact; on
+ * later runs, starts the embedded server again wherever that account points.
  */
 final class LocalAccountSetup {
 
   static final String PORT_KEY = "embedded.sipPort";
   static final String ACCOUNT_KEY = "embedded.accountId";
+  static final String ECHO_TEST_NAME = "Echo test";
   private static final int PASSWORD_BYTES = 18;
   private static final Logger LOG = LoggerFactory.getLogger(LocalAccountSetup.class);
 
   private final AccountSettingsStore accounts;
   private final SettingsStore settings;
   private final AccountCredentials credentials;
+  private final ContactStore contacts;
   private final Path serverDir;
   private final SecureRandom random = new SecureRandom();
 
@@ -37,10 +41,12 @@ final class LocalAccountSetup {
       AccountSettingsStore accounts,
       SettingsStore settings,
       AccountCredentials credentials,
+      ContactStore contacts,
       Path serverDir) {
     this.accounts = accounts;
     this.settings = settings;
     this.credentials = credentials;
+    this.contacts = contacts;
     this.serverDir = serverDir;
   }
 
@@ -78,6 +84,7 @@ final class LocalAccountSetup {
       credentials.setPassword(account, password);
       settings.putInt(PORT_KEY, port);
       settings.putInt(ACCOUNT_KEY, (int) account.id());
+      contacts.add(new Contact(0, ECHO_TEST_NAME, "sip:echo@" + EmbeddedServer.DOMAIN, "", true));
       LOG.info("First run: created {} on the embedded server", account.addressOfRecord());
       return server;
     } catch (CredentialStoreException e) {

@@ -3,6 +3,7 @@ package org.parley.app.desktop;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,15 +24,23 @@ import org.parley.app.desktop.session.DesktopSession;
 import org.parley.app.desktop.session.DesktopSettings;
 import org.parley.app.desktop.session.DeviceAudioProvider;
 import org.parley.app.desktop.session.SessionException;
+import org.parley.app.desktop.session.TrialRegistration;
 import org.parley.app.desktop.view.MainView;
+import org.parley.app.desktop.view.SettingsView;
 import org.parley.app.desktop.viewmodel.AccountsViewModel;
+import org.parley.app.desktop.viewmodel.AddAccountViewModel;
 import org.parley.app.desktop.viewmodel.CallsViewModel;
 import org.parley.app.desktop.viewmodel.ContactsViewModel;
 import org.parley.app.desktop.viewmodel.HistoryViewModel;
+import org.parley.app.desktop.viewmodel.SettingsViewModel;
 import org.parley.app.desktop.viewmodel.Texts;
+import org.parley.core.account.AccountSettings;
 import org.parley.core.store.sqlite.ProfileDatabase;
+import org.parley.media.codec.AudioCodec;
+import org.parley.media.device.AudioDevice;
 import org.parley.media.device.AudioDevices;
 import org.parley.media.device.JavaSoundGateway;
+import org.parley.media.ffmpeg.FfmpegCodecs;
 import org.parley.resources.BundledResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +54,7 @@ public final class DesktopApp {
   static final String TITLE = "Parley";
   static final double WIDTH = 960;
   static final double HEIGHT = 640;
+  private static final Duration TRIAL_TIMEOUT = Duration.ofSeconds(15);
   private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
 
   /**
@@ -145,7 +155,7 @@ public final class DesktopApp {
             new MainView.Commands() {
               @Override
               public void openSettings() {
-                // The settings dialog comes with the settings view-model.
+                settingsView(settings, texts, accounts, phone).show(stage);
               }
 
               @Override
@@ -174,6 +184,43 @@ public final class DesktopApp {
     session.accounts().forEach(phone::attach);
     history.reload();
     contacts.reload();
+  }
+
+  private SettingsView settingsView(
+      DesktopSettings settings, Texts texts, AccountsViewModel accounts, CorePhone phone) {
+    SettingsViewModel preferences =
+        new SettingsViewModel(
+            settings,
+            kind ->
+                new AudioDevices(new JavaSoundGateway())
+                    .list(kind).stream().map(AudioDevice::name).toList(),
+            () ->
+                FfmpegCodecs.defaultRegistry().all().stream()
+                    .map(AudioCodec::encodingName)
+                    .distinct()
+                    .toList(),
+            background,
+            Platform::runLater,
+            texts,
+            DesktopApp::applyTheme);
+    AddAccountViewModel addAccount =
+        new AddAccountViewModel(
+            new TrialRegistration(TRIAL_TIMEOUT),
+            (account, password) -> {
+              AccountSettings stored = database.accounts().save(account);
+              session.credentials().setPassword(stored, password);
+              phone.attach(session.addAccount(stored));
+            },
+            background,
+            Platform::runLater,
+            texts);
+    return new SettingsView(texts, preferences, accounts, addAccount);
+  }
+
+  /** The embedded server's SIP port once the session runs, for tests that call in. */
+  Optional<Integer> embeddedServerPort() {
+    DesktopSession running = session;
+    return running == null ? Optional.empty() : running.embeddedServerPort();
   }
 
   static void applyTheme(DesktopSettings.Theme theme) {

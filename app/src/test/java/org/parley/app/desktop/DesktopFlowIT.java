@@ -19,28 +19,45 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.app.desktop.session.CallAudioProvider;
+import org.parley.app.desktop.session.EmbeddedServer;
 import org.parley.app.desktop.session.MuteSwitch;
 import org.parley.app.desktop.viewmodel.HistoryViewModel;
+import org.parley.core.Softphone;
+import org.parley.core.SoftphoneConfig;
+import org.parley.core.account.Account;
+import org.parley.core.account.AccountConfig;
+import org.parley.core.account.RegistrationEvent;
+import org.parley.core.call.Call;
+import org.parley.core.call.CallEvent;
 import org.parley.core.call.CallMedia;
 import org.parley.core.contacts.Contact;
+import org.parley.core.testing.CallEvents;
 import org.parley.core.testing.RecordingSink;
+import org.parley.core.testing.RegistrationEvents;
 import org.parley.core.testing.ToneSequence;
+import org.parley.media.source.ToneSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The first run as a user sees it, in a temporary profile: the app starts its embedded server,
- * signs in a local user, lists the echo test; a call to it plays our tones back, hangs up, and the
- * history shows it with a quality badge.
+ * The desktop app as a user sees it, in a temporary profile each: on first run it starts its
+ * embedded server, signs in a local user and lists the echo test; a call to it plays our tones back
+ * and ends up in the history with a quality badge; a call from a second (headless) agent is
+ * answered from the notification.
  */
 @ExtendWith(ApplicationExtension.class)
 class DesktopFlowIT {
 
-  private static final double[] TONES_HZ = {600, 1100, 1400};
+  // Steady tones, one per side: on a busy machine the jitter buffer may stretch or squeeze audio,
+  // which moves the boundaries of a tone sequence but not the pitch of a steady tone.
+  private static final double OUR_TONE_HZ = 600;
+  private static final double BOBS_TONE_HZ = 1400;
+  private static final int PROBES = 3;
+  private static final int HEARD_MILLIS = PROBES * ToneSequence.SEGMENT_MILLIS;
 
-  @TempDir static Path profile;
+  @TempDir Path profile;
 
   private final RecordingSink heard = new RecordingSink(ToneSequence.RATE_HZ);
   private DesktopApp app;
@@ -49,7 +66,7 @@ class DesktopFlowIT {
   void start(Stage stage) {
     CallAudioProvider tones =
         () -> {
-          MuteSwitch mute = new MuteSwitch(new ToneSequence(TONES_HZ));
+          MuteSwitch mute = new MuteSwitch(tone(OUR_TONE_HZ));
           return new CallAudioProvider.PreparedAudio(CallMedia.of(mute, heard), mute);
         };
     app =
@@ -79,12 +96,7 @@ class DesktopFlowIT {
 
     robot.clickOn("#dial-field").write("echo").type(KeyCode.ENTER);
     await(() -> text(robot, "#call-state").startsWith("Connected"));
-    // The jitter buffer may stretch the tones on a busy machine: probe twice as long and compare
-    // runs of the same tone, not fixed slots.
-    heard.awaitAfterSound(2 * ToneSequence.SEGMENT_MILLIS * TONES_HZ.length, 20_000);
-    assertThat(
-            runs(ToneSequence.tonesIn(heard.samples(), ToneSequence.RATE_HZ, 2 * TONES_HZ.length)))
-        .containsSubsequence(600.0, 1100.0, 1400.0);
+    assertThat(tonesHeard()).containsExactly(OUR_TONE_HZ);
     await(() -> text(robot, "#call-quality").startsWith("Quality: MOS "));
 
     robot.clickOn("#hangup-button");
@@ -99,6 +111,54 @@ class DesktopFlowIT {
     assertThat(call.summary()).startsWith("Outgoing call, ");
     assertThat(call.badge()).isPresent();
     assertThat(call.badgeText()).matches("(Excellent|Good|Fair|Poor|Bad) \\(MOS [1-4]\\.\\d\\)");
+  }
+
+  @Test
+  void anIncomingCallFromAnotherAgentIsAnsweredFromTheNotification(FxRobot robot) throws Exception {
+    await(() -> text(robot, "#registration-status").startsWith("Ready: signed in as sip:"));
+    String me = text(robot, "#registration-status").substring("Ready: signed in as ".length());
+    int port = app.embeddedServerPort().orElseThrow();
+    EmbeddedServer.addUser(profile.resolve("server"), port, "bob", "bob-password".toCharArray());
+
+    try (Softphone bobPhone = Softphone.start(SoftphoneConfig.defaults("127.0.0.1"))) {
+      Account bob =
+          bobPhone.addAccount(
+              AccountConfig.of("sip:bob@localhost", "bob-password"::toCharArray)
+                  .withOutboundProxy("127.0.0.1:" + port));
+      RegistrationEvents bobRegistration = new RegistrationEvents();
+      CallEvents bobCalls = new CallEvents();
+      bob.addRegistrationListener(bobRegistration);
+      bob.addCallListener(bobCalls);
+      bob.register();
+      bobRegistration.next(RegistrationEvent.Registered.class);
+
+      bob.call(me, CallMedia.of(tone(BOBS_TONE_HZ), new RecordingSink(ToneSequence.RATE_HZ)));
+      await(() -> text(robot, "#incoming-caller").equals("sip:bob@localhost is calling"));
+      assertThat(robot.lookup("#incoming-call").query().isVisible()).isTrue();
+      // The notification has the focus: Space presses its Answer button, no mouse needed.
+      robot.type(KeyCode.SPACE);
+
+      bobCalls.next(CallEvent.CallEstablished.class);
+      await(() -> text(robot, "#call-state").startsWith("Connected"));
+      assertThat(tonesHeard()).containsExactly(BOBS_TONE_HZ);
+      bob.activeCalls().forEach(Call::hangUp);
+      await(() -> text(robot, "#last-outcome").endsWith("The other side hung up"));
+    }
+    robot.clickOn("#history-tab");
+    ListView<HistoryViewModel.Entry> history = robot.lookup("#history-list").queryListView();
+    await(() -> history.getItems().size() == 1);
+    assertThat(history.getItems().get(0).summary()).startsWith("Incoming call, ");
+    assertThat(history.getItems().get(0).badge()).isPresent();
+  }
+
+  private static ToneSource tone(double frequencyHz) {
+    return new ToneSource(frequencyHz, ToneSequence.RATE_HZ, 0.5);
+  }
+
+  /** The distinct loudest frequencies, in order, of the first sound heard. */
+  private List<Double> tonesHeard() throws InterruptedException {
+    heard.awaitAfterSound(HEARD_MILLIS, 20_000);
+    return runs(ToneSequence.tonesIn(heard.samples(), ToneSequence.RATE_HZ, PROBES));
   }
 
   private static List<Double> runs(List<Double> tones) {

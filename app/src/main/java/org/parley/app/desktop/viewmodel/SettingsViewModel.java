@@ -13,7 +13,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.parley.app.desktop.session.DesktopSettings;
 import org.parley.app.desktop.session.DesktopSettings.Theme;
-import org.parley.app.desktop.session.DeviceAudioProvider;
 import org.parley.media.device.AudioDevice;
 import org.parley.media.device.AudioDeviceChoice;
 import org.slf4j.Logger;
@@ -145,14 +144,6 @@ public final class SettingsViewModel {
             ui.execute(() -> message.set(texts.text("settings.saveFailed")));
           }
         });
-  }
-
-  /** The encoding names of {@code DeviceAudioProvider}'s codecs, for the codec list. */
-  public static List<String> codecNames(List<org.parley.media.codec.AudioCodec> codecs) {
-    return DeviceAudioProvider.ordered(codecs, List.of()).stream()
-        .map(org.parley.media.codec.AudioCodec::encodingName)
-        .distinct()
-        .toList();
   }
 
   public ObjectProperty<Theme> themeProperty() {

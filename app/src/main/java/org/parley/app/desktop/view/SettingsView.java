@@ -1,0 +1,246 @@
+package org.parley.app.desktop.view;
+
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.parley.app.desktop.session.DesktopSettings.Theme;
+import org.parley.app.desktop.viewmodel.AccountsViewModel;
+import org.parley.app.desktop.viewmodel.AccountsViewModel.AccountStatus;
+import org.parley.app.desktop.viewmodel.AddAccountViewModel;
+import org.parley.app.desktop.viewmodel.SettingsViewModel;
+import org.parley.app.desktop.viewmodel.Texts;
+import org.parley.core.account.Transport;
+
+/** The settings window: accounts (with the add-account form), audio, appearance and language. */
+public final class SettingsView {
+
+  private final Texts texts;
+  private final SettingsViewModel settings;
+  private final AccountsViewModel accounts;
+  private final AddAccountViewModel addAccount;
+
+  public SettingsView(
+      Texts texts,
+      SettingsViewModel settings,
+      AccountsViewModel accounts,
+      AddAccountViewModel addAccount) {
+    this.texts = texts;
+    this.settings = settings;
+    this.accounts = accounts;
+    this.addAccount = addAccount;
+  }
+
+  /** Opens the window over {@code owner}; Escape closes it. */
+  public Stage show(Window owner) {
+    settings.load();
+    TabPane tabs =
+        new TabPane(
+            tab("settings-accounts-tab", "ui.settings.tab.accounts", accountsPane()),
+            tab("settings-audio-tab", "ui.settings.tab.audio", audioPane()),
+            tab("settings-appearance-tab", "ui.settings.tab.appearance", appearancePane()));
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    Stage stage = new Stage();
+    Button save = Views.button("settings-save", texts.text("ui.settings.save"), settings::save);
+    Button close = Views.button("settings-close", texts.text("ui.settings.close"), stage::close);
+    close.setCancelButton(true);
+    Label message = Views.boundLabel("settings-message", settings.messageProperty());
+    HBox buttons = new HBox(8, message, save, close);
+    buttons.setPadding(new Insets(8));
+    BorderPane root = new BorderPane(tabs);
+    root.setBottom(buttons);
+    stage.initOwner(owner);
+    stage.initModality(Modality.WINDOW_MODAL);
+    stage.setTitle(texts.text("ui.settings.title"));
+    stage.setScene(new Scene(root, 640, 520));
+    stage.show();
+    return stage;
+  }
+
+  private Tab tab(String id, String key, javafx.scene.Node content) {
+    Tab tab = new Tab(texts.text(key), content);
+    tab.setId(id);
+    return tab;
+  }
+
+  private VBox accountsPane() {
+    ListView<AccountStatus> list = new ListView<>(accounts.accounts());
+    list.setId("settings-accounts");
+    list.setAccessibleText(texts.text("ui.settings.accounts"));
+    list.setPrefHeight(120);
+    list.setCellFactory(
+        view ->
+            new javafx.scene.control.ListCell<>() {
+              @Override
+              protected void updateItem(AccountStatus item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.text());
+                setAccessibleText(getText());
+              }
+            });
+
+    TextField name = text("account-name", addAccount.displayNameProperty(), "ui.settings.name");
+    TextField address =
+        text("account-address", addAccount.addressProperty(), "ui.settings.address");
+    address.setPromptText("alice@example.com");
+    PasswordField password = new PasswordField();
+    password.setId("account-password");
+    password.setAccessibleText(plain("ui.settings.password"));
+    password.textProperty().bindBidirectional(addAccount.passwordProperty());
+    TextField server = text("account-server", addAccount.serverProperty(), "ui.settings.server");
+    server.setPromptText(texts.text("ui.settings.server.hint"));
+    ComboBox<Transport> transport = new ComboBox<>();
+    transport.setId("account-transport");
+    transport.getItems().setAll(Transport.values());
+    transport.valueProperty().bindBidirectional(addAccount.transportProperty());
+    transport.setAccessibleText(plain("ui.settings.transport"));
+
+    GridPane form = new GridPane();
+    form.setHgap(8);
+    form.setVgap(6);
+    row(form, 0, "ui.settings.name", name);
+    row(form, 1, "ui.settings.address", address);
+    row(form, 2, "ui.settings.password", password);
+    row(form, 3, "ui.settings.server", server);
+    row(form, 4, "ui.settings.transport", transport);
+
+    Button add =
+        Views.button("account-add", texts.text("ui.settings.add"), addAccount::checkAndSave);
+    add.disableProperty().bind(addAccount.busyProperty());
+    add.setDefaultButton(true);
+    ProgressIndicator checking = new ProgressIndicator();
+    checking.setPrefSize(20, 20);
+    checking.setAccessibleText(texts.text("ui.settings.checking"));
+    Views.showWhen(checking, addAccount.busyProperty());
+    Label message = Views.boundLabel("account-message", addAccount.messageProperty());
+    VBox pane =
+        new VBox(
+            8,
+            new Label(texts.text("ui.settings.accounts")),
+            list,
+            new Label(texts.text("ui.settings.addTitle")),
+            form,
+            new HBox(8, add, checking),
+            message);
+    pane.setPadding(new Insets(12));
+    return pane;
+  }
+
+  private VBox audioPane() {
+    ComboBox<String> microphone = new ComboBox<>(settings.microphones());
+    microphone.setId("settings-microphone");
+    microphone.valueProperty().bindBidirectional(settings.microphoneProperty());
+    microphone.setAccessibleText(plain("ui.settings.microphone"));
+    ComboBox<String> speaker = new ComboBox<>(settings.speakers());
+    speaker.setId("settings-speaker");
+    speaker.valueProperty().bindBidirectional(settings.speakerProperty());
+    speaker.setAccessibleText(plain("ui.settings.speaker"));
+    GridPane devices = new GridPane();
+    devices.setHgap(8);
+    devices.setVgap(6);
+    row(devices, 0, "ui.settings.microphone", microphone);
+    row(devices, 1, "ui.settings.speaker", speaker);
+
+    ListView<String> codecs = new ListView<>(settings.codecOrder());
+    codecs.setId("settings-codecs");
+    codecs.setAccessibleText(plain("ui.settings.codecs"));
+    codecs.setPrefHeight(140);
+    Button up = Views.button("codec-up", texts.text("ui.settings.codecUp"), () -> move(codecs, -1));
+    Button down =
+        Views.button("codec-down", texts.text("ui.settings.codecDown"), () -> move(codecs, 1));
+    VBox pane =
+        new VBox(
+            8, devices, new Label(texts.text("ui.settings.codecs")), codecs, new HBox(8, up, down));
+    pane.setPadding(new Insets(12));
+    return pane;
+  }
+
+  private void move(ListView<String> codecs, int by) {
+    int index = codecs.getSelectionModel().getSelectedIndex();
+    if (index < 0) {
+      return;
+    }
+    if (by < 0) {
+      settings.moveCodecUp(index);
+    } else {
+      settings.moveCodecDown(index);
+    }
+    codecs
+        .getSelectionModel()
+        .clearAndSelect(Math.max(0, Math.min(index + by, codecs.getItems().size() - 1)));
+  }
+
+  private GridPane appearancePane() {
+    ComboBox<Theme> theme = new ComboBox<>();
+    theme.setId("settings-theme");
+    theme.getItems().setAll(Theme.values());
+    theme.valueProperty().bindBidirectional(settings.themeProperty());
+    theme.setConverter(
+        converter(t -> texts.text("ui.settings.theme." + t.name().toLowerCase(Locale.ROOT))));
+    theme.setAccessibleText(plain("ui.settings.theme"));
+    ComboBox<Locale> language = new ComboBox<>();
+    language.setId("settings-language");
+    language.getItems().setAll(SettingsViewModel.LANGUAGES);
+    language.valueProperty().bindBidirectional(settings.languageProperty());
+    // Each language is named in itself, so a user who cannot read the current one finds theirs.
+    language.setConverter(converter(l -> l.getDisplayLanguage(l)));
+    language.setAccessibleText(plain("ui.settings.language"));
+    GridPane pane = new GridPane();
+    pane.setHgap(8);
+    pane.setVgap(6);
+    pane.setPadding(new Insets(12));
+    row(pane, 0, "ui.settings.theme", theme);
+    row(pane, 1, "ui.settings.language", language);
+    return pane;
+  }
+
+  private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
+    return new StringConverter<>() {
+      @Override
+      public String toString(T value) {
+        return value == null ? "" : show.apply(value);
+      }
+
+      @Override
+      public T fromString(String text) {
+        throw new UnsupportedOperationException("not editable");
+      }
+    };
+  }
+
+  private TextField text(String id, javafx.beans.property.StringProperty property, String key) {
+    TextField field = new TextField();
+    field.setId(id);
+    field.setAccessibleText(plain(key));
+    field.textProperty().bindBidirectional(property);
+    return field;
+  }
+
+  private void row(GridPane grid, int row, String key, Control control) {
+    Label label = new Label(texts.text(key));
+    label.setMnemonicParsing(true);
+    label.setLabelFor(control);
+    grid.addRow(row, label, control);
+  }
+
+  private String plain(String key) {
+    return texts.text(key).replace("_", "");
+  }
+}

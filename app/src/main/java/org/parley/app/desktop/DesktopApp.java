@@ -80,6 +80,7 @@ public final class DesktopApp {
   private volatile ProfileDatabase database;
   private volatile DesktopSession session;
   private volatile boolean shutDown;
+  private Scene mainScene; // FX thread only
 
   public DesktopApp(Options options) {
     this.options = options;
@@ -118,7 +119,6 @@ public final class DesktopApp {
     }
     DesktopSettings settings = new DesktopSettings(database.settings());
     Texts texts = Texts.forLocale(settings.language(options.systemLocale()));
-    applyTheme(settings.theme());
     CallAudioProvider audio =
         options
             .audio()
@@ -174,9 +174,9 @@ public final class DesktopApp {
                 Platform.exit();
               }
             });
-    Scene scene = new Scene(view.root(), WIDTH, HEIGHT);
-    scene.getStylesheets().add(BundledResource.named("css/parley.css").url().toExternalForm());
-    stage.setScene(scene);
+    mainScene = new Scene(view.root(), WIDTH, HEIGHT);
+    applyTheme(settings.theme());
+    stage.setScene(mainScene);
 
     if (session.accounts().isEmpty()) {
       accounts.onNoAccount();
@@ -202,7 +202,7 @@ public final class DesktopApp {
             background,
             Platform::runLater,
             texts,
-            DesktopApp::applyTheme);
+            this::applyTheme);
     AddAccountViewModel addAccount =
         new AddAccountViewModel(
             new TrialRegistration(TRIAL_TIMEOUT),
@@ -223,11 +223,20 @@ public final class DesktopApp {
     return running == null ? Optional.empty() : running.embeddedServerPort();
   }
 
-  static void applyTheme(DesktopSettings.Theme theme) {
+  // Parley's own stylesheet paints a light background, so it only goes with the light theme.
+  private void applyTheme(DesktopSettings.Theme theme) {
+    boolean dark = theme == DesktopSettings.Theme.DARK;
     Application.setUserAgentStylesheet(
-        theme == DesktopSettings.Theme.DARK
+        dark
             ? new PrimerDark().getUserAgentStylesheet()
             : new PrimerLight().getUserAgentStylesheet());
+    if (mainScene != null) {
+      String parley = BundledResource.named("css/parley.css").url().toExternalForm();
+      mainScene.getStylesheets().remove(parley);
+      if (!dark) {
+        mainScene.getStylesheets().add(parley);
+      }
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.parley.app.desktop.view;
 
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -98,20 +99,22 @@ final class ContactsPane extends VBox {
   }
 
   private VBox form() {
-    TextField name = field("contact-name", "ui.contacts.name", contacts.formNameProperty());
+    TextField name =
+        Views.textField("contact-name", contacts.formNameProperty(), plain("ui.contacts.name"));
     TextField sipUri =
-        field("contact-sip-uri", "ui.contacts.sipUri", contacts.formSipUriProperty());
-    TextField phone = field("contact-phone", "ui.contacts.phone", contacts.formPhoneProperty());
+        Views.textField(
+            "contact-sip-uri", contacts.formSipUriProperty(), plain("ui.contacts.sipUri"));
+    TextField phone =
+        Views.textField("contact-phone", contacts.formPhoneProperty(), plain("ui.contacts.phone"));
     CheckBox favourite = new CheckBox(texts.text("ui.contacts.favourite"));
     favourite.setId("contact-form-favourite");
-    favourite.setAccessibleText(texts.text("ui.contacts.favourite").replace("_", ""));
+    favourite.setAccessibleText(plain("ui.contacts.favourite"));
     favourite.selectedProperty().bindBidirectional(contacts.formFavouriteProperty());
-    GridPane grid = new GridPane();
-    grid.setHgap(8);
-    grid.setVgap(4);
-    grid.addRow(0, labelFor(name, "ui.contacts.name"), name);
-    grid.addRow(1, labelFor(sipUri, "ui.contacts.sipUri"), sipUri);
-    grid.addRow(2, labelFor(phone, "ui.contacts.phone"), phone);
+    GridPane grid =
+        Views.form(
+            texts,
+            List.of("ui.contacts.name", "ui.contacts.sipUri", "ui.contacts.phone"),
+            List.of(name, sipUri, phone));
     grid.add(favourite, 1, 3);
     Label error = Views.boundLabel("contact-error", contacts.formErrorProperty());
     error.getStyleClass().add("danger");
@@ -131,20 +134,8 @@ final class ContactsPane extends VBox {
     return new VBox(6, grid, error, new HBox(8, save, cancel));
   }
 
-  private TextField field(
-      String id, String labelKey, javafx.beans.property.StringProperty property) {
-    TextField field = new TextField();
-    field.setId(id);
-    field.setAccessibleText(texts.text(labelKey).replace("_", ""));
-    field.textProperty().bindBidirectional(property);
-    return field;
-  }
-
-  private Label labelFor(TextField field, String key) {
-    Label label = new Label(texts.text(key));
-    label.setMnemonicParsing(true);
-    label.setLabelFor(field);
-    return label;
+  private String plain(String key) {
+    return texts.text(key).replace("_", "");
   }
 
   private void openForm() {

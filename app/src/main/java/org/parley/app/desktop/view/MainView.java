@@ -56,6 +56,7 @@ public final class MainView {
     tabs.setAccessibleText(texts.text("ui.tabs"));
     SplitPane split = new SplitPane(tabs, callPane);
     split.setDividerPositions(0.42);
+    split.setAccessibleText(texts.text("ui.split"));
 
     root.setTop(menuBar(texts, commands));
     root.setCenter(split);
@@ -105,6 +106,7 @@ public final class MainView {
             new Menu(texts.text("ui.menu.file"), null, settings, quit),
             new Menu(texts.text("ui.menu.help"), null, about));
     bar.setUseSystemMenuBar(true);
+    bar.setAccessibleText(texts.text("ui.menu.bar"));
     return bar;
   }
 

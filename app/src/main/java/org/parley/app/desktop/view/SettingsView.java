@@ -1,11 +1,11 @@
 package org.parley.app.desktop.view;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
@@ -57,6 +57,7 @@ public final class SettingsView {
             tab("settings-audio-tab", "ui.settings.tab.audio", audioPane()),
             tab("settings-appearance-tab", "ui.settings.tab.appearance", appearancePane()));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.setAccessibleText(texts.text("ui.settings.title"));
     Stage stage = new Stage();
     Button save = Views.button("settings-save", texts.text("ui.settings.save"), settings::save);
     Button close = Views.button("settings-close", texts.text("ui.settings.close"), stage::close);
@@ -96,15 +97,19 @@ public final class SettingsView {
               }
             });
 
-    TextField name = text("account-name", addAccount.displayNameProperty(), "ui.settings.name");
+    TextField name =
+        Views.textField(
+            "account-name", addAccount.displayNameProperty(), plain("ui.settings.name"));
     TextField address =
-        text("account-address", addAccount.addressProperty(), "ui.settings.address");
+        Views.textField(
+            "account-address", addAccount.addressProperty(), plain("ui.settings.address"));
     address.setPromptText("alice@example.com");
     PasswordField password = new PasswordField();
     password.setId("account-password");
     password.setAccessibleText(plain("ui.settings.password"));
     password.textProperty().bindBidirectional(addAccount.passwordProperty());
-    TextField server = text("account-server", addAccount.serverProperty(), "ui.settings.server");
+    TextField server =
+        Views.textField("account-server", addAccount.serverProperty(), plain("ui.settings.server"));
     server.setPromptText(texts.text("ui.settings.server.hint"));
     ComboBox<Transport> transport = new ComboBox<>();
     transport.setId("account-transport");
@@ -112,14 +117,16 @@ public final class SettingsView {
     transport.valueProperty().bindBidirectional(addAccount.transportProperty());
     transport.setAccessibleText(plain("ui.settings.transport"));
 
-    GridPane form = new GridPane();
-    form.setHgap(8);
-    form.setVgap(6);
-    row(form, 0, "ui.settings.name", name);
-    row(form, 1, "ui.settings.address", address);
-    row(form, 2, "ui.settings.password", password);
-    row(form, 3, "ui.settings.server", server);
-    row(form, 4, "ui.settings.transport", transport);
+    GridPane form =
+        Views.form(
+            texts,
+            List.of(
+                "ui.settings.name",
+                "ui.settings.address",
+                "ui.settings.password",
+                "ui.settings.server",
+                "ui.settings.transport"),
+            List.of(name, address, password, server, transport));
 
     Button add =
         Views.button("account-add", texts.text("ui.settings.add"), addAccount::checkAndSave);
@@ -152,11 +159,11 @@ public final class SettingsView {
     speaker.setId("settings-speaker");
     speaker.valueProperty().bindBidirectional(settings.speakerProperty());
     speaker.setAccessibleText(plain("ui.settings.speaker"));
-    GridPane devices = new GridPane();
-    devices.setHgap(8);
-    devices.setVgap(6);
-    row(devices, 0, "ui.settings.microphone", microphone);
-    row(devices, 1, "ui.settings.speaker", speaker);
+    GridPane devices =
+        Views.form(
+            texts,
+            List.of("ui.settings.microphone", "ui.settings.speaker"),
+            List.of(microphone, speaker));
 
     ListView<String> codecs = new ListView<>(settings.codecOrder());
     codecs.setId("settings-codecs");
@@ -202,12 +209,10 @@ public final class SettingsView {
     // Each language is named in itself, so a user who cannot read the current one finds theirs.
     language.setConverter(converter(l -> l.getDisplayLanguage(l)));
     language.setAccessibleText(plain("ui.settings.language"));
-    GridPane pane = new GridPane();
-    pane.setHgap(8);
-    pane.setVgap(6);
+    GridPane pane =
+        Views.form(
+            texts, List.of("ui.settings.theme", "ui.settings.language"), List.of(theme, language));
     pane.setPadding(new Insets(12));
-    row(pane, 0, "ui.settings.theme", theme);
-    row(pane, 1, "ui.settings.language", language);
     return pane;
   }
 
@@ -223,21 +228,6 @@ public final class SettingsView {
         throw new UnsupportedOperationException("not editable");
       }
     };
-  }
-
-  private TextField text(String id, javafx.beans.property.StringProperty property, String key) {
-    TextField field = new TextField();
-    field.setId(id);
-    field.setAccessibleText(plain(key));
-    field.textProperty().bindBidirectional(property);
-    return field;
-  }
-
-  private void row(GridPane grid, int row, String key, Control control) {
-    Label label = new Label(texts.text(key));
-    label.setMnemonicParsing(true);
-    label.setLabelFor(control);
-    grid.addRow(row, label, control);
   }
 
   private String plain(String key) {

@@ -26,11 +26,13 @@ import org.parley.core.Softphone;
 import org.parley.core.SoftphoneConfig;
 import org.parley.core.account.Account;
 import org.parley.core.account.AccountConfig;
+import org.parley.core.account.AccountSettings;
 import org.parley.core.account.RegistrationEvent;
 import org.parley.core.call.Call;
 import org.parley.core.call.CallEvent;
 import org.parley.core.call.CallMedia;
 import org.parley.core.contacts.Contact;
+import org.parley.core.store.sqlite.ProfileDatabase;
 import org.parley.core.testing.CallEvents;
 import org.parley.core.testing.RecordingSink;
 import org.parley.core.testing.RegistrationEvents;
@@ -149,6 +151,35 @@ class DesktopFlowIT {
     await(() -> history.getItems().size() == 1);
     assertThat(history.getItems().get(0).summary()).startsWith("Incoming call, ");
     assertThat(history.getItems().get(0).badge()).isPresent();
+  }
+
+  @Test
+  void anAccountIsSavedOnlyAfterItRegistered(FxRobot robot) throws Exception {
+    await(() -> text(robot, "#registration-status").startsWith("Ready: signed in as sip:"));
+    int port = app.embeddedServerPort().orElseThrow();
+    EmbeddedServer.addUser(
+        profile.resolve("server"), port, "carol", "carol-password".toCharArray());
+    robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
+    await(() -> robot.lookup("#account-address").tryQuery().isPresent());
+
+    robot.clickOn("#account-address").write("carol@localhost");
+    robot.clickOn("#account-password").write("wrong-password");
+    robot.clickOn("#account-server").write("127.0.0.1:" + port);
+    robot.clickOn("#account-add");
+    await(() -> text(robot, "#account-message").startsWith("The server did not accept"));
+    try (ProfileDatabase database = ProfileDatabase.open(profile)) {
+      assertThat(database.accounts().list()).hasSize(1);
+    }
+
+    robot.doubleClickOn("#account-password").eraseText(14).write("carol-password");
+    robot.clickOn("#account-add");
+    await(() -> text(robot, "#account-message").equals("sip:carol@localhost works and is saved."));
+    await(() -> text(robot, "#registration-status").equals("2 of 2 accounts signed in"));
+    try (ProfileDatabase database = ProfileDatabase.open(profile)) {
+      assertThat(database.accounts().list())
+          .extracting(AccountSettings::addressOfRecord)
+          .endsWith("sip:carol@localhost");
+    }
   }
 
   private static ToneSource tone(double frequencyHz) {

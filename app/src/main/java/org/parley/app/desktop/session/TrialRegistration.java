@@ -1,6 +1,7 @@
 package org.parley.app.desktop.session;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -31,8 +32,17 @@ public final class TrialRegistration implements AddAccountViewModel.Registration
     this.timeout = timeout;
   }
 
+  /** Registers and un-registers once; wipes {@code password} before it returns. */
   @Override
   public Optional<Failure> register(AccountSettings account, char[] password) {
+    try {
+      return registerOnce(account, password);
+    } finally {
+      Arrays.fill(password, '\0');
+    }
+  }
+
+  private Optional<Failure> registerOnce(AccountSettings account, char[] password) {
     AccountConfig config =
         new AccountConfig(
                 account.addressOfRecord(),

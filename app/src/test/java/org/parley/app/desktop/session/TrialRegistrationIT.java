@@ -30,8 +30,11 @@ class TrialRegistrationIT {
   }
 
   @Test
-  void theRightPasswordRegisters() {
-    assertThat(trial.register(alice(), "correct-horse".toCharArray())).isEmpty();
+  void theRightPasswordRegistersAndIsWipedAfterwards() {
+    char[] password = "correct-horse".toCharArray();
+
+    assertThat(trial.register(alice(), password)).isEmpty();
+    assertThat(new String(password)).isEqualTo("\0".repeat(13));
   }
 
   @Test

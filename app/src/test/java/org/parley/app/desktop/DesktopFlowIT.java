@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,7 +55,7 @@ class DesktopFlowIT {
   // which moves the boundaries of a tone sequence but not the pitch of a steady tone.
   private static final double OUR_TONE_HZ = 600;
   private static final double BOBS_TONE_HZ = 1400;
-  private static final int PROBES = 3;
+  private static final int PROBES = 5;
   private static final int HEARD_MILLIS = PROBES * ToneSequence.SEGMENT_MILLIS;
 
   @TempDir Path profile;
@@ -98,7 +97,7 @@ class DesktopFlowIT {
 
     robot.clickOn("#dial-field").write("echo").type(KeyCode.ENTER);
     await(() -> text(robot, "#call-state").startsWith("Connected"));
-    assertThat(tonesHeard()).containsExactly(OUR_TONE_HZ);
+    assertMostlyHeard(OUR_TONE_HZ);
     await(() -> text(robot, "#call-quality").startsWith("Quality: MOS "));
 
     robot.clickOn("#hangup-button");
@@ -142,7 +141,7 @@ class DesktopFlowIT {
 
       bobCalls.next(CallEvent.CallEstablished.class);
       await(() -> text(robot, "#call-state").startsWith("Connected"));
-      assertThat(tonesHeard()).containsExactly(BOBS_TONE_HZ);
+      assertMostlyHeard(BOBS_TONE_HZ);
       bob.activeCalls().forEach(Call::hangUp);
       await(() -> text(robot, "#last-outcome").endsWith("The other side hung up"));
     }
@@ -186,20 +185,18 @@ class DesktopFlowIT {
     return new ToneSource(frequencyHz, ToneSequence.RATE_HZ, 0.5);
   }
 
-  /** The distinct loudest frequencies, in order, of the first sound heard. */
-  private List<Double> tonesHeard() throws InterruptedException {
+  /**
+   * Most probes of the first sound heard find the expected tone (within one 100 Hz step): on this
+   * shared 2-core machine a late packet may leave a gap or a concealed frame in one probe, but the
+   * other side's tone (600 vs 1400 Hz) is never mistaken for it.
+   */
+  private void assertMostlyHeard(double toneHz) throws InterruptedException {
     heard.awaitAfterSound(HEARD_MILLIS, 20_000);
-    return runs(ToneSequence.tonesIn(heard.samples(), ToneSequence.RATE_HZ, PROBES));
-  }
-
-  private static List<Double> runs(List<Double> tones) {
-    List<Double> runs = new ArrayList<>();
-    for (Double tone : tones) {
-      if (runs.isEmpty() || !runs.get(runs.size() - 1).equals(tone)) {
-        runs.add(tone);
-      }
-    }
-    return runs;
+    List<Double> probes = ToneSequence.tonesIn(heard.samples(), ToneSequence.RATE_HZ, PROBES);
+    assertThat(probes).hasSize(PROBES);
+    assertThat(probes.stream().filter(hz -> Math.abs(hz - toneHz) <= 100).count())
+        .as("probes near %s Hz in %s", toneHz, probes)
+        .isGreaterThan(PROBES / 2);
   }
 
   // Empty until the node exists: the main view replaces the start screen once the session runs.

@@ -9,6 +9,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -112,6 +113,12 @@ public final class MainView {
 
   private static HBox statusBar(AccountsViewModel accounts) {
     Label status = Views.boundLabel("registration-status", accounts.summaryProperty());
+    // With several accounts the bar shows a count; each account's state is one hover (or one
+    // screen-reader help request) away.
+    Tooltip perAccount = new Tooltip();
+    perAccount.textProperty().bind(accounts.detailsProperty());
+    status.setTooltip(perAccount);
+    status.accessibleHelpProperty().bind(accounts.detailsProperty());
     HBox bar = new HBox(status);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().add("status-bar");

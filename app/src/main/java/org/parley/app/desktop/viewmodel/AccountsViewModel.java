@@ -33,6 +33,7 @@ public final class AccountsViewModel {
   private final Texts texts;
   private final ObservableList<AccountStatus> accounts = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
+  private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
 
   public AccountsViewModel(Texts texts) {
     this.texts = texts;
@@ -96,6 +97,7 @@ public final class AccountsViewModel {
 
   // One account: its own sentence. Several: how many are registered, since space is short.
   private void summarise() {
+    details.set(String.join("\n", accounts.stream().map(AccountStatus::text).toList()));
     if (accounts.size() == 1) {
       summary.set(accounts.get(0).text());
       return;
@@ -106,6 +108,11 @@ public final class AccountsViewModel {
 
   public ObservableList<AccountStatus> accounts() {
     return accounts;
+  }
+
+  /** Every account's line, one per line, for the status bar's tooltip. */
+  public ReadOnlyStringProperty detailsProperty() {
+    return details.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty summaryProperty() {

@@ -45,6 +45,7 @@ public final class CallsViewModel {
 
   private ActiveCall ringing;
   private ActiveCall current;
+  private boolean hangUpWhenDialled;
 
   public CallsViewModel(Phone phone, Executor background, Executor ui, Texts texts) {
     this.phone = phone;
@@ -84,6 +85,7 @@ public final class CallsViewModel {
     }
     callPeer.set(target);
     callState.set(texts.text("call.state.calling"));
+    hangUpWhenDialled = false;
     inCall.set(true);
     background.execute(
         () -> {
@@ -102,6 +104,9 @@ public final class CallsViewModel {
     if (current == null && inCall.get()) {
       current = call;
       muted.set(false);
+      if (hangUpWhenDialled) {
+        call.hangUp(); // the user hung up while the dial was still under way
+      }
     }
   }
 
@@ -200,6 +205,8 @@ public final class CallsViewModel {
   public void hangUp() {
     if (current != null) {
       current.hangUp();
+    } else if (inCall.get()) {
+      hangUpWhenDialled = true;
     }
   }
 

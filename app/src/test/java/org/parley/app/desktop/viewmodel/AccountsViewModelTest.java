@@ -49,6 +49,11 @@ class AccountsViewModelTest {
     assertThat(accounts.accounts())
         .extracting(AccountsViewModel.AccountStatus::status)
         .containsExactly(Status.REGISTERED, Status.REGISTERING, Status.OFFLINE);
+    assertThat(accounts.detailsProperty().get())
+        .isEqualTo(
+            "Ready: signed in as sip:me@localhost\n"
+                + "Signing in as sip:me@office.example…\n"
+                + "sip:me@provider.example is offline.");
   }
 
   @Test

@@ -133,6 +133,20 @@ class CallsViewModelTest {
   }
 
   @Test
+  void hangingUpBeforeTheDialReturnedEndsTheCallOnceItExists() {
+    List<Runnable> pending = new ArrayList<>();
+    CallsViewModel slow =
+        new CallsViewModel(
+            target -> outgoing, pending::add, DIRECT, Texts.forLocale(Locale.ENGLISH));
+
+    slow.call("sip:echo@localhost");
+    slow.hangUp();
+    pending.forEach(Runnable::run);
+
+    assertThat(outgoing.commands).containsExactly("hangUp");
+  }
+
+  @Test
   void incomingCallIsAnsweredFromTheNotification() {
     FakeCall bob = new FakeCall("Bob", true);
 

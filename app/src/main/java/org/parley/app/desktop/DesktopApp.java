@@ -1,0 +1,259 @@
+package org.parley.app.desktop;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.parley.app.cli.VersionProvider;
+import org.parley.app.desktop.session.CallAudioProvider;
+import org.parley.app.desktop.session.CorePhone;
+import org.parley.app.desktop.session.DesktopSession;
+import org.parley.app.desktop.session.DesktopSettings;
+import org.parley.app.desktop.session.DeviceAudioProvider;
+import org.parley.app.desktop.session.SessionException;
+import org.parley.app.desktop.session.TrialRegistration;
+import org.parley.app.desktop.view.MainView;
+import org.parley.app.desktop.view.SettingsView;
+import org.parley.app.desktop.viewmodel.AccountsViewModel;
+import org.parley.app.desktop.viewmodel.AddAccountViewModel;
+import org.parley.app.desktop.viewmodel.CallsViewModel;
+import org.parley.app.desktop.viewmodel.ContactsViewModel;
+import org.parley.app.desktop.viewmodel.HistoryViewModel;
+import org.parley.app.desktop.viewmodel.SettingsViewModel;
+import org.parley.app.desktop.viewmodel.Texts;
+import org.parley.core.account.AccountSettings;
+import org.parley.core.store.sqlite.ProfileDatabase;
+import org.parley.media.codec.AudioCodec;
+import org.parley.media.device.AudioDevice;
+import org.parley.media.device.AudioDevices;
+import org.parley.media.device.JavaSoundGateway;
+import org.parley.media.ffmpeg.FfmpegCodecs;
+import org.parley.resources.BundledResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts the desktop app together: shows the window at once, opens the profile and the session on a
+ * background thread, then builds the view-models and views on the FX thread.
+ */
+public final class DesktopApp {
+
+  static final String TITLE = "Parley";
+  static final double WIDTH = 960;
+  static final double HEIGHT = 640;
+  private static final Duration TRIAL_TIMEOUT = Duration.ofSeconds(15);
+  private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+
+  /**
+   * Where the app keeps its profile and how calls get their audio.
+   *
+   * @param profile the profile folder (database, credentials, embedded server data)
+   * @param systemLocale the language used until the user picks one
+   * @param audio makes each call's audio from the settings; default: the chosen sound devices
+   */
+  public record Options(
+      Path profile,
+      Locale systemLocale,
+      Optional<Function<DesktopSettings, CallAudioProvider>> audio) {}
+
+  private final Options options;
+  private final ExecutorService background =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "parley-desktop");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private volatile ProfileDatabase database;
+  private volatile DesktopSession session;
+  private volatile boolean shutDown;
+  private Scene mainScene; // FX thread only
+
+  public DesktopApp(Options options) {
+    this.options = options;
+  }
+
+  /** Shows the window now; the main view replaces the start screen once the session runs. */
+  public void start(Stage stage) {
+    Texts startTexts = Texts.forLocale(options.systemLocale());
+    Label starting = new Label(startTexts.text("status.starting"));
+    starting.setId("start-status");
+    starting.setAccessibleText(starting.getText());
+    stage.setTitle(TITLE);
+    stage.setMinWidth(480);
+    stage.setMinHeight(360);
+    stage.setScene(new Scene(starting, WIDTH, HEIGHT));
+    stage.show();
+    background.execute(
+        () -> {
+          try {
+            database = DesktopSession.openDatabase(options.profile());
+            session =
+                DesktopSession.start(
+                    options.profile(), database, DesktopSession.credentialStore(options.profile()));
+            Platform.runLater(() -> showMain(stage));
+          } catch (SessionException e) {
+            LOG.error("The desktop session could not start", e);
+            Platform.runLater(
+                () -> starting.setText(startTexts.text("status.startFailed", e.getMessage())));
+          }
+        });
+  }
+
+  private void showMain(Stage stage) {
+    if (shutDown) {
+      return; // closed while the session was starting
+    }
+    DesktopSettings settings = new DesktopSettings(database.settings());
+    Texts texts = Texts.forLocale(settings.language(options.systemLocale()));
+    CallAudioProvider audio =
+        options
+            .audio()
+            .map(factory -> factory.apply(settings))
+            .orElseGet(
+                () ->
+                    new DeviceAudioProvider(
+                        new AudioDevices(new JavaSoundGateway()),
+                        settings::devices,
+                        settings::codecOrder));
+    CorePhone phone = new CorePhone(audio, Platform::runLater);
+    AccountsViewModel accounts = new AccountsViewModel(texts);
+    CallsViewModel calls = new CallsViewModel(phone, background, Platform::runLater, texts);
+    HistoryViewModel history =
+        new HistoryViewModel(
+            database.callLog(),
+            calls,
+            background,
+            Platform::runLater,
+            texts,
+            ZoneId.systemDefault());
+    ContactsViewModel contacts =
+        new ContactsViewModel(database.contacts(), calls, background, Platform::runLater, texts);
+    calls.setCallEndedListener(history::reload);
+    phone.deliverTo(calls, accounts);
+
+    MainView view =
+        new MainView(
+            texts,
+            accounts,
+            calls,
+            contacts,
+            history,
+            new MainView.Commands() {
+              @Override
+              public void openSettings() {
+                settingsView(settings, texts, accounts, phone).show(stage);
+              }
+
+              @Override
+              public void showAbout() {
+                Alert alert = new Alert(Alert.AlertType.INFORMATION);
+                alert.initOwner(stage);
+                alert.setTitle(texts.text("ui.menu.about"));
+                alert.setHeaderText(TITLE);
+                alert.setContentText(texts.text("ui.about.version", VersionProvider.version()));
+                alert.show();
+              }
+
+              @Override
+              public void quit() {
+                stage.close();
+                Platform.exit();
+              }
+            });
+    mainScene = new Scene(view.root(), WIDTH, HEIGHT);
+    applyTheme(settings.theme());
+    stage.setScene(mainScene);
+
+    if (session.accounts().isEmpty()) {
+      accounts.onNoAccount();
+    }
+    session.accounts().forEach(phone::attach);
+    history.reload();
+    contacts.reload();
+  }
+
+  private SettingsView settingsView(
+      DesktopSettings settings, Texts texts, AccountsViewModel accounts, CorePhone phone) {
+    SettingsViewModel preferences =
+        new SettingsViewModel(
+            settings,
+            kind ->
+                new AudioDevices(new JavaSoundGateway())
+                    .list(kind).stream().map(AudioDevice::name).toList(),
+            () ->
+                FfmpegCodecs.defaultRegistry().all().stream()
+                    .map(AudioCodec::encodingName)
+                    .distinct()
+                    .toList(),
+            background,
+            Platform::runLater,
+            texts,
+            this::applyTheme);
+    AddAccountViewModel addAccount =
+        new AddAccountViewModel(
+            new TrialRegistration(TRIAL_TIMEOUT),
+            (account, password) -> {
+              AccountSettings stored = database.accounts().save(account);
+              session.credentials().setPassword(stored, password);
+              phone.attach(session.addAccount(stored));
+            },
+            background,
+            Platform::runLater,
+            texts);
+    return new SettingsView(texts, preferences, accounts, addAccount);
+  }
+
+  /** The embedded server's SIP port once the session runs, for tests that call in. */
+  Optional<Integer> embeddedServerPort() {
+    DesktopSession running = session;
+    return running == null ? Optional.empty() : running.embeddedServerPort();
+  }
+
+  // Parley's own stylesheet paints a light background, so it only goes with the light theme.
+  private void applyTheme(DesktopSettings.Theme theme) {
+    boolean dark = theme == DesktopSettings.Theme.DARK;
+    Application.setUserAgentStylesheet(
+        dark
+            ? new PrimerDark().getUserAgentStylesheet()
+            : new PrimerLight().getUserAgentStylesheet());
+    if (mainScene != null) {
+      String parley = BundledResource.named("css/parley.css").url().toExternalForm();
+      mainScene.getStylesheets().remove(parley);
+      if (!dark) {
+        mainScene.getStylesheets().add(parley);
+      }
+    }
+  }
+
+  /**
+   * Ends calls, un-registers, stops the embedded server and closes the profile, off the FX thread.
+   */
+  public CompletableFuture<Void> shutdown() {
+    shutDown = true;
+    return CompletableFuture.runAsync(
+            () -> {
+              if (session != null) {
+                session.close();
+              }
+              if (database != null) {
+                database.close();
+              }
+            },
+            background)
+        .whenComplete((ignored, error) -> background.shutdown());
+  }
+}

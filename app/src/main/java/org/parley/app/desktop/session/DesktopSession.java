@@ -1,0 +1,153 @@
+package org.parley.app.desktop.session;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.parley.core.Softphone;
+import org.parley.core.SoftphoneConfig;
+import org.parley.core.account.Account;
+import org.parley.core.account.AccountCredentials;
+import org.parley.core.account.AccountSettings;
+import org.parley.core.account.ServerAddress;
+import org.parley.core.credentials.CredentialStore;
+import org.parley.core.sip.SipException;
+import org.parley.core.store.StoreException;
+import org.parley.core.store.sqlite.ProfileDatabase;
+import org.parley.os.credentials.FileCredentialStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything a running desktop app holds outside the UI: the profile database, the credential
+ * store, the embedded server (when the profile uses it), the softphone and its accounts. Opening
+ * one blocks (database, server start), so the app does it off the UI thread.
+ */
+public final class DesktopSession implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DesktopSession.class);
+
+  private final ProfileDatabase database;
+  private final AccountCredentials credentials;
+  private final Optional<EmbeddedServer> server;
+  private final Softphone softphone;
+  private final List<Account> accounts;
+
+  private DesktopSession(
+      ProfileDatabase database,
+      AccountCredentials credentials,
+      Optional<EmbeddedServer> server,
+      Softphone softphone,
+      List<Account> accounts) {
+    this.database = database;
+    this.credentials = credentials;
+    this.server = server;
+    this.softphone = softphone;
+    this.accounts = accounts;
+  }
+
+  /** The profile database and credential store of {@code profile}, opened. */
+  public static ProfileDatabase openDatabase(Path profile) throws SessionException {
+    try {
+      return ProfileDatabase.open(profile);
+    } catch (StoreException e) {
+      throw new SessionException("The profile could not be opened: " + e.getMessage(), e);
+    }
+  }
+
+  /** The credential store of {@code profile}. */
+  public static CredentialStore credentialStore(Path profile) {
+    return new FileCredentialStore(profile.resolve("credentials.properties"));
+  }
+
+  /**
+   * Opens the session on an open profile database: on first run creates the local account on the
+   * embedded server; starts the softphone with every enabled account (not yet registered: the
+   * caller attaches listeners first, through {@link CorePhone#attach}).
+   */
+  public static DesktopSession start(
+      Path profile, ProfileDatabase database, CredentialStore credentialStore)
+      throws SessionException {
+    AccountCredentials credentials = new AccountCredentials(credentialStore);
+    Optional<EmbeddedServer> server =
+        new LocalAccountSetup(
+                database.accounts(),
+                database.settings(),
+                credentials,
+                database.contacts(),
+                profile.resolve("server"))
+            .start();
+    List<AccountSettings> enabled =
+        database.accounts().list().stream().filter(AccountSettings::enabled).toList();
+    Softphone softphone;
+    try {
+      softphone = Softphone.start(SoftphoneConfig.defaults(bindAddress(enabled)));
+    } catch (SipException e) {
+      server.ifPresent(EmbeddedServer::close);
+      throw new SessionException("SIP could not start: " + e.getMessage(), e);
+    }
+    softphone.setCallLog(database.callLog());
+    List<Account> accounts = new ArrayList<>();
+    for (AccountSettings settings : enabled) {
+      accounts.add(softphone.addAccount(credentials.config(settings)));
+    }
+    return new DesktopSession(database, credentials, server, softphone, accounts);
+  }
+
+  // One SIP stack serves every account, so it listens where the first one's server is reached.
+  private static String bindAddress(List<AccountSettings> accounts) {
+    for (AccountSettings account : accounts) {
+      ServerAddress hop =
+          account
+              .outboundProxy()
+              .orElseGet(
+                  () -> ServerAddress.parse(domainOf(account), account.transport().defaultPort()));
+      Optional<String> local = LocalAddress.towards(hop);
+      if (local.isPresent()) {
+        return local.get();
+      }
+      LOG.info("No route to {} now", hop);
+    }
+    return EmbeddedServer.LOOPBACK;
+  }
+
+  private static String domainOf(AccountSettings account) {
+    String aor = account.addressOfRecord();
+    return aor.substring(aor.indexOf('@') + 1);
+  }
+
+  public ProfileDatabase database() {
+    return database;
+  }
+
+  public AccountCredentials credentials() {
+    return credentials;
+  }
+
+  public Softphone softphone() {
+    return softphone;
+  }
+
+  /** The enabled accounts, in the order they were stored. */
+  public List<Account> accounts() {
+    return List.copyOf(accounts);
+  }
+
+  /** Adds a newly saved account to the running softphone. */
+  public Account addAccount(AccountSettings settings) {
+    Account account = softphone.addAccount(credentials.config(settings));
+    accounts.add(account);
+    return account;
+  }
+
+  public Optional<Integer> embeddedServerPort() {
+    return server.map(EmbeddedServer::sipPort);
+  }
+
+  /** Hangs up, un-registers, stops the softphone and the embedded server; not the database. */
+  @Override
+  public void close() {
+    softphone.close();
+    server.ifPresent(EmbeddedServer::close);
+  }
+}

@@ -1,0 +1,127 @@
+package org.parley.app.desktop.view;
+
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import org.parley.app.desktop.viewmodel.AccountsViewModel;
+import org.parley.app.desktop.viewmodel.CallsViewModel;
+import org.parley.app.desktop.viewmodel.ContactsViewModel;
+import org.parley.app.desktop.viewmodel.HistoryViewModel;
+import org.parley.app.desktop.viewmodel.Texts;
+
+/**
+ * The main window's content: menu, contacts and history on the left, the call area on the right,
+ * registration status at the bottom. Ctrl+L (Cmd+L) jumps to the dial field, Ctrl+1/2 to the
+ * contacts and history tabs.
+ */
+public final class MainView {
+
+  /** What the menu's commands do; the app supplies them. */
+  public interface Commands {
+    void openSettings();
+
+    void showAbout();
+
+    void quit();
+  }
+
+  private final BorderPane root = new BorderPane();
+
+  public MainView(
+      Texts texts,
+      AccountsViewModel accounts,
+      CallsViewModel calls,
+      ContactsViewModel contacts,
+      HistoryViewModel history,
+      Commands commands) {
+    CallPane callPane = new CallPane(calls, texts);
+    Tab contactsTab = new Tab(texts.text("ui.tab.contacts"), new ContactsPane(contacts, texts));
+    contactsTab.setId("contacts-tab");
+    Tab historyTab = new Tab(texts.text("ui.tab.history"), new HistoryPane(history, texts));
+    historyTab.setId("history-tab");
+    TabPane tabs = new TabPane(contactsTab, historyTab);
+    tabs.setId("side-tabs");
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.setAccessibleText(texts.text("ui.tabs"));
+    SplitPane split = new SplitPane(tabs, callPane);
+    split.setDividerPositions(0.42);
+    split.setAccessibleText(texts.text("ui.split"));
+
+    root.setTop(menuBar(texts, commands));
+    root.setCenter(split);
+    root.setBottom(statusBar(accounts));
+    root.sceneProperty()
+        .addListener(
+            (property, was, scene) -> {
+              if (scene == null) {
+                return;
+              }
+              scene
+                  .getAccelerators()
+                  .put(
+                      new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
+                      () -> callPane.dialField().requestFocus());
+              scene
+                  .getAccelerators()
+                  .put(
+                      new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
+                      () -> tabs.getSelectionModel().select(contactsTab));
+              scene
+                  .getAccelerators()
+                  .put(
+                      new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
+                      () -> tabs.getSelectionModel().select(historyTab));
+              callPane.dialField().requestFocus();
+            });
+  }
+
+  public Parent root() {
+    return root;
+  }
+
+  private static MenuBar menuBar(Texts texts, Commands commands) {
+    MenuItem settings = new MenuItem(texts.text("ui.menu.settings"));
+    settings.setId("menu-settings");
+    settings.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
+    settings.setOnAction(e -> commands.openSettings());
+    MenuItem quit = new MenuItem(texts.text("ui.menu.quit"));
+    quit.setId("quit");
+    quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+    quit.setOnAction(e -> commands.quit());
+    MenuItem about = new MenuItem(texts.text("ui.menu.about"));
+    about.setOnAction(e -> commands.showAbout());
+    MenuBar bar =
+        new MenuBar(
+            new Menu(texts.text("ui.menu.file"), null, settings, quit),
+            new Menu(texts.text("ui.menu.help"), null, about));
+    bar.setUseSystemMenuBar(true);
+    bar.setAccessibleText(texts.text("ui.menu.bar"));
+    return bar;
+  }
+
+  private static HBox statusBar(AccountsViewModel accounts) {
+    Label status = Views.boundLabel("registration-status", accounts.summaryProperty());
+    // With several accounts the bar shows a count; each account's state is one hover (or one
+    // screen-reader help request) away.
+    Tooltip perAccount = new Tooltip();
+    perAccount.textProperty().bind(accounts.detailsProperty());
+    status.setTooltip(perAccount);
+    status.accessibleHelpProperty().bind(accounts.detailsProperty());
+    HBox bar = new HBox(status);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.getStyleClass().add("status-bar");
+    return bar;
+  }
+}

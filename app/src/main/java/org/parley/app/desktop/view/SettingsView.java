@@ -1,0 +1,236 @@
+package org.parley.app.desktop.view;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.parley.app.desktop.session.DesktopSettings.Theme;
+import org.parley.app.desktop.viewmodel.AccountsViewModel;
+import org.parley.app.desktop.viewmodel.AccountsViewModel.AccountStatus;
+import org.parley.app.desktop.viewmodel.AddAccountViewModel;
+import org.parley.app.desktop.viewmodel.SettingsViewModel;
+import org.parley.app.desktop.viewmodel.Texts;
+import org.parley.core.account.Transport;
+
+/** The settings window: accounts (with the add-account form), audio, appearance and language. */
+public final class SettingsView {
+
+  private final Texts texts;
+  private final SettingsViewModel settings;
+  private final AccountsViewModel accounts;
+  private final AddAccountViewModel addAccount;
+
+  public SettingsView(
+      Texts texts,
+      SettingsViewModel settings,
+      AccountsViewModel accounts,
+      AddAccountViewModel addAccount) {
+    this.texts = texts;
+    this.settings = settings;
+    this.accounts = accounts;
+    this.addAccount = addAccount;
+  }
+
+  /** Opens the window over {@code owner}; Escape closes it. */
+  public Stage show(Window owner) {
+    settings.load();
+    TabPane tabs =
+        new TabPane(
+            tab("settings-accounts-tab", "ui.settings.tab.accounts", accountsPane()),
+            tab("settings-audio-tab", "ui.settings.tab.audio", audioPane()),
+            tab("settings-appearance-tab", "ui.settings.tab.appearance", appearancePane()));
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.setAccessibleText(texts.text("ui.settings.title"));
+    Stage stage = new Stage();
+    Button save = Views.button("settings-save", texts.text("ui.settings.save"), settings::save);
+    Button close = Views.button("settings-close", texts.text("ui.settings.close"), stage::close);
+    close.setCancelButton(true);
+    Label message = Views.boundLabel("settings-message", settings.messageProperty());
+    HBox buttons = new HBox(8, message, save, close);
+    buttons.setPadding(new Insets(8));
+    BorderPane root = new BorderPane(tabs);
+    root.setBottom(buttons);
+    stage.initOwner(owner);
+    stage.initModality(Modality.WINDOW_MODAL);
+    stage.setTitle(texts.text("ui.settings.title"));
+    stage.setScene(new Scene(root, 640, 520));
+    stage.show();
+    return stage;
+  }
+
+  private Tab tab(String id, String key, javafx.scene.Node content) {
+    Tab tab = new Tab(texts.text(key), content);
+    tab.setId(id);
+    return tab;
+  }
+
+  private VBox accountsPane() {
+    ListView<AccountStatus> list = new ListView<>(accounts.accounts());
+    list.setId("settings-accounts");
+    list.setAccessibleText(texts.text("ui.settings.accounts"));
+    list.setPrefHeight(120);
+    list.setCellFactory(
+        view ->
+            new javafx.scene.control.ListCell<>() {
+              @Override
+              protected void updateItem(AccountStatus item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.text());
+                setAccessibleText(getText());
+              }
+            });
+
+    TextField name =
+        Views.textField(
+            "account-name", addAccount.displayNameProperty(), plain("ui.settings.name"));
+    TextField address =
+        Views.textField(
+            "account-address", addAccount.addressProperty(), plain("ui.settings.address"));
+    address.setPromptText("alice@example.com");
+    PasswordField password = new PasswordField();
+    password.setId("account-password");
+    password.setAccessibleText(plain("ui.settings.password"));
+    password.textProperty().bindBidirectional(addAccount.passwordProperty());
+    TextField server =
+        Views.textField("account-server", addAccount.serverProperty(), plain("ui.settings.server"));
+    server.setPromptText(texts.text("ui.settings.server.hint"));
+    ComboBox<Transport> transport = new ComboBox<>();
+    transport.setId("account-transport");
+    transport.getItems().setAll(Transport.values());
+    transport.valueProperty().bindBidirectional(addAccount.transportProperty());
+    transport.setAccessibleText(plain("ui.settings.transport"));
+
+    GridPane form =
+        Views.form(
+            texts,
+            List.of(
+                "ui.settings.name",
+                "ui.settings.address",
+                "ui.settings.password",
+                "ui.settings.server",
+                "ui.settings.transport"),
+            List.of(name, address, password, server, transport));
+
+    Button add =
+        Views.button("account-add", texts.text("ui.settings.add"), addAccount::checkAndSave);
+    add.disableProperty().bind(addAccount.busyProperty());
+    add.setDefaultButton(true);
+    ProgressIndicator checking = new ProgressIndicator();
+    checking.setPrefSize(20, 20);
+    checking.setAccessibleText(texts.text("ui.settings.checking"));
+    Views.showWhen(checking, addAccount.busyProperty());
+    Label message = Views.boundLabel("account-message", addAccount.messageProperty());
+    VBox pane =
+        new VBox(
+            8,
+            new Label(texts.text("ui.settings.accounts")),
+            list,
+            new Label(texts.text("ui.settings.addTitle")),
+            form,
+            new HBox(8, add, checking),
+            message);
+    pane.setPadding(new Insets(12));
+    return pane;
+  }
+
+  private VBox audioPane() {
+    ComboBox<String> microphone = new ComboBox<>(settings.microphones());
+    microphone.setId("settings-microphone");
+    microphone.valueProperty().bindBidirectional(settings.microphoneProperty());
+    microphone.setAccessibleText(plain("ui.settings.microphone"));
+    ComboBox<String> speaker = new ComboBox<>(settings.speakers());
+    speaker.setId("settings-speaker");
+    speaker.valueProperty().bindBidirectional(settings.speakerProperty());
+    speaker.setAccessibleText(plain("ui.settings.speaker"));
+    GridPane devices =
+        Views.form(
+            texts,
+            List.of("ui.settings.microphone", "ui.settings.speaker"),
+            List.of(microphone, speaker));
+
+    ListView<String> codecs = new ListView<>(settings.codecOrder());
+    codecs.setId("settings-codecs");
+    codecs.setAccessibleText(plain("ui.settings.codecs"));
+    codecs.setPrefHeight(140);
+    Button up = Views.button("codec-up", texts.text("ui.settings.codecUp"), () -> move(codecs, -1));
+    Button down =
+        Views.button("codec-down", texts.text("ui.settings.codecDown"), () -> move(codecs, 1));
+    VBox pane =
+        new VBox(
+            8, devices, new Label(texts.text("ui.settings.codecs")), codecs, new HBox(8, up, down));
+    pane.setPadding(new Insets(12));
+    return pane;
+  }
+
+  private void move(ListView<String> codecs, int by) {
+    int index = codecs.getSelectionModel().getSelectedIndex();
+    if (index < 0) {
+      return;
+    }
+    if (by < 0) {
+      settings.moveCodecUp(index);
+    } else {
+      settings.moveCodecDown(index);
+    }
+    codecs
+        .getSelectionModel()
+        .clearAndSelect(Math.max(0, Math.min(index + by, codecs.getItems().size() - 1)));
+  }
+
+  private GridPane appearancePane() {
+    ComboBox<Theme> theme = new ComboBox<>();
+    theme.setId("settings-theme");
+    theme.getItems().setAll(Theme.values());
+    theme.valueProperty().bindBidirectional(settings.themeProperty());
+    theme.setConverter(
+        converter(t -> texts.text("ui.settings.theme." + t.name().toLowerCase(Locale.ROOT))));
+    theme.setAccessibleText(plain("ui.settings.theme"));
+    ComboBox<Locale> language = new ComboBox<>();
+    language.setId("settings-language");
+    language.getItems().setAll(SettingsViewModel.LANGUAGES);
+    language.valueProperty().bindBidirectional(settings.languageProperty());
+    // Each language is named in itself, so a user who cannot read the current one finds theirs.
+    language.setConverter(converter(l -> l.getDisplayLanguage(l)));
+    language.setAccessibleText(plain("ui.settings.language"));
+    GridPane pane =
+        Views.form(
+            texts, List.of("ui.settings.theme", "ui.settings.language"), List.of(theme, language));
+    pane.setPadding(new Insets(12));
+    return pane;
+  }
+
+  private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
+    return new StringConverter<>() {
+      @Override
+      public String toString(T value) {
+        return value == null ? "" : show.apply(value);
+      }
+
+      @Override
+      public T fromString(String text) {
+        throw new UnsupportedOperationException("not editable");
+      }
+    };
+  }
+
+  private String plain(String key) {
+    return texts.text(key).replace("_", "");
+  }
+}

@@ -1,0 +1,43 @@
+package org.parley.app.desktop.viewmodel;
+
+import java.util.Optional;
+
+/**
+ * One call as the views see it: the commands on it and its live quality. The core's calls are
+ * adapted to it, so view-models are tested with plain fakes.
+ */
+public interface ActiveCall {
+
+  /** The other party: display name, else SIP URI. */
+  String peer();
+
+  boolean incoming();
+
+  void answer();
+
+  void decline();
+
+  void hangUp();
+
+  void setMuted(boolean muted);
+
+  void hold();
+
+  void resume();
+
+  /** Sends one DTMF digit (0-9, *, #, A-D) as an RFC 4733 telephone-event. */
+  void sendDigit(char digit);
+
+  /** The audio quality measured so far, once audio runs. */
+  Optional<LiveQuality> quality();
+
+  /**
+   * Audio quality of a running call.
+   *
+   * @param mos the E-model mean opinion score, 1..4.5
+   * @param lossPercent packets lost, in percent
+   * @param jitterMillis interarrival jitter
+   * @param roundTripMillis RTCP round trip, or a negative value before one was measured
+   */
+  record LiveQuality(double mos, double lossPercent, double jitterMillis, double roundTripMillis) {}
+}

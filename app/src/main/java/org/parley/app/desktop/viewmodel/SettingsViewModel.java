@@ -1,0 +1,180 @@
+package org.parley.app.desktop.viewmodel;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.parley.app.desktop.session.DesktopSettings;
+import org.parley.app.desktop.session.DesktopSettings.Theme;
+import org.parley.media.device.AudioDevice;
+import org.parley.media.device.AudioDeviceChoice;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The settings that are not accounts: audio devices, codec order, light or dark theme and language.
+ * Loading and saving run off the UI thread; the theme applies at once, the language at the next
+ * start.
+ */
+public final class SettingsViewModel {
+
+  /** The languages the app speaks. */
+  public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN);
+
+  private static final Logger LOG = LoggerFactory.getLogger(SettingsViewModel.class);
+
+  /** Lists the devices present now (slow: the sound system is asked). */
+  public interface DeviceLister {
+    List<String> names(AudioDevice.Kind kind);
+  }
+
+  private final DesktopSettings settings;
+  private final DeviceLister devices;
+  private final Supplier<List<String>> codecNames;
+  private final Executor background;
+  private final Executor ui;
+  private final Texts texts;
+
+  private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+  private final ObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
+  private final ObservableList<String> microphones = FXCollections.observableArrayList();
+  private final ObservableList<String> speakers = FXCollections.observableArrayList();
+  private final ObjectProperty<String> microphone = new SimpleObjectProperty<>();
+  private final ObjectProperty<String> speaker = new SimpleObjectProperty<>();
+  private final ObservableList<String> codecOrder = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+  public SettingsViewModel(
+      DesktopSettings settings,
+      DeviceLister devices,
+      Supplier<List<String>> codecNames,
+      Executor background,
+      Executor ui,
+      Texts texts,
+      Consumer<Theme> themeApplier) {
+    this.settings = settings;
+    this.devices = devices;
+    this.codecNames = codecNames;
+    this.background = background;
+    this.ui = ui;
+    this.texts = texts;
+    theme.addListener((property, was, now) -> themeApplier.accept(now));
+  }
+
+  /** Reads the stored choices and the devices present. */
+  public void load() {
+    background.execute(
+        () -> {
+          Theme storedTheme = settings.theme();
+          Locale storedLanguage = settings.language(texts.locale());
+          AudioDeviceChoice chosen = settings.devices();
+          List<String> mics = devices.names(AudioDevice.Kind.CAPTURE);
+          List<String> outs = devices.names(AudioDevice.Kind.PLAYBACK);
+          List<String> codecs = orderedCodecs(settings.codecOrder());
+          ui.execute(
+              () -> {
+                theme.set(storedTheme);
+                language.set(supported(storedLanguage));
+                microphones.setAll(mics);
+                speakers.setAll(outs);
+                microphone.set(chosen.captureName());
+                speaker.set(chosen.playbackName());
+                codecOrder.setAll(codecs);
+              });
+        });
+  }
+
+  private List<String> orderedCodecs(List<String> stored) {
+    List<String> available = codecNames.get();
+    List<String> ordered = new java.util.ArrayList<>();
+    stored.stream().filter(available::contains).forEach(ordered::add);
+    available.stream().filter(name -> !ordered.contains(name)).forEach(ordered::add);
+    return ordered;
+  }
+
+  private static Locale supported(Locale locale) {
+    return LANGUAGES.stream()
+        .filter(l -> l.getLanguage().equals(locale.getLanguage()))
+        .findFirst()
+        .orElse(Locale.ENGLISH);
+  }
+
+  /** Moves the codec at {@code index} one place up (more preferred). */
+  public void moveCodecUp(int index) {
+    if (index > 0 && index < codecOrder.size()) {
+      codecOrder.add(index - 1, codecOrder.remove(index));
+    }
+  }
+
+  /** Moves the codec at {@code index} one place down (less preferred). */
+  public void moveCodecDown(int index) {
+    if (index >= 0 && index < codecOrder.size() - 1) {
+      codecOrder.add(index + 1, codecOrder.remove(index));
+    }
+  }
+
+  /** Stores every choice; new calls use the devices and codecs from then on. */
+  public void save() {
+    Theme chosenTheme = theme.get();
+    Locale chosenLanguage = language.get();
+    String mic = microphone.get() == null ? AudioDevice.SYSTEM_DEFAULT_NAME : microphone.get();
+    String out = speaker.get() == null ? AudioDevice.SYSTEM_DEFAULT_NAME : speaker.get();
+    List<String> codecs = List.copyOf(codecOrder);
+    boolean languageChanged = !chosenLanguage.equals(supported(texts.locale()));
+    background.execute(
+        () -> {
+          try {
+            settings.setTheme(chosenTheme);
+            settings.setLanguage(chosenLanguage);
+            settings.setDevices(mic, out);
+            settings.setCodecOrder(codecs);
+            ui.execute(
+                () ->
+                    message.set(
+                        texts.text(languageChanged ? "settings.savedRestart" : "settings.saved")));
+          } catch (RuntimeException e) {
+            LOG.warn("Settings could not be saved", e);
+            ui.execute(() -> message.set(texts.text("settings.saveFailed")));
+          }
+        });
+  }
+
+  public ObjectProperty<Theme> themeProperty() {
+    return theme;
+  }
+
+  public ObjectProperty<Locale> languageProperty() {
+    return language;
+  }
+
+  public ObservableList<String> microphones() {
+    return microphones;
+  }
+
+  public ObservableList<String> speakers() {
+    return speakers;
+  }
+
+  public ObjectProperty<String> microphoneProperty() {
+    return microphone;
+  }
+
+  public ObjectProperty<String> speakerProperty() {
+    return speaker;
+  }
+
+  public ObservableList<String> codecOrder() {
+    return codecOrder;
+  }
+
+  public ReadOnlyStringProperty messageProperty() {
+    return message.getReadOnlyProperty();
+  }
+}

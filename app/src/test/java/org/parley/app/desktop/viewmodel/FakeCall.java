@@ -1,0 +1,69 @@
+package org.parley.app.desktop.viewmodel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** An {@link ActiveCall} that records the commands it gets and reports a set quality. */
+final class FakeCall implements ActiveCall {
+
+  final List<String> commands = new ArrayList<>();
+  private final String peer;
+  private final boolean incoming;
+  Optional<LiveQuality> quality = Optional.empty();
+
+  FakeCall(String peer, boolean incoming) {
+    this.peer = peer;
+    this.incoming = incoming;
+  }
+
+  @Override
+  public String peer() {
+    return peer;
+  }
+
+  @Override
+  public boolean incoming() {
+    return incoming;
+  }
+
+  @Override
+  public void answer() {
+    commands.add("answer");
+  }
+
+  @Override
+  public void decline() {
+    commands.add("decline");
+  }
+
+  @Override
+  public void hangUp() {
+    commands.add("hangUp");
+  }
+
+  @Override
+  public void setMuted(boolean muted) {
+    commands.add(muted ? "mute" : "unmute");
+  }
+
+  @Override
+  public void hold() {
+    commands.add("hold");
+  }
+
+  @Override
+  public void resume() {
+    commands.add("resume");
+  }
+
+  @Override
+  public void sendDigit(char digit) {
+    commands.add("digit " + digit);
+  }
+
+  @Override
+  public Optional<LiveQuality> quality() {
+    return quality;
+  }
+}

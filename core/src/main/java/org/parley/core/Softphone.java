@@ -55,6 +55,7 @@ public final class Softphone implements AutoCloseable {
             config.timing(),
             new Calls.Context(config.clock(), mediaAddress(config), () -> callLog));
     sip.onIncomingInvite(accounts::incoming);
+    sip.onIncomingRequest("MESSAGE", "", accounts::incomingMessage);
   }
 
   private static InetAddress mediaAddress(SoftphoneConfig config) {

@@ -7,6 +7,7 @@ import org.parley.core.call.Call;
 import org.parley.core.call.CallListener;
 import org.parley.core.call.CallMedia;
 import org.parley.core.call.Calls;
+import org.parley.core.im.Messaging;
 import org.parley.core.loop.EventLoop;
 import org.parley.core.sip.IncomingInvite;
 import org.parley.core.sip.SipUserAgent;
@@ -14,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SIP identity of the softphone: its registration and calls (messages and presence later).
- * Methods may be called from any thread; the work runs on the core's loop and results arrive as
- * events there.
+ * One SIP identity of the softphone: its registration, calls and messages (presence later). Methods
+ * may be called from any thread; the work runs on the core's loop and results arrive as events
+ * there.
  */
 public final class Account {
 
@@ -27,6 +28,7 @@ public final class Account {
   private final Registration registration;
   private final List<RegistrationListener> listeners = new CopyOnWriteArrayList<>();
   private final Calls calls;
+  private final Messaging messaging;
 
   Account(
       AccountConfig config,
@@ -45,6 +47,8 @@ public final class Account {
             loop,
             registration::session,
             callContext);
+    this.messaging =
+        new Messaging(config.domain(), sip, loop, registration::session, callContext.clock());
   }
 
   public AccountConfig config() {
@@ -84,6 +88,11 @@ public final class Account {
   /** Calls {@code target} sending silence and discarding what it hears. */
   public Call call(String target) {
     return call(target, CallMedia.silent());
+  }
+
+  /** This account's instant messages: send text and typing indications, listen for events. */
+  public Messaging messaging() {
+    return messaging;
   }
 
   /** The calls not yet ended. */

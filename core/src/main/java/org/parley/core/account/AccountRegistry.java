@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.parley.core.call.Calls;
 import org.parley.core.loop.EventLoop;
 import org.parley.core.sip.IncomingInvite;
+import org.parley.core.sip.IncomingRequest;
 import org.parley.core.sip.SipUserAgent;
 
 /** The softphone's accounts, created here so that their internals stay in this package. */
@@ -50,6 +51,20 @@ public final class AccountRegistry {
       }
     }
     invite.dialog().reject(404);
+  }
+
+  /**
+   * Hands a MESSAGE to the account its Request-URI names (call on the loop).
+   *
+   * @return the status to answer with; 404 when no account has that user
+   */
+  public int incomingMessage(IncomingRequest request) {
+    for (Account account : accounts) {
+      if (account.config().user().equals(request.localUser())) {
+        return account.messaging().onMessage(request);
+      }
+    }
+    return 404;
   }
 
   /** Re-registers every registered account (call on the loop). */

@@ -2,6 +2,7 @@ package org.parley.core.account;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.parley.core.call.Calls;
@@ -59,12 +60,20 @@ public final class AccountRegistry {
    * @return the status to answer with; 404 when no account has that user
    */
   public int incomingMessage(IncomingRequest request) {
-    for (Account account : accounts) {
-      if (account.config().user().equals(request.localUser())) {
-        return account.messaging().onMessage(request);
-      }
-    }
-    return 404;
+    return byUser(request.localUser()).map(a -> a.messaging().onMessage(request)).orElse(404);
+  }
+
+  /**
+   * Hands a presence NOTIFY to the account its Request-URI names (call on the loop).
+   *
+   * @return the status to answer with; 481 when no account has that user
+   */
+  public int incomingNotify(IncomingRequest request) {
+    return byUser(request.localUser()).map(a -> a.presence().onNotify(request)).orElse(481);
+  }
+
+  private Optional<Account> byUser(String user) {
+    return accounts.stream().filter(a -> a.config().user().equals(user)).findFirst();
   }
 
   /** Re-registers every registered account (call on the loop). */

@@ -1,18 +1,10 @@
 package org.parley.core.im;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
+import org.parley.core.xml.SafeXml;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The typing indication of RFC 3994: an {@code application/im-iscomposing+xml} document saying a
@@ -58,19 +50,11 @@ public record IsComposing(boolean active, Duration refresh) {
    * @throws IllegalArgumentException when it is not an isComposing document with a valid state
    */
   public static IsComposing parse(byte[] document) {
-    if (document.length > MAX_BYTES) {
-      throw new IllegalArgumentException("isComposing document larger than " + MAX_BYTES);
-    }
-    Element root;
-    try {
-      root = secureBuilder().parse(new ByteArrayInputStream(document)).getDocumentElement();
-    } catch (SAXException | IOException e) {
-      throw new IllegalArgumentException("Not well-formed XML without a DOCTYPE", e);
-    }
-    if (!NAMESPACE.equals(root.getNamespaceURI()) || !"isComposing".equals(root.getLocalName())) {
+    Element root = SafeXml.root(document, MAX_BYTES, "isComposing");
+    if (!SafeXml.is(root, NAMESPACE, "isComposing")) {
       throw new IllegalArgumentException("The root element is not isComposing");
     }
-    String state = child(root, "state").orElse("");
+    String state = SafeXml.childText(root, NAMESPACE, "state").orElse("");
     boolean active;
     if ("active".equals(state)) {
       active = true;
@@ -80,7 +64,7 @@ public record IsComposing(boolean active, Duration refresh) {
       throw new IllegalArgumentException("isComposing state must be active or idle");
     }
     Duration refresh = DEFAULT_ACTIVE_TIMEOUT;
-    Optional<String> seconds = child(root, "refresh");
+    Optional<String> seconds = SafeXml.childText(root, NAMESPACE, "refresh");
     if (seconds.isPresent()) {
       try {
         long value = Long.parseLong(seconds.get());
@@ -92,34 +76,5 @@ public record IsComposing(boolean active, Duration refresh) {
       }
     }
     return new IsComposing(active, refresh);
-  }
-
-  private static Optional<String> child(Element root, String name) {
-    for (Node node = root.getFirstChild(); node != null; node = node.getNextSibling()) {
-      if (node instanceof Element element
-          && NAMESPACE.equals(element.getNamespaceURI())
-          && name.equals(element.getLocalName())) {
-        return Optional.of(element.getTextContent().trim());
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static DocumentBuilder secureBuilder() {
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      factory.setXIncludeAware(false);
-      factory.setExpandEntityReferences(false);
-      DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(new DefaultHandler()); // throws on fatal errors, prints nothing
-      return builder;
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("The JDK's XML parser lacks a required feature", e);
-    }
   }
 }

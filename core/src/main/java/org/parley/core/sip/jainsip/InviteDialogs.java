@@ -15,7 +15,6 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.TimeoutEvent;
-import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
@@ -167,7 +166,7 @@ final class InviteDialogs {
       }
       return;
     }
-    ServerTransaction transaction = serverTransaction(event);
+    ServerTransaction transaction = NonInviteRequests.serverTransaction(sip, event);
     if (transaction == null) {
       return; // a retransmission the stack already answers
     }
@@ -221,20 +220,6 @@ final class InviteDialogs {
     incoming.accept(
         new IncomingInvite(
             localUser, caller.getURI().toString(), name, InviteDialog.body(request), dialog));
-  }
-
-  private ServerTransaction serverTransaction(RequestEvent event) {
-    if (event.getServerTransaction() != null) {
-      return event.getServerTransaction();
-    }
-    try {
-      return sip.provider().getNewServerTransaction(event.getRequest());
-    } catch (TransactionAlreadyExistsException e) {
-      return null;
-    } catch (SipException e) {
-      LOG.debug("No server transaction for {}: {}", event.getRequest().getMethod(), e.getMessage());
-      return null;
-    }
   }
 
   private void answer(ServerTransaction transaction, Request request, int status) {

@@ -1,5 +1,8 @@
 package org.parley.core.sip.jainsip;
 
+import gov.nist.javax.sip.SipProviderImpl;
+import gov.nist.javax.sip.stack.SIPTransaction;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -188,11 +191,26 @@ final class NonInviteRequests {
     if (status < 200) {
       return true;
     }
+    if (Request.SUBSCRIBE.equals(pending.request.getMethod())) {
+      forgetSubscribe(transaction);
+    }
     if ((status == 401 || status == 407) && retryWithCredentials(pending, response)) {
       return true;
     }
     pending.done.accept(outcome(response, cseq(pending)));
     return true;
+  }
+
+  // jain-sip 1.3.0-91 matches each NOTIFY to a SUBSCRIBE client transaction still in its table and
+  // takes that transaction's lock, which it never gives back while automatic dialog support is
+  // off, so the subscription's next NOTIFY blocked the stack's only thread for good. Once a final
+  // response is here the transaction has nothing left to do: out of the table, nothing matches it.
+  private void forgetSubscribe(ClientTransaction transaction) {
+    if (sip.provider() instanceof SipProviderImpl provider
+        && provider.getSipStack() instanceof SIPTransactionStack stack
+        && transaction instanceof SIPTransaction stackTransaction) {
+      stack.removeTransaction(stackTransaction);
+    }
   }
 
   private boolean retryWithCredentials(Pending pending, Response response) {
@@ -239,7 +257,7 @@ final class NonInviteRequests {
   void onRequest(RequestEvent event) {
     Request request = event.getRequest();
     Function<IncomingRequest, Integer> handler = handlers.get(key(request));
-    ServerTransaction transaction = serverTransaction(event);
+    ServerTransaction transaction = serverTransaction(sip, event);
     if (transaction == null || handler == null) {
       return; // a retransmission the stack answers again from its transaction
     }
@@ -326,7 +344,11 @@ final class NonInviteRequests {
     return headers;
   }
 
-  private ServerTransaction serverTransaction(RequestEvent event) {
+  /**
+   * The request's server transaction, created if the stack made none; null for a retransmission the
+   * stack already answers from its transaction.
+   */
+  static ServerTransaction serverTransaction(SipFactories sip, RequestEvent event) {
     if (event.getServerTransaction() != null) {
       return event.getServerTransaction();
     }

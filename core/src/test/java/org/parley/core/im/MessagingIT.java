@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.core.Softphone;
 import org.parley.core.SoftphoneConfig;
 import org.parley.core.account.Account;
-import org.parley.core.account.AccountConfig;
-import org.parley.core.account.RegistrationEvent.Registered;
 import org.parley.core.im.MessageEvent.MessageDelivered;
 import org.parley.core.im.MessageEvent.MessageFailed;
 import org.parley.core.im.MessageEvent.MessageReceived;
@@ -20,7 +18,7 @@ import org.parley.core.im.MessageEvent.MessageSent;
 import org.parley.core.im.MessageEvent.PeerComposing;
 import org.parley.core.testing.BundledServer;
 import org.parley.core.testing.MessageEvents;
-import org.parley.core.testing.RegistrationEvents;
+import org.parley.core.testing.TestAccounts;
 
 /** Instant messages between two softphones through Parley's own server, on loopback. */
 class MessagingIT {
@@ -42,19 +40,13 @@ class MessagingIT {
   }
 
   private Account account(Softphone phone, String user, String password, MessageEvents events) {
-    Account account =
-        phone.addAccount(
-            AccountConfig.of("sip:" + user + "@" + BundledServer.DOMAIN, password::toCharArray)
-                .withOutboundProxy("127.0.0.1:" + server.port()));
+    Account account = TestAccounts.add(phone, server, user, password);
     account.messaging().addListener(events);
     return account;
   }
 
   private static void register(Account account) throws InterruptedException {
-    RegistrationEvents registration = new RegistrationEvents();
-    account.addRegistrationListener(registration);
-    account.register();
-    registration.next(Registered.class);
+    TestAccounts.register(account);
   }
 
   @AfterEach

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.core.Softphone;
 import org.parley.core.SoftphoneConfig;
 import org.parley.core.account.Account;
-import org.parley.core.account.AccountConfig;
-import org.parley.core.account.RegistrationEvent.Registered;
 import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.CallEstablished;
 import org.parley.core.call.CallEvent.IncomingCall;
@@ -20,7 +18,7 @@ import org.parley.core.presence.PresenceEvent.WatchFailed;
 import org.parley.core.testing.BundledServer;
 import org.parley.core.testing.CallEvents;
 import org.parley.core.testing.PresenceEvents;
-import org.parley.core.testing.RegistrationEvents;
+import org.parley.core.testing.TestAccounts;
 
 /** Presence between two softphones through the presence agent of Parley's own server. */
 class PresenceIT {
@@ -44,16 +42,9 @@ class PresenceIT {
 
   private Account register(Softphone phone, String user, String password, PresenceEvents events)
       throws InterruptedException {
-    Account account =
-        phone.addAccount(
-            AccountConfig.of("sip:" + user + "@" + BundledServer.DOMAIN, password::toCharArray)
-                .withOutboundProxy("127.0.0.1:" + server.port()));
+    Account account = TestAccounts.add(phone, server, user, password);
     account.presence().addListener(events);
-    RegistrationEvents registration = new RegistrationEvents();
-    account.addRegistrationListener(registration);
-    account.register();
-    registration.next(Registered.class);
-    return account;
+    return TestAccounts.register(account);
   }
 
   @AfterEach

@@ -17,7 +17,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
-import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
@@ -125,13 +124,7 @@ final class NonInviteRequests {
 
   private Request build(AccountConfig account, OutgoingRequest outgoing)
       throws ParseException, InvalidArgumentException {
-    String transport = account.transport().token();
-    ListeningPoint listeningPoint = sip.provider().getListeningPoint(transport);
-    ViaHeader via =
-        sip.headers()
-            .createViaHeader(
-                listeningPoint.getIPAddress(), listeningPoint.getPort(), transport, null);
-    via.setRPort();
+    ViaHeader via = registerRequests.via(account);
     RequestIds ids = outgoing.ids();
     Address from = sip.addresses().createAddress(account.addressOfRecord());
     Address to = sip.addresses().createAddress(outgoing.toUri());

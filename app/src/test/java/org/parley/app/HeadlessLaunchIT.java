@@ -41,11 +41,11 @@ class HeadlessLaunchIT {
   }
 
   @Test
-  void pendingSubcommandExitsNonZeroWithoutJavaFx() throws Exception {
+  void messageWithoutAnAccountIsAUsageErrorWithoutJavaFx() throws Exception {
     Run run = launch("message", "sip:echo@localhost", "hello");
 
-    assertThat(run.exitCode()).isEqualTo(69);
-    assertThat(run.output()).contains("not available yet").doesNotContain("javafx.");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.output()).contains("--account").doesNotContain("javafx.");
   }
 
   @Test

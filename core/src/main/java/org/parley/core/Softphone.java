@@ -55,6 +55,8 @@ public final class Softphone implements AutoCloseable {
             config.timing(),
             new Calls.Context(config.clock(), mediaAddress(config), () -> callLog));
     sip.onIncomingInvite(accounts::incoming);
+    sip.onIncomingRequest("MESSAGE", "", accounts::incomingMessage);
+    sip.onIncomingRequest("NOTIFY", "presence", accounts::incomingNotify);
   }
 
   private static InetAddress mediaAddress(SoftphoneConfig config) {

@@ -62,7 +62,7 @@ final class AnswerCommand implements Callable<Integer> {
         durationSeconds > 0
             ? System.currentTimeMillis() + Math.round(durationSeconds * 1000)
             : Long.MAX_VALUE;
-    try (HeadlessPhone phone = HeadlessPhone.register(options)) {
+    try (HeadlessPhone phone = HeadlessPhone.register(options.login)) {
       spec.commandLine().getOut().println("Registered " + phone.account().addressOfRecord());
       int answered = 0;
       int ended = 0;

@@ -73,7 +73,7 @@ final class CallCommand implements Callable<Integer> {
       throw new CommandFailure(ExitCodes.USAGE, "--duration must be more than 0 seconds.");
     }
     List<AudioCodec> codecs = codecs();
-    try (HeadlessPhone phone = HeadlessPhone.register(options)) {
+    try (HeadlessPhone phone = HeadlessPhone.register(options.login)) {
       Call call =
           phone.account().call(target, HeadlessPhone.media(options, options.record, codecs));
       CallEvent answered = awaitAnswerOrEnd(phone);

@@ -26,7 +26,7 @@ final class CallStatsJson {
     QualitySummary quality = call.quality().orElse(null);
     return "{"
         + "\"codec\":"
-        + call.codec().map(CallStatsJson::quoted).orElse("null")
+        + call.codec().map(JsonText::quoted).orElse("null")
         + ",\"packetsSent\":"
         + (rtp == null ? 0 : rtp.packetsSent())
         + ",\"packetsReceived\":"
@@ -44,10 +44,5 @@ final class CallStatsJson {
 
   private static String number(double value) {
     return Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "null";
-  }
-
-  // Codec names are SDP tokens (letters, digits, '-'); escaping quotes and backslashes suffices.
-  private static String quoted(String text) {
-    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

@@ -22,6 +22,7 @@ import org.parley.core.account.RegistrationEvent.RegistrationFailed;
 import org.parley.core.account.ServerAddress;
 import org.parley.core.call.CallEvent;
 import org.parley.core.call.CallMedia;
+import org.parley.core.im.MessageEvent;
 import org.parley.core.sip.SipException;
 import org.parley.media.audio.AudioSink;
 import org.parley.media.audio.AudioSource;
@@ -30,8 +31,8 @@ import org.parley.media.wav.WavFileSink;
 import org.parley.media.wav.WavFileSource;
 
 /**
- * A softphone for one headless command: registers one account and collects its call events, so
- * {@code call} and {@code answer} only say what to do with calls.
+ * A softphone for one headless command: registers one account and collects its call and message
+ * events, so each command only says what to do with them.
  */
 final class HeadlessPhone implements AutoCloseable {
 
@@ -41,6 +42,7 @@ final class HeadlessPhone implements AutoCloseable {
   private final Softphone softphone;
   private final Account account;
   private final BlockingQueue<CallEvent> events = new LinkedBlockingQueue<>();
+  private final BlockingQueue<MessageEvent> messages = new LinkedBlockingQueue<>();
 
   private HeadlessPhone(Softphone softphone, Account account) {
     this.softphone = softphone;
@@ -48,21 +50,12 @@ final class HeadlessPhone implements AutoCloseable {
   }
 
   /** Starts a softphone, registers the account and waits for the registrar's verdict. */
-  static HeadlessPhone register(PhoneOptions options) throws CommandFailure {
-    AccountConfig config = accountConfig(options);
-    ServerAddress server = config.firstHop();
-    Softphone softphone;
-    try {
-      softphone = Softphone.start(SoftphoneConfig.defaults(localAddressTowards(server)));
-    } catch (SipException e) {
-      throw new CommandFailure(ExitCodes.FAILURE, "Cannot start SIP: " + e.getMessage() + ".");
-    }
-    Account account = softphone.addAccount(config);
-    HeadlessPhone phone = new HeadlessPhone(softphone, account);
-    account.addCallListener(phone.events::add);
+  static HeadlessPhone register(AccountOptions options) throws CommandFailure {
+    HeadlessPhone phone = start(options);
+    ServerAddress server = phone.account.config().firstHop();
     BlockingQueue<RegistrationEvent> registration = new LinkedBlockingQueue<>();
-    account.addRegistrationListener(registration::add);
-    account.register();
+    phone.account.addRegistrationListener(registration::add);
+    phone.account.register();
     try {
       RegistrationEvent result = registration.poll(REGISTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       if (result instanceof Registered) {
@@ -86,6 +79,25 @@ final class HeadlessPhone implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts a softphone with the account but does not register it: a registered binding would draw
+   * the account's stored messages to a command that is about to exit.
+   */
+  static HeadlessPhone start(AccountOptions options) throws CommandFailure {
+    AccountConfig config = accountConfig(options);
+    Softphone softphone;
+    try {
+      softphone = Softphone.start(SoftphoneConfig.defaults(localAddressTowards(config.firstHop())));
+    } catch (SipException e) {
+      throw new CommandFailure(ExitCodes.FAILURE, "Cannot start SIP: " + e.getMessage() + ".");
+    }
+    Account account = softphone.addAccount(config);
+    HeadlessPhone phone = new HeadlessPhone(softphone, account);
+    account.addCallListener(phone.events::add);
+    account.messaging().addListener(phone.messages::add);
+    return phone;
+  }
+
   private static CommandFailure registrationFailure(RegistrationFailed failed, ServerAddress at) {
     if (failed.cause() == FailureCause.WRONG_CREDENTIALS) {
       return new CommandFailure(
@@ -100,7 +112,7 @@ final class HeadlessPhone implements AutoCloseable {
   }
 
   /** {@code sip:user@host[:port]}: the AoR is {@code sip:user@host}, the server host:port. */
-  static AccountConfig accountConfig(PhoneOptions options) throws CommandFailure {
+  static AccountConfig accountConfig(AccountOptions options) throws CommandFailure {
     String uri = options.account.trim();
     int at = uri.indexOf('@');
     if (!uri.toLowerCase(Locale.ROOT).startsWith("sip:") || at < 5 || at == uri.length() - 1) {
@@ -163,6 +175,11 @@ final class HeadlessPhone implements AutoCloseable {
   /** The next call event, or null after {@code timeoutMillis}. */
   CallEvent nextEvent(long timeoutMillis) throws InterruptedException {
     return events.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /** The next message event, or null after {@code timeoutMillis}. */
+  MessageEvent nextMessageEvent(long timeoutMillis) throws InterruptedException {
+    return messages.poll(timeoutMillis, TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -18,9 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.media.wav.WavFileSink;
 import org.parley.media.wav.WavFileSource;
-import org.parley.server.ParleyServer;
-import org.parley.server.config.ServerConfig;
-import org.parley.server.config.ServerConfigOverrides;
 import org.parley.server.sip.FreePorts;
 
 /**
@@ -29,57 +26,19 @@ import org.parley.server.sip.FreePorts;
  */
 class CallCommandIT {
 
-  private static final String DOMAIN = "127.0.0.1";
+  private static final String DOMAIN = LocalServer.DOMAIN;
   private static final int RATE_HZ = 8000;
   private static final int SEGMENT_MILLIS = 400;
   private static final double[] TONES_HZ = {500, 900, 1300};
 
   @TempDir Path dir;
-  private ParleyServer server;
+  private LocalServer server;
   private int port;
 
   @BeforeEach
   void startServer() throws Exception {
-    Path data = dir.resolve("server");
-    assertThat(
-            run(
-                new StringWriter(),
-                "server",
-                "user",
-                "add",
-                "alice",
-                "--password",
-                "wonderland1",
-                "--data",
-                data.toString(),
-                "--domain",
-                DOMAIN))
-        .isZero();
-    assertThat(
-            run(
-                new StringWriter(),
-                "server",
-                "user",
-                "add",
-                "bob",
-                "--password",
-                "builder99",
-                "--data",
-                data.toString(),
-                "--domain",
-                DOMAIN))
-        .isZero();
-    port = FreePorts.udpAndTcp();
-    server =
-        ParleyServer.start(
-            ServerConfig.resolve(
-                new ServerConfigOverrides()
-                    .dataDir(data)
-                    .domain(DOMAIN)
-                    .bindAddress(DOMAIN)
-                    .sipPort(port)
-                    .httpPort(0)),
-            "test");
+    server = LocalServer.start(dir.resolve("server"), "alice", "wonderland1", "bob", "builder99");
+    port = server.port();
   }
 
   @AfterEach

@@ -52,12 +52,17 @@ class ParleyCommandLineTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"message", "receive"})
-  void unbuiltSubcommandSaysSoAndFails(String subcommand) {
+  void messagingWithAMalformedAccountIsAUsageErrorOnOneLine(String subcommand) {
     int exitCode =
-        run(subcommand, "sip:bob@example.com", "--account", "sip:a@b", "--password", "x");
+        "message".equals(subcommand)
+            ? run("message", "bob", "hello", "--account", "alice-at-example", "--password", "x")
+            : run("receive", "--account", "alice-at-example", "--password", "x");
 
-    assertThat(exitCode).isEqualTo(ExitCodes.UNAVAILABLE);
-    assertThat(err.toString()).contains("parley " + subcommand + ":", "not available yet");
+    assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .startsWith("parley " + subcommand + ": --account must look like sip:USER@HOST");
     assertThat(desktopLaunches).hasValue(0);
   }
 

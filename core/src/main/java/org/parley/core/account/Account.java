@@ -7,16 +7,17 @@ import org.parley.core.call.Call;
 import org.parley.core.call.CallListener;
 import org.parley.core.call.CallMedia;
 import org.parley.core.call.Calls;
+import org.parley.core.im.Messaging;
 import org.parley.core.loop.EventLoop;
+import org.parley.core.presence.Presence;
 import org.parley.core.sip.IncomingInvite;
 import org.parley.core.sip.SipUserAgent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SIP identity of the softphone: its registration and calls (messages and presence later).
- * Methods may be called from any thread; the work runs on the core's loop and results arrive as
- * events there.
+ * One SIP identity of the softphone: its registration, calls, messages and presence. Methods may be
+ * called from any thread; the work runs on the core's loop and results arrive as events there.
  */
 public final class Account {
 
@@ -27,6 +28,8 @@ public final class Account {
   private final Registration registration;
   private final List<RegistrationListener> listeners = new CopyOnWriteArrayList<>();
   private final Calls calls;
+  private final Messaging messaging;
+  private final Presence presence;
 
   Account(
       AccountConfig config,
@@ -45,6 +48,11 @@ public final class Account {
             loop,
             registration::session,
             callContext);
+    this.messaging =
+        new Messaging(config.domain(), sip, loop, registration::session, callContext.clock());
+    this.presence =
+        new Presence(config.addressOfRecord(), config.domain(), sip, loop, registration::session);
+    calls.addListener(presence::onCallEvent);
   }
 
   public AccountConfig config() {
@@ -84,6 +92,16 @@ public final class Account {
   /** Calls {@code target} sending silence and discarding what it hears. */
   public Call call(String target) {
     return call(target, CallMedia.silent());
+  }
+
+  /** This account's instant messages: send text and typing indications, listen for events. */
+  public Messaging messaging() {
+    return messaging;
+  }
+
+  /** This account's presence: publish our status, watch buddies, listen for their status. */
+  public Presence presence() {
+    return presence;
   }
 
   /** The calls not yet ended. */

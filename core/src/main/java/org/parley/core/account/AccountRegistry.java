@@ -2,11 +2,13 @@ package org.parley.core.account;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.parley.core.call.Calls;
 import org.parley.core.loop.EventLoop;
 import org.parley.core.sip.IncomingInvite;
+import org.parley.core.sip.IncomingRequest;
 import org.parley.core.sip.SipUserAgent;
 
 /** The softphone's accounts, created here so that their internals stay in this package. */
@@ -50,6 +52,28 @@ public final class AccountRegistry {
       }
     }
     invite.dialog().reject(404);
+  }
+
+  /**
+   * Hands a MESSAGE to the account its Request-URI names (call on the loop).
+   *
+   * @return the status to answer with; 404 when no account has that user
+   */
+  public int incomingMessage(IncomingRequest request) {
+    return byUser(request.localUser()).map(a -> a.messaging().onMessage(request)).orElse(404);
+  }
+
+  /**
+   * Hands a presence NOTIFY to the account its Request-URI names (call on the loop).
+   *
+   * @return the status to answer with; 481 when no account has that user
+   */
+  public int incomingNotify(IncomingRequest request) {
+    return byUser(request.localUser()).map(a -> a.presence().onNotify(request)).orElse(481);
+  }
+
+  private Optional<Account> byUser(String user) {
+    return accounts.stream().filter(a -> a.config().user().equals(user)).findFirst();
   }
 
   /** Re-registers every registered account (call on the loop). */

@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -20,6 +19,7 @@ import org.parley.core.sip.InviteHeaders;
 import org.parley.core.sip.RegisterSession;
 import org.parley.core.sip.SipFrag;
 import org.parley.core.sip.SipUserAgent;
+import org.parley.core.sip.TargetUri;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,12 +150,7 @@ public final class Calls {
   }
 
   String targetUri(String target) {
-    String trimmed = target.trim();
-    String lower = trimmed.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("sip:") || lower.startsWith("sips:")) {
-      return trimmed;
-    }
-    return trimmed.indexOf('@') > 0 ? "sip:" + trimmed : "sip:" + trimmed + "@" + domain;
+    return TargetUri.of(target, domain);
   }
 
   void ended(Call call, CallOutcome outcome) {

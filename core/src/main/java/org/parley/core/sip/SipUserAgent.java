@@ -2,6 +2,7 @@ package org.parley.core.sip;
 
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.parley.core.account.AccountConfig;
 
 /**
@@ -55,6 +56,24 @@ public interface SipUserAgent extends AutoCloseable {
 
   /** Where new INVITEs from peers go (on the loop); until set they get 480. */
   void onIncomingInvite(Consumer<IncomingInvite> handler);
+
+  /**
+   * Sends a request outside INVITE dialogs (MESSAGE, PUBLISH, SUBSCRIBE), answering our own
+   * server's challenge as the account's ChallengePolicy allows, and reports its final outcome once.
+   */
+  default void send(
+      RegisterSession session, OutgoingRequest request, Consumer<RequestOutcome> done) {
+    throw new UnsupportedOperationException("This user agent sends no " + request.method());
+  }
+
+  /**
+   * Where incoming requests of {@code method} (with an Event header of {@code eventPackage}, or
+   * none when it is empty) go, on the loop; the handler returns the status to answer with.
+   */
+  default void onIncomingRequest(
+      String method, String eventPackage, Function<IncomingRequest, Integer> handler) {
+    // A user agent without them answers such requests 501, as before.
+  }
 
   /** Stops the stack and closes its sockets. */
   @Override

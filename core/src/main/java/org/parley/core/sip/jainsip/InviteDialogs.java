@@ -15,7 +15,6 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.TimeoutEvent;
-import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
@@ -186,7 +185,7 @@ final class InviteDialogs {
       }
       return;
     }
-    ServerTransaction transaction = serverTransaction(event);
+    ServerTransaction transaction = NonInviteRequests.serverTransaction(sip, event);
     if (transaction == null) {
       return; // a retransmission the stack already answers
     }
@@ -289,20 +288,6 @@ final class InviteDialogs {
           candidate.isOutgoing() ? 0 : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST;
       case TERMINATED -> Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST;
     };
-  }
-
-  private ServerTransaction serverTransaction(RequestEvent event) {
-    if (event.getServerTransaction() != null) {
-      return event.getServerTransaction();
-    }
-    try {
-      return sip.provider().getNewServerTransaction(event.getRequest());
-    } catch (TransactionAlreadyExistsException e) {
-      return null;
-    } catch (SipException e) {
-      LOG.debug("No server transaction for {}: {}", event.getRequest().getMethod(), e.getMessage());
-      return null;
-    }
   }
 
   private void answer(ServerTransaction transaction, Request request, int status) {

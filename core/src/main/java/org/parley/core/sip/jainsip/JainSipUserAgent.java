@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.TooManyListenersException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.sip.InvalidArgumentException;
@@ -27,10 +28,13 @@ import org.parley.core.account.ServerAddress;
 import org.parley.core.loop.EventLoop;
 import org.parley.core.sip.DialogListener;
 import org.parley.core.sip.IncomingInvite;
+import org.parley.core.sip.IncomingRequest;
 import org.parley.core.sip.InviteHeaders;
 import org.parley.core.sip.LocalPorts;
+import org.parley.core.sip.OutgoingRequest;
 import org.parley.core.sip.RegisterResult;
 import org.parley.core.sip.RegisterSession;
+import org.parley.core.sip.RequestOutcome;
 import org.parley.core.sip.SipDialog;
 import org.parley.core.sip.SipException;
 import org.parley.core.sip.SipUserAgent;
@@ -52,6 +56,7 @@ public final class JainSipUserAgent implements SipUserAgent {
   private final SipFactories sip;
   private final RegisterClient registers;
   private final InviteDialogs dialogs;
+  private final NonInviteRequests requests;
   private final SipTrustManager trustManager;
   private final long pongTimeoutMillis;
 
@@ -61,6 +66,7 @@ public final class JainSipUserAgent implements SipUserAgent {
       SipFactories sip,
       RegisterClient registers,
       InviteDialogs dialogs,
+      NonInviteRequests requests,
       SipTrustManager trustManager,
       long pongTimeoutMillis) {
     this.stack = stack;
@@ -68,6 +74,7 @@ public final class JainSipUserAgent implements SipUserAgent {
     this.sip = sip;
     this.registers = registers;
     this.dialogs = dialogs;
+    this.requests = requests;
     this.trustManager = trustManager;
     this.pongTimeoutMillis = pongTimeoutMillis;
   }
@@ -116,7 +123,8 @@ public final class JainSipUserAgent implements SipUserAgent {
               settings.userAgentName());
       registers.set(new RegisterClient(sip, loop));
       InviteDialogs dialogs = new InviteDialogs(sip, loop);
-      provider.addSipListener(new UserAgentListener(loop, registers.get(), dialogs, sip));
+      NonInviteRequests requests = new NonInviteRequests(sip, loop);
+      provider.addSipListener(new UserAgentListener(loop, registers.get(), dialogs, sip, requests));
       stack.start();
       return new JainSipUserAgent(
           stack,
@@ -124,6 +132,7 @@ public final class JainSipUserAgent implements SipUserAgent {
           sip,
           registers.get(),
           dialogs,
+          requests,
           trustManager,
           settings.pongTimeout().toMillis());
     } catch (TooManyListenersException | javax.sip.SipException | IOException e) {
@@ -178,6 +187,18 @@ public final class JainSipUserAgent implements SipUserAgent {
   @Override
   public void onIncomingInvite(Consumer<IncomingInvite> handler) {
     dialogs.onIncomingInvite(handler);
+  }
+
+  @Override
+  public void send(
+      RegisterSession session, OutgoingRequest request, Consumer<RequestOutcome> done) {
+    requests.send(session, request, done);
+  }
+
+  @Override
+  public void onIncomingRequest(
+      String method, String eventPackage, Function<IncomingRequest, Integer> handler) {
+    requests.onIncoming(method, eventPackage, handler);
   }
 
   @Override

@@ -27,16 +27,8 @@ final class RegisterRequests {
   Request build(RegisterSession session, int expiresSeconds)
       throws ParseException, InvalidArgumentException {
     AccountConfig account = session.account();
-    Transport transport = account.transport();
-    ListeningPoint listeningPoint = sip.provider().getListeningPoint(transport.token());
     Address addressOfRecord = sip.addresses().createAddress(account.addressOfRecord());
-    ViaHeader via =
-        sip.headers()
-            .createViaHeader(
-                listeningPoint.getIPAddress(), listeningPoint.getPort(), transport.token(), null);
-    // RFC 3581: ask the registrar to answer where the REGISTER came from, through any NAT, and
-    // to tell us that address so a rebinding can be noticed.
-    via.setRPort();
+    ViaHeader via = via(account);
     Request request =
         sip.messages()
             .createRequest(
@@ -59,6 +51,21 @@ final class RegisterRequests {
                   sip.addresses().createAddress(hopUri(account.firstHop(), account))));
     }
     return request;
+  }
+
+  /**
+   * A Via for the account's transport with {@code rport} (RFC 3581): the server answers where the
+   * request came from, through any NAT, and tells us that address so a rebinding can be noticed.
+   */
+  ViaHeader via(AccountConfig account) throws ParseException, InvalidArgumentException {
+    String transport = account.transport().token();
+    ListeningPoint listeningPoint = sip.provider().getListeningPoint(transport);
+    ViaHeader via =
+        sip.headers()
+            .createViaHeader(
+                listeningPoint.getIPAddress(), listeningPoint.getPort(), transport, null);
+    via.setRPort();
+    return via;
   }
 
   /** {@code sip:domain}, with the transport named when there is no proxy to carry it. */

@@ -29,13 +29,19 @@ final class UserAgentListener implements SipListenerExt {
   private final RegisterClient registers;
   private final InviteDialogs dialogs;
   private final SipFactories sip;
+  private final NonInviteRequests requests;
 
   UserAgentListener(
-      EventLoop loop, RegisterClient registers, InviteDialogs dialogs, SipFactories sip) {
+      EventLoop loop,
+      RegisterClient registers,
+      InviteDialogs dialogs,
+      SipFactories sip,
+      NonInviteRequests requests) {
     this.loop = loop;
     this.registers = registers;
     this.dialogs = dialogs;
     this.sip = sip;
+    this.requests = requests;
   }
 
   @Override
@@ -47,7 +53,7 @@ final class UserAgentListener implements SipListenerExt {
   public void processResponse(ResponseEvent event) {
     loop.execute(
         () -> {
-          if (!dialogs.onResponse(event)) {
+          if (!requests.onResponse(event) && !dialogs.onResponse(event)) {
             registers.onResponse(event);
           }
         });
@@ -57,6 +63,9 @@ final class UserAgentListener implements SipListenerExt {
   public void processTimeout(TimeoutEvent event) {
     loop.execute(
         () -> {
+          if (requests.onTimeout(event)) {
+            return;
+          }
           registers.onTimeout(event);
           dialogs.onTimeout(event);
         });
@@ -82,10 +91,15 @@ final class UserAgentListener implements SipListenerExt {
     // Dialogs arrive with calls; the stack creates none while automatic dialog support is off.
   }
 
-  // Dialog requests go to the dialogs; OPTIONS (a server's or peer's liveness probe) gets a 200
+  // MESSAGE and subscription NOTIFYs go to their handlers; dialog requests to the dialogs; OPTIONS
+  // (a server's or peer's liveness probe) gets a 200
   // that says what we take; everything else a 501, statelessly. ACK never gets a response.
   private void answerRequest(RequestEvent event) {
     Request request = event.getRequest();
+    if (requests.claims(request)) {
+      requests.onRequest(event);
+      return;
+    }
     // A NOTIFY goes to the dialogs only for one of our calls (a REFER's progress); in-dialog
     // OPTIONS (a PBX's session probe) still gets the 200 below.
     boolean referNotify = Request.NOTIFY.equals(request.getMethod()) && dialogs.owns(request);

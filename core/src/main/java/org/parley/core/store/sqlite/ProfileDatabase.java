@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.parley.core.account.AccountSettingsStore;
 import org.parley.core.calllog.CallLog;
 import org.parley.core.contacts.ContactStore;
+import org.parley.core.im.ChatHistory;
 import org.parley.core.settings.SettingsStore;
 import org.parley.core.store.StoreException;
 import org.slf4j.Logger;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A profile's SQLite database ({@code parley.db} in the profile folder): accounts, contacts, the
- * call log and settings, migrated to the current schema when opened.
+ * call log, chat history and settings, migrated to the current schema when opened.
  *
  * <p>It holds one connection, used under a lock by every store, so the stores may be called from
  * any thread. A desktop profile sees a few writes a minute; one connection keeps SQLite's locking
@@ -44,6 +45,7 @@ public final class ProfileDatabase implements AutoCloseable {
   private final SqliteAccountSettingsStore accounts;
   private final SqliteContactStore contacts;
   private final SqliteSettingsStore settings;
+  private final SqliteChatHistory chatHistory;
 
   private ProfileDatabase(String database, Connection connection) {
     this.database = database;
@@ -52,6 +54,7 @@ public final class ProfileDatabase implements AutoCloseable {
     this.accounts = new SqliteAccountSettingsStore(this);
     this.contacts = new SqliteContactStore(this);
     this.settings = new SqliteSettingsStore(this);
+    this.chatHistory = new SqliteChatHistory(this);
   }
 
   /**
@@ -147,6 +150,11 @@ public final class ProfileDatabase implements AutoCloseable {
   /** The user's preferences; the same instance on every call. */
   public SettingsStore settings() {
     return settings;
+  }
+
+  /** The messages sent and received, with full-text search; the same instance on every call. */
+  public ChatHistory chatHistory() {
+    return chatHistory;
   }
 
   /** The database file's absolute path, for messages. */

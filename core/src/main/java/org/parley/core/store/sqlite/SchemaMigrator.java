@@ -30,7 +30,8 @@ final class SchemaMigrator {
    * The scripts in the order they apply; the n-th must be version n. Listed here because scanning
    * the classpath for resources is unreliable inside jars and jlink images.
    */
-  static final List<String> SCRIPTS = List.of("V1__profile.sql", "V2__call_log_newest_first.sql");
+  static final List<String> SCRIPTS =
+      List.of("V1__profile.sql", "V2__call_log_newest_first.sql", "V3__messages.sql");
 
   private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
   private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");

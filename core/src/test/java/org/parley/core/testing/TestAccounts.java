@@ -1,0 +1,30 @@
+package org.parley.core.testing;
+
+import org.parley.core.Softphone;
+import org.parley.core.account.Account;
+import org.parley.core.account.AccountConfig;
+import org.parley.core.account.RegistrationEvent.Registered;
+
+/**
+ * Accounts of a {@link BundledServer}'s users on a softphone, as the integration tests use them.
+ */
+public final class TestAccounts {
+
+  private TestAccounts() {}
+
+  /** Adds {@code sip:user@office.example} through the server as outbound proxy, unregistered. */
+  public static Account add(Softphone phone, BundledServer server, String user, String password) {
+    return phone.addAccount(
+        AccountConfig.of("sip:" + user + "@" + BundledServer.DOMAIN, password::toCharArray)
+            .withOutboundProxy("127.0.0.1:" + server.port()));
+  }
+
+  /** Registers the account and waits for the registrar's 200. */
+  public static Account register(Account account) throws InterruptedException {
+    RegistrationEvents registration = new RegistrationEvents();
+    account.addRegistrationListener(registration);
+    account.register();
+    registration.next(Registered.class);
+    return account;
+  }
+}

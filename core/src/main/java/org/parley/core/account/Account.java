@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.parley.core.call.Call;
 import org.parley.core.call.CallListener;
 import org.parley.core.call.CallMedia;
+import org.parley.core.call.CallPolicy;
 import org.parley.core.call.Calls;
 import org.parley.core.loop.EventLoop;
 import org.parley.core.sip.IncomingInvite;
@@ -84,6 +85,11 @@ public final class Account {
   /** Calls {@code target} sending silence and discarding what it hears. */
   public Call call(String target) {
     return call(target, CallMedia.silent());
+  }
+
+  /** Sets how this account's calls negotiate media from the next call on (SRTP, codecs). */
+  public void setCallPolicy(CallPolicy policy) {
+    calls.setPolicy(policy);
   }
 
   /** The calls not yet ended. */

@@ -26,8 +26,10 @@ public interface DialogListener {
    * The peer sent a re-INVITE.
    *
    * @return our SDP answer, or empty to refuse it with 488
+   * @throws OfferRefusedException to refuse it with 488 and a Warning saying why; the session stays
+   *     as it was
    */
-  Optional<String> reoffered(String sdpOffer);
+  Optional<String> reoffered(String sdpOffer) throws OfferRefusedException;
 
   /** The answer to our re-INVITE arrived (empty when it failed). */
   void updated(Optional<String> sdpAnswer);

@@ -22,6 +22,11 @@ public interface SipDialog {
   /** Answers an incoming INVITE with a final error status (486, 603, 488...). */
   void reject(int statusCode);
 
+  /**
+   * Answers an incoming INVITE with a final error status and a Warning header (RFC 3261 §20.43).
+   */
+  void reject(int statusCode, SipWarning warning);
+
   /** Cancels our INVITE before its final response (RFC 3261 §9). */
   void cancel();
 

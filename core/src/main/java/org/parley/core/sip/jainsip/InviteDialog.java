@@ -19,8 +19,10 @@ import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.core.sip.DialogListener;
+import org.parley.core.sip.OfferRefusedException;
 import org.parley.core.sip.RegisterSession;
 import org.parley.core.sip.SipDialog;
+import org.parley.core.sip.SipWarning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -290,8 +292,14 @@ final class InviteDialog implements SipDialog {
     }
   }
 
-  Optional<String> onReinvite(Request request) {
-    return listener.reoffered(body(request).orElse(""));
+  /** Answers the peer's re-INVITE: 200 with our answer, or 488 (with a Warning if we know why). */
+  void onReinvite(ServerTransaction transaction, Request request) {
+    try {
+      respondToReinvite(transaction, request, listener.reoffered(body(request).orElse("")), null);
+    } catch (OfferRefusedException e) {
+      LOG.info("Refusing a re-INVITE in call {}: {}", callId, e.getMessage());
+      respondToReinvite(transaction, request, Optional.empty(), e.warning());
+    }
   }
 
   void onInfo(Request request) {
@@ -319,8 +327,13 @@ final class InviteDialog implements SipDialog {
 
   @Override
   public void reject(int statusCode) {
+    reject(statusCode, null);
+  }
+
+  @Override
+  public void reject(int statusCode, SipWarning warning) {
     if (!outgoing && state == State.PROCEEDING) {
-      respond(statusCode, null);
+      respond(statusCode, null, warning);
       terminate();
     }
   }
@@ -393,9 +406,14 @@ final class InviteDialog implements SipDialog {
   }
 
   private void respond(int status, String sdp) {
+    respond(status, sdp, null);
+  }
+
+  private void respond(int status, String sdp, SipWarning warning) {
     try {
       Response response = sip.messages().createResponse(status, invite);
       ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(localTag);
+      addWarning(response, warning);
       if (status < 300) {
         response.addHeader(owner.contact(localUser, transportOf(invite)));
         copyRecordRoutes(invite, response);
@@ -410,10 +428,12 @@ final class InviteDialog implements SipDialog {
   }
 
   /** Answers the peer's re-INVITE in its own server transaction. */
-  void respondToReinvite(ServerTransaction transaction, Request request, Optional<String> sdp) {
+  private void respondToReinvite(
+      ServerTransaction transaction, Request request, Optional<String> sdp, SipWarning warning) {
     try {
       Response response =
           sip.messages().createResponse(sdp.isPresent() ? Response.OK : 488, request);
+      addWarning(response, warning);
       if (sdp.isPresent()) {
         response.addHeader(owner.contact(localUser, transportOf(request)));
         response.setContent(sdp.get(), sip.headers().createContentTypeHeader("application", "sdp"));
@@ -422,6 +442,18 @@ final class InviteDialog implements SipDialog {
     } catch (SipException | ParseException | InvalidArgumentException e) {
       LOG.info("Cannot answer a re-INVITE in call {}: {}", callId, e.getMessage());
     }
+  }
+
+  // RFC 3261 §20.43: warn-agent is our host; the text is a quoted-string, so quotes and control
+  // characters from a parser's message are left out.
+  private void addWarning(Response response, SipWarning warning)
+      throws ParseException, InvalidArgumentException {
+    if (warning == null) {
+      return;
+    }
+    String agent = sip.provider().getListeningPoints()[0].getIPAddress();
+    String text = warning.text().replaceAll("[\\\\\"\\p{Cntrl}]", "'");
+    response.addHeader(sip.headers().createWarningHeader(agent, warning.code(), text));
   }
 
   // RFC 3261 §12.1.1: the UAS copies Record-Route into its dialog-creating responses, so the

@@ -181,8 +181,7 @@ final class InviteDialogs {
       return;
     }
     switch (method) {
-      case Request.INVITE ->
-          dialog.respondToReinvite(transaction, request, dialog.onReinvite(request));
+      case Request.INVITE -> dialog.onReinvite(transaction, request);
       case Request.BYE -> {
         answer(transaction, request, Response.OK);
         dialog.onBye();

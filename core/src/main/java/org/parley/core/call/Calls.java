@@ -91,6 +91,9 @@ public final class Calls {
   /** Sets how calls from now on negotiate media (SRTP, codecs an offer must share). */
   public void setPolicy(CallPolicy value) {
     policy = value;
+    if (value.encryption() != MediaEncryption.NONE) {
+      SrtpWarmUp.start();
+    }
   }
 
   CallPolicy policy() {

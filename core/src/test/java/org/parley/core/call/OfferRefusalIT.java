@@ -2,26 +2,18 @@ package org.parley.core.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.core.Softphone;
-import org.parley.core.SoftphoneConfig;
 import org.parley.core.account.Account;
-import org.parley.core.account.AccountConfig;
-import org.parley.core.account.RegistrationEvent.Registered;
 import org.parley.core.call.CallEvent.CallEstablished;
 import org.parley.core.call.CallEvent.IncomingCall;
 import org.parley.core.call.RawSipPeer.Message;
-import org.parley.core.testing.BundledServer;
 import org.parley.core.testing.CallEvents;
-import org.parley.core.testing.RegistrationEvents;
 
 /**
  * A hand-written SIP peer offers bob's phone media it cannot take: bob's phone answers 488 with a
@@ -29,32 +21,21 @@ import org.parley.core.testing.RegistrationEvents;
  */
 class OfferRefusalIT {
 
-  private BundledServer server;
-  private Softphone bobPhone;
+  private static final String BOB = "sip:bob@office.example";
+
+  private TwoPhones phones;
   private Account bob;
-  private final CallEvents bobEvents = new CallEvents();
+  private CallEvents bobEvents;
   private RawSipPeer peer;
   private DatagramSocket rtp;
 
   @BeforeEach
   void start() throws Exception {
-    server = BundledServer.builder().start().user("bob", "builder");
-    bobPhone = Softphone.start(SoftphoneConfig.defaults("127.0.0.1"));
-    bob =
-        bobPhone.addAccount(
-            AccountConfig.of("sip:bob@" + BundledServer.DOMAIN, "builder"::toCharArray)
-                .withOutboundProxy("127.0.0.1:" + server.port()));
-    RegistrationEvents registration = new RegistrationEvents();
-    bob.addRegistrationListener(registration);
-    bob.addCallListener(bobEvents);
-    bob.register();
-    registration.next(Registered.class);
+    phones = new TwoPhones();
+    bob = phones.bob;
+    bobEvents = phones.bobEvents;
     // Straight to the phone's contact: the test plays the caller's whole side itself.
-    URI contact = URI.create(server.contactsOf("bob").get(0).replace("sip:", "sip://"));
-    peer =
-        new RawSipPeer(
-            new InetSocketAddress(contact.getHost(), contact.getPort()),
-            "sip:bob@" + BundledServer.DOMAIN);
+    peer = new RawSipPeer(phones.bobContact(), BOB);
     rtp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
   }
 
@@ -62,25 +43,7 @@ class OfferRefusalIT {
   void stop() {
     peer.close();
     rtp.close();
-    bobPhone.close();
-    server.close();
-  }
-
-  static String sdp(int port, String proto, String formats, String... attributes) {
-    StringBuilder text =
-        new StringBuilder(
-            "v=0\r\no=raw 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-                + "m=audio "
-                + port
-                + " "
-                + proto
-                + " "
-                + formats
-                + "\r\n");
-    for (String attribute : attributes) {
-      text.append("a=").append(attribute).append("\r\n");
-    }
-    return text.toString();
+    phones.close();
   }
 
   private Message finalAfter(List<Message> responses) {
@@ -89,7 +52,7 @@ class OfferRefusalIT {
 
   @Test
   void anOfferWithNoCommonCodecGets488With305AtOnceAndTheNextCallRings() throws Exception {
-    peer.invite(sdp(rtp.getLocalPort(), "RTP/AVP", "18", "rtpmap:18 G729/8000"));
+    peer.invite(RawSipPeer.sdp(rtp.getLocalPort(), "RTP/AVP", "18", "rtpmap:18 G729/8000"));
     List<Message> responses = peer.responsesUntilFinal(5_000);
     Message refusal = finalAfter(responses);
     peer.ack(refusal);
@@ -100,8 +63,8 @@ class OfferRefusalIT {
     assertThat(bob.activeCalls()).isEmpty();
 
     // The phone took no harm: a good offer rings and can be answered.
-    try (RawSipPeer next = new RawSipPeer(peerTarget(), "sip:bob@" + BundledServer.DOMAIN)) {
-      next.invite(sdp(rtp.getLocalPort(), "RTP/AVP", "0", "rtpmap:0 PCMU/8000"));
+    try (RawSipPeer next = new RawSipPeer(phones.bobContact(), BOB)) {
+      next.invite(RawSipPeer.sdp(rtp.getLocalPort(), "RTP/AVP", "0", "rtpmap:0 PCMU/8000"));
       bobEvents.next(IncomingCall.class).call().answer(CallMedia.silent());
       List<Message> answered = next.responsesUntilFinal(5_000);
       assertThat(answered).extracting(Message::status).contains(180).endsWith(200);
@@ -126,7 +89,7 @@ class OfferRefusalIT {
   @Test
   void anSrtpOfferToAPhoneWithoutSrtpGets488With302() throws Exception {
     peer.invite(
-        sdp(
+        RawSipPeer.sdp(
             rtp.getLocalPort(),
             "RTP/SAVP",
             "0",
@@ -142,14 +105,14 @@ class OfferRefusalIT {
 
   @Test
   void aBadReinviteGets488AndTheCallGoesOnUnchanged() throws Exception {
-    peer.invite(sdp(rtp.getLocalPort(), "RTP/AVP", "8", "rtpmap:8 PCMA/8000"));
+    peer.invite(RawSipPeer.sdp(rtp.getLocalPort(), "RTP/AVP", "8", "rtpmap:8 PCMA/8000"));
     Call call = bobEvents.next(IncomingCall.class).call();
     call.answer(CallMedia.silent());
     Message ok = finalAfter(peer.responsesUntilFinal(5_000));
     peer.ack(ok);
     bobEvents.next(CallEstablished.class);
 
-    peer.invite(sdp(rtp.getLocalPort(), "RTP/AVP", "18", "rtpmap:18 G729/8000"));
+    peer.invite(RawSipPeer.sdp(rtp.getLocalPort(), "RTP/AVP", "18", "rtpmap:18 G729/8000"));
     Message refusal = finalAfter(peer.responsesUntilFinal(5_000));
     peer.ack(refusal);
 
@@ -160,7 +123,8 @@ class OfferRefusalIT {
     // PCMA (payload type 8) keeps flowing to the old address after the refusal.
     assertThat(nextRtpPayloadType()).isEqualTo(8);
 
-    peer.invite(sdp(rtp.getLocalPort(), "RTP/AVP", "8", "rtpmap:8 PCMA/8000", "sendonly"));
+    peer.invite(
+        RawSipPeer.sdp(rtp.getLocalPort(), "RTP/AVP", "8", "rtpmap:8 PCMA/8000", "sendonly"));
     Message accepted = finalAfter(peer.responsesUntilFinal(5_000));
     peer.ack(accepted);
     assertThat(accepted.status()).isEqualTo(200);
@@ -168,22 +132,7 @@ class OfferRefusalIT {
     peer.bye();
   }
 
-  private InetSocketAddress peerTarget() {
-    URI contact = URI.create(server.contactsOf("bob").get(0).replace("sip:", "sip://"));
-    return new InetSocketAddress(contact.getHost(), contact.getPort());
-  }
-
   private int nextRtpPayloadType() throws Exception {
-    byte[] buffer = new byte[1500];
-    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-    rtp.setSoTimeout(5_000);
-    // Drain what was queued before the refusal; then one fresh packet.
-    for (int i = 0; i < 200; i++) {
-      rtp.receive(packet);
-      if ((buffer[1] & 0x7F) < 72 || (buffer[1] & 0x7F) > 76) {
-        return buffer[1] & 0x7F;
-      }
-    }
-    throw new AssertionError("Only RTCP arrived");
+    return RawSipPeer.receiveRtp(rtp, 1).get(0)[1] & 0x7F;
   }
 }

@@ -142,6 +142,41 @@ final class RawSipPeer implements AutoCloseable {
     }
   }
 
+  /** A one-audio-line SDP offer or answer on loopback. */
+  static String sdp(int port, String proto, String formats, String... attributes) {
+    StringBuilder text =
+        new StringBuilder(
+            "v=0\r\no=raw 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio "
+                + port
+                + " "
+                + proto
+                + " "
+                + formats
+                + "\r\n");
+    for (String attribute : attributes) {
+      text.append("a=").append(attribute).append("\r\n");
+    }
+    return text.toString();
+  }
+
+  /** The next {@code count} RTP datagrams on {@code socket}, in order, RTCP skipped. */
+  static List<byte[]> receiveRtp(DatagramSocket socket, int count) throws IOException {
+    List<byte[]> packets = new ArrayList<>();
+    byte[] buffer = new byte[1500];
+    socket.setSoTimeout(5_000);
+    while (packets.size() < count) {
+      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+      socket.receive(packet);
+      // RTCP's packet types 200-204 read as payload types 72-76 with the marker bit set.
+      int type = buffer[1] & 0x7F;
+      if (type < 72 || type > 76) {
+        packets.add(java.util.Arrays.copyOf(buffer, packet.getLength()));
+      }
+    }
+    return packets;
+  }
+
   private String request(
       String method, int number, String branch, String tag, String contentType, String body) {
     String host = "127.0.0.1:" + socket.getLocalPort();

@@ -3,12 +3,9 @@ package org.parley.core.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -18,19 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.parley.core.Softphone;
-import org.parley.core.SoftphoneConfig;
 import org.parley.core.account.Account;
-import org.parley.core.account.AccountConfig;
-import org.parley.core.account.RegistrationEvent.Registered;
 import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.CallEstablished;
 import org.parley.core.call.CallEvent.IncomingCall;
 import org.parley.core.call.RawSipPeer.Message;
-import org.parley.core.testing.BundledServer;
 import org.parley.core.testing.CallEvents;
 import org.parley.core.testing.RecordingSink;
-import org.parley.core.testing.RegistrationEvents;
 import org.parley.core.testing.ToneSequence;
 import org.parley.media.codec.AudioDecoder;
 import org.parley.media.codec.G711Codec;
@@ -46,13 +37,11 @@ class SrtpCallIT {
   private static final double[] BOB_TONES = {1300, 1000, 700, 400};
   private static final int RTP_HEADER_BYTES = 12;
 
-  private BundledServer server;
-  private Softphone alicePhone;
-  private Softphone bobPhone;
+  private TwoPhones phones;
   private Account alice;
   private Account bob;
-  private final CallEvents aliceEvents = new CallEvents();
-  private final CallEvents bobEvents = new CallEvents();
+  private CallEvents aliceEvents;
+  private CallEvents bobEvents;
 
   @BeforeAll
   static void warmUp() {
@@ -63,32 +52,16 @@ class SrtpCallIT {
 
   @BeforeEach
   void start() throws Exception {
-    server = BundledServer.builder().start().user("alice", "wonder").user("bob", "builder");
-    alicePhone = Softphone.start(SoftphoneConfig.defaults("127.0.0.1"));
-    bobPhone = Softphone.start(SoftphoneConfig.defaults("127.0.0.1"));
-    alice = register(alicePhone, "alice", "wonder", aliceEvents);
-    bob = register(bobPhone, "bob", "builder", bobEvents);
-  }
-
-  private Account register(Softphone phone, String user, String password, CallEvents events)
-      throws InterruptedException {
-    Account account =
-        phone.addAccount(
-            AccountConfig.of("sip:" + user + "@" + BundledServer.DOMAIN, password::toCharArray)
-                .withOutboundProxy("127.0.0.1:" + server.port()));
-    RegistrationEvents registration = new RegistrationEvents();
-    account.addRegistrationListener(registration);
-    account.addCallListener(events);
-    account.register();
-    registration.next(Registered.class);
-    return account;
+    phones = new TwoPhones();
+    alice = phones.alice;
+    bob = phones.bob;
+    aliceEvents = phones.aliceEvents;
+    bobEvents = phones.bobEvents;
   }
 
   @AfterEach
   void stop() {
-    alicePhone.close();
-    bobPhone.close();
-    server.close();
+    phones.close();
   }
 
   @Test
@@ -142,9 +115,9 @@ class SrtpCallIT {
     Arrays.fill(ourKey, (byte) 7);
     try (DatagramSocket rtp =
             new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        RawSipPeer peer = new RawSipPeer(bobContact(), "sip:bob@" + BundledServer.DOMAIN)) {
+        RawSipPeer peer = new RawSipPeer(phones.bobContact(), "sip:bob@office.example")) {
       peer.invite(
-          OfferRefusalIT.sdp(
+          RawSipPeer.sdp(
               rtp.getLocalPort(),
               "RTP/SAVP",
               "0",
@@ -165,7 +138,7 @@ class SrtpCallIT {
       assertThat(answered.tag()).isEqualTo(5);
       assertThat(answered.suiteName()).isEqualTo(suite.name());
 
-      List<byte[]> datagrams = receiveRtp(rtp, 100);
+      List<byte[]> datagrams = RawSipPeer.receiveRtp(rtp, 100);
       ByteArrayOutputStream wire = new ByteArrayOutputStream();
       ByteArrayOutputStream plain = new ByteArrayOutputStream();
       try (SrtpTransform receiver = SrtpTransform.forReceiving(suite, answered.masterKey())) {
@@ -186,11 +159,6 @@ class SrtpCallIT {
     }
   }
 
-  private InetSocketAddress bobContact() {
-    URI contact = URI.create(server.contactsOf("bob").get(0).replace("sip:", "sip://"));
-    return new InetSocketAddress(contact.getHost(), contact.getPort());
-  }
-
   private static String cryptoValue(String sdp) {
     for (String line : sdp.split("\r\n")) {
       if (line.startsWith("a=crypto:")) {
@@ -198,22 +166,6 @@ class SrtpCallIT {
       }
     }
     throw new AssertionError("No crypto line in the answer:\n" + sdp);
-  }
-
-  // The first packets in order: RTCP (payload types 72-76 with the marker bit) is skipped.
-  private static List<byte[]> receiveRtp(DatagramSocket socket, int count) throws Exception {
-    List<byte[]> packets = new ArrayList<>();
-    byte[] buffer = new byte[1500];
-    socket.setSoTimeout(5_000);
-    while (packets.size() < count) {
-      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-      socket.receive(packet);
-      int type = buffer[1] & 0x7F;
-      if (type < 72 || type > 76) {
-        packets.add(Arrays.copyOf(buffer, packet.getLength()));
-      }
-    }
-    return packets;
   }
 
   private static short[] pcmu(byte[] payload) {

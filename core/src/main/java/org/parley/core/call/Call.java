@@ -17,6 +17,7 @@ import org.parley.core.call.CallEvent.EndReason;
 import org.parley.core.calllog.CallDirection;
 import org.parley.core.sip.DialogListener;
 import org.parley.core.sip.OfferRefusedException;
+import org.parley.core.sip.SessionTimerSettings;
 import org.parley.core.sip.SipDialog;
 import org.parley.core.sip.SipWarning;
 import org.parley.media.codec.AudioCodec;
@@ -64,6 +65,7 @@ public final class Call {
   private boolean weCancelled;
   private boolean weRejected;
   private boolean holdWanted;
+  private boolean reofferPending;
 
   Call(Calls calls, CallDirection direction, String peerUri, String peerDisplayName) {
     this.calls = calls;
@@ -263,6 +265,7 @@ public final class Call {
     }
     holdWanted = hold;
     audio.setHolding(hold);
+    reofferPending = true;
     dialog.reinvite(offer(currentDirection()));
   }
 
@@ -443,11 +446,28 @@ public final class Call {
     @Override
     public void updated(Optional<String> sdpAnswer) {
       boolean ok = sdpAnswer.isPresent() && takeAnswer(sdpAnswer.get());
-      if (ok) {
+      boolean holdAsked = reofferPending;
+      reofferPending = false;
+      if (ok && holdAsked) {
         calls.emit(new CallHoldChanged(Call.this, holdWanted, audio.peerHolding()));
-      } else {
+      } else if (!ok) {
         LOG.info("The re-INVITE of call {} failed; media unchanged", id);
       }
+    }
+
+    @Override
+    public SessionTimerSettings sessionTimers() {
+      return calls.policy().sessionTimers();
+    }
+
+    @Override
+    public Optional<String> refreshOffer() {
+      return state == State.ESTABLISHED ? Optional.of(offer(currentDirection())) : Optional.empty();
+    }
+
+    @Override
+    public void sessionExpired() {
+      end(EndReason.FAILED, 0, "The call was lost: the other side stopped refreshing it");
     }
 
     @Override

@@ -117,6 +117,11 @@ public final class Calls {
         return;
       }
     }
+    if (!invite.dialog().admitSessionInterval(policy.sessionTimers())) {
+      LOG.info(
+          "Refused a call from {} with 422: its session interval is too small", invite.peerUri());
+      return;
+    }
     Call call = new Call(this, CallDirection.INCOMING, invite.peerUri(), invite.peerDisplayName());
     active.add(call);
     call.offered(invite.dialog(), invite.sdpOffer());

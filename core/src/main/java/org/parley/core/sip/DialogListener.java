@@ -36,4 +36,19 @@ public interface DialogListener {
 
   /** The peer sent INFO; it has been answered 200. */
   void info(String contentType, String body);
+
+  /** The session timers (RFC 4028) our INVITE asks for; read once, before it is sent. */
+  default SessionTimerSettings sessionTimers() {
+    return SessionTimerSettings.DEFAULT;
+  }
+
+  /** The SDP offer for a session refresh re-INVITE (the current session, unchanged). */
+  default Optional<String> refreshOffer() {
+    return Optional.empty();
+  }
+
+  /** The session interval ran out without a refresh; the dialog has sent BYE (RFC 4028 §10). */
+  default void sessionExpired() {
+    ended();
+  }
 }

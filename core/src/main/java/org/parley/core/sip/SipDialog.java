@@ -9,6 +9,12 @@ public interface SipDialog {
   /** Tells the dialog where to report; set once, before anything can arrive. */
   void setListener(DialogListener listener);
 
+  /**
+   * Starts session timers (RFC 4028) for an incoming INVITE; answers it 422 Session Interval Too
+   * Small, with our Min-SE, and returns false when it asks for less than our Min-SE.
+   */
+  boolean admitSessionInterval(SessionTimerSettings settings);
+
   /** Sends 180 Ringing to an incoming INVITE. */
   void ringing();
 

@@ -73,11 +73,62 @@ final class RawSipPeer implements AutoCloseable {
     return socket.getLocalPort();
   }
 
-  /** Sends an INVITE (a re-INVITE once a 2xx gave us the To tag) with {@code sdp}. */
-  void invite(String sdp) throws IOException {
+  /**
+   * Sends an INVITE (a re-INVITE once a 2xx gave us the To tag) with {@code sdp} and any extra
+   * header lines ({@code "Session-Expires: 120"}).
+   */
+  void invite(String sdp, String... extraHeaders) throws IOException {
     cseq++;
     lastBranch = "z9hG4bK" + UUID.randomUUID().toString().substring(0, 12);
-    send(request("INVITE", cseq, lastBranch, toTag, "application/sdp", sdp));
+    String request = request("INVITE", cseq, lastBranch, toTag, "application/sdp", sdp);
+    int end = request.indexOf("\r\n") + 2;
+    send(request.substring(0, end) + headerLines(extraHeaders) + request.substring(end));
+  }
+
+  /** Answers a request the phone sent us, echoing its Via, From, To, Call-ID and CSeq. */
+  void respond(Message request, int status, String sdp, String... extraHeaders) throws IOException {
+    StringBuilder text = new StringBuilder("SIP/2.0 ").append(status).append(" Whatever\r\n");
+    for (String[] header : request.headers()) {
+      String name = header[0].toLowerCase(Locale.ROOT);
+      if (name.equals("via")
+          || name.equals("from")
+          || name.equals("to")
+          || name.equals("call-id")
+          || name.equals("cseq")) {
+        text.append(header[0]).append(": ").append(header[1]).append("\r\n");
+      }
+    }
+    text.append("Contact: <sip:raw@127.0.0.1:").append(socket.getLocalPort()).append(">\r\n");
+    text.append(headerLines(extraHeaders));
+    byte[] content = sdp == null ? new byte[0] : sdp.getBytes(StandardCharsets.UTF_8);
+    if (sdp != null) {
+      text.append("Content-Type: application/sdp\r\n");
+    }
+    text.append("Content-Length: ").append(content.length).append("\r\n\r\n");
+    send(text + (sdp == null ? "" : sdp));
+  }
+
+  /** The next request the phone sends within {@code timeoutMillis}, skipping responses. */
+  Optional<Message> nextRequest(int timeoutMillis) throws IOException {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (true) {
+      int left = (int) (deadline - System.currentTimeMillis());
+      if (left <= 0) {
+        return Optional.empty();
+      }
+      Optional<Message> next = receive(left);
+      if (next.isPresent() && next.get().status() < 0) {
+        return next;
+      }
+    }
+  }
+
+  private static String headerLines(String... headers) {
+    StringBuilder lines = new StringBuilder();
+    for (String header : headers) {
+      lines.append(header).append("\r\n");
+    }
+    return lines.toString();
   }
 
   /** Acknowledges the final response to our last INVITE (its To tag is taken for a 2xx). */

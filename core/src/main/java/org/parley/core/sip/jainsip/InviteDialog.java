@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ListIterator;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -21,6 +22,7 @@ import javax.sip.message.Response;
 import org.parley.core.sip.DialogListener;
 import org.parley.core.sip.OfferRefusedException;
 import org.parley.core.sip.RegisterSession;
+import org.parley.core.sip.SessionTimerSettings;
 import org.parley.core.sip.SipDialog;
 import org.parley.core.sip.SipWarning;
 import org.slf4j.Logger;
@@ -60,6 +62,7 @@ final class InviteDialog implements SipDialog {
   private boolean cancelWanted;
   private String ackBody;
   private int challengeAnswers;
+  private SessionTimer timer;
 
   private InviteDialog(
       SipFactories sip,
@@ -114,6 +117,63 @@ final class InviteDialog implements SipDialog {
     listener = value;
   }
 
+  /**
+   * Runs session timers (RFC 4028) in this dialog; for ours, writes their headers in the INVITE.
+   */
+  void useSessionTimers(SessionTimerSettings settings) throws ParseException {
+    timer = new SessionTimer(owner.loop(), settings, this::refreshSession, this::sessionExpired);
+    if (outgoing) {
+      timer.addToRequest(invite, sip.headers());
+    }
+  }
+
+  @Override
+  public boolean admitSessionInterval(SessionTimerSettings settings) {
+    if (outgoing || state != State.PROCEEDING) {
+      return true;
+    }
+    OptionalInt minSe = SessionTimer.tooSmall(invite, settings);
+    if (minSe.isPresent()) {
+      try {
+        Response response =
+            sip.messages().createResponse(SessionTimer.SESSION_INTERVAL_TOO_SMALL, invite);
+        ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(localTag);
+        response.addHeader(
+            sip.headers().createHeader(SessionTimer.MIN_SE, Integer.toString(minSe.getAsInt())));
+        inviteServer.sendResponse(response);
+      } catch (SipException | ParseException | InvalidArgumentException e) {
+        LOG.info("Cannot answer the INVITE of call {} with 422: {}", callId, e.getMessage());
+      }
+      terminate();
+      return false;
+    }
+    try {
+      useSessionTimers(settings);
+    } catch (ParseException e) {
+      throw new IllegalStateException("Cannot set up session timers", e);
+    }
+    return true;
+  }
+
+  private void refreshSession() {
+    if (state != State.CONFIRMED) {
+      return;
+    }
+    Optional<String> offer = listener.refreshOffer();
+    if (offer.isPresent() && reinviteClient == null) {
+      LOG.debug("Refreshing the session of call {}", callId);
+      reinviteClient = sendInDialog(Request.INVITE, "application/sdp", offer.get());
+    }
+  }
+
+  private void sessionExpired() {
+    if (state == State.CONFIRMED || state == State.ACCEPTED) {
+      LOG.info("The session of call {} expired without a refresh; sending BYE", callId);
+      bye();
+      listener.sessionExpired();
+    }
+  }
+
   /** Sends (or re-sends, with credentials) our INVITE in a new client transaction. */
   void send(Request request) throws SipException {
     invite = request;
@@ -150,6 +210,11 @@ final class InviteDialog implements SipDialog {
         && retryWithCredentials(response)) {
       return;
     }
+    if (status == SessionTimer.SESSION_INTERVAL_TOO_SMALL
+        && state != State.TERMINATED
+        && retryWithLargerInterval(response)) {
+      return;
+    }
     if (state == State.TERMINATED || state == State.CONFIRMED) {
       return;
     }
@@ -184,6 +249,9 @@ final class InviteDialog implements SipDialog {
     }
     ackBody = listener.established(body(response)).orElse(null);
     sendAck(response, ackBody);
+    if (timer != null) {
+      timer.answered(response);
+    }
   }
 
   private void sendAck(Response response, String sdp) {
@@ -218,12 +286,30 @@ final class InviteDialog implements SipDialog {
     }
     challengeAnswers++;
     Request retry = (Request) invite.clone();
+    retry.removeHeader(answer.get().header().getName());
+    retry.addHeader(answer.get().header());
+    return resend(retry, "with credentials");
+  }
+
+  // RFC 4028 §7.4: a 422 names the peer's Min-SE; ask again for that much, once per raise.
+  private boolean retryWithLargerInterval(Response response) {
+    if (!outgoing || timer == null || !timer.raiseFor(response)) {
+      return false;
+    }
+    Request retry = (Request) invite.clone();
+    try {
+      timer.addToRequest(retry, sip.headers());
+    } catch (ParseException e) {
+      return false;
+    }
+    return resend(retry, "with a larger session interval");
+  }
+
+  private boolean resend(Request retry, String how) {
     try {
       CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);
       cseq.setSeqNumber(cseq.getSeqNumber() + 1);
       ((ViaHeader) retry.getHeader(ViaHeader.NAME)).removeParameter("branch");
-      retry.removeHeader(answer.get().header().getName());
-      retry.addHeader(answer.get().header());
       Dialog old = dialog;
       state = State.CALLING;
       send(retry);
@@ -232,7 +318,7 @@ final class InviteDialog implements SipDialog {
       }
       return true;
     } catch (SipException | InvalidArgumentException e) {
-      LOG.info("Cannot resend the INVITE of call {} with credentials: {}", callId, e.getMessage());
+      LOG.info("Cannot resend the INVITE of call {} {}: {}", callId, how, e.getMessage());
       return false;
     }
   }
@@ -245,7 +331,13 @@ final class InviteDialog implements SipDialog {
     reinviteClient = null;
     if (status < 300) {
       sendAck(response, null);
+      if (timer != null) {
+        timer.answered(response);
+      }
       listener.updated(body(response));
+    } else if ((status == 408 || status == 481) && timer != null) {
+      // RFC 4028 §10: a refresh that times out or finds no dialog ends the session.
+      sessionExpired();
     } else {
       listener.updated(Optional.empty());
     }
@@ -387,6 +479,9 @@ final class InviteDialog implements SipDialog {
       Request request = dialog.createRequest(method);
       if (Request.INVITE.equals(method)) {
         request.setHeader(owner.contact(localUser, transportOf(request)));
+        if (timer != null) {
+          timer.addToRequest(request, sip.headers());
+        }
       }
       if (body != null) {
         int slash = contentType.indexOf('/');
@@ -417,6 +512,9 @@ final class InviteDialog implements SipDialog {
       if (status < 300) {
         response.addHeader(owner.contact(localUser, transportOf(invite)));
         copyRecordRoutes(invite, response);
+        if (timer != null) {
+          timer.answer(invite, response, sip.headers());
+        }
       }
       if (sdp != null) {
         response.setContent(sdp, sip.headers().createContentTypeHeader("application", "sdp"));
@@ -435,6 +533,9 @@ final class InviteDialog implements SipDialog {
           sip.messages().createResponse(sdp.isPresent() ? Response.OK : 488, request);
       addWarning(response, warning);
       if (sdp.isPresent()) {
+        if (timer != null) {
+          timer.answer(request, response, sip.headers());
+        }
         response.addHeader(owner.contact(localUser, transportOf(request)));
         response.setContent(sdp.get(), sip.headers().createContentTypeHeader("application", "sdp"));
       }
@@ -469,6 +570,9 @@ final class InviteDialog implements SipDialog {
   }
 
   private void terminate() {
+    if (timer != null) {
+      timer.stop();
+    }
     state = State.TERMINATED;
     owner.forget(this);
   }

@@ -65,6 +65,10 @@ final class InviteDialogs {
     return challenges;
   }
 
+  EventLoop loop() {
+    return loop;
+  }
+
   void onIncomingInvite(Consumer<IncomingInvite> handler) {
     incoming = handler;
   }
@@ -83,6 +87,11 @@ final class InviteDialogs {
     }
     InviteDialog dialog = InviteDialog.outgoing(sip, this, session, request);
     dialog.setListener(l);
+    try {
+      dialog.useSessionTimers(l.sessionTimers());
+    } catch (ParseException e) {
+      throw new IllegalStateException("Cannot write the session timer headers", e);
+    }
     byCallId.put(dialog.callId(), dialog);
     try {
       dialog.send(request);

@@ -13,6 +13,7 @@ import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.Header;
 import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
@@ -133,26 +134,20 @@ final class InviteDialog implements SipDialog {
       return true;
     }
     OptionalInt minSe = SessionTimer.tooSmall(invite, settings);
-    if (minSe.isPresent()) {
-      try {
-        Response response =
-            sip.messages().createResponse(SessionTimer.SESSION_INTERVAL_TOO_SMALL, invite);
-        ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(localTag);
-        response.addHeader(
-            sip.headers().createHeader(SessionTimer.MIN_SE, Integer.toString(minSe.getAsInt())));
-        inviteServer.sendResponse(response);
-      } catch (SipException | ParseException | InvalidArgumentException e) {
-        LOG.info("Cannot answer the INVITE of call {} with 422: {}", callId, e.getMessage());
-      }
-      terminate();
-      return false;
-    }
     try {
+      if (minSe.isPresent()) {
+        respond(
+            SessionTimer.SESSION_INTERVAL_TOO_SMALL,
+            null,
+            sip.headers().createHeader(SessionTimer.MIN_SE, Integer.toString(minSe.getAsInt())));
+        terminate();
+        return false;
+      }
       useSessionTimers(settings);
+      return true;
     } catch (ParseException e) {
-      throw new IllegalStateException("Cannot set up session timers", e);
+      throw new IllegalStateException("Cannot write the session timer headers", e);
     }
-    return true;
   }
 
   private void refreshSession() {
@@ -425,7 +420,7 @@ final class InviteDialog implements SipDialog {
   @Override
   public void reject(int statusCode, SipWarning warning) {
     if (!outgoing && state == State.PROCEEDING) {
-      respond(statusCode, null, warning);
+      respond(statusCode, null, WarningHeaders.of(sip, warning));
       terminate();
     }
   }
@@ -504,11 +499,13 @@ final class InviteDialog implements SipDialog {
     respond(status, sdp, null);
   }
 
-  private void respond(int status, String sdp, SipWarning warning) {
+  private void respond(int status, String sdp, Header extra) {
     try {
       Response response = sip.messages().createResponse(status, invite);
       ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(localTag);
-      addWarning(response, warning);
+      if (extra != null) {
+        response.addHeader(extra);
+      }
       if (status < 300) {
         response.addHeader(owner.contact(localUser, transportOf(invite)));
         copyRecordRoutes(invite, response);
@@ -531,7 +528,9 @@ final class InviteDialog implements SipDialog {
     try {
       Response response =
           sip.messages().createResponse(sdp.isPresent() ? Response.OK : 488, request);
-      addWarning(response, warning);
+      if (warning != null) {
+        response.addHeader(WarningHeaders.of(sip, warning));
+      }
       if (sdp.isPresent()) {
         if (timer != null) {
           timer.answer(request, response, sip.headers());
@@ -543,18 +542,6 @@ final class InviteDialog implements SipDialog {
     } catch (SipException | ParseException | InvalidArgumentException e) {
       LOG.info("Cannot answer a re-INVITE in call {}: {}", callId, e.getMessage());
     }
-  }
-
-  // RFC 3261 §20.43: warn-agent is our host; the text is a quoted-string, so quotes and control
-  // characters from a parser's message are left out.
-  private void addWarning(Response response, SipWarning warning)
-      throws ParseException, InvalidArgumentException {
-    if (warning == null) {
-      return;
-    }
-    String agent = sip.provider().getListeningPoints()[0].getIPAddress();
-    String text = warning.text().replaceAll("[\\\\\"\\p{Cntrl}]", "'");
-    response.addHeader(sip.headers().createWarningHeader(agent, warning.code(), text));
   }
 
   // RFC 3261 §12.1.1: the UAS copies Record-Route into its dialog-creating responses, so the

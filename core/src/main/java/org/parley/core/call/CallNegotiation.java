@@ -1,5 +1,7 @@
 package org.parley.core.call;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.parley.core.call.SdpOfferAnswer.Negotiated;
@@ -46,6 +48,8 @@ final class CallNegotiation {
   private final long sessionId = System.nanoTime() & 0x7FFF_FFFF_FFFFL;
   private long sessionVersion;
   private List<AudioCodec> codecs;
+  private String runningCodec;
+  private boolean codecsChanged;
 
   CallNegotiation(CallAudio audio, MediaEncryption encryption) {
     this.audio = audio;
@@ -56,6 +60,7 @@ final class CallNegotiation {
   /** The codecs we offer and accept from now on, in preference order. */
   void setCodecs(List<AudioCodec> preferred) {
     codecs = List.copyOf(preferred);
+    codecsChanged = true;
   }
 
   /** Our offer with the given direction. */
@@ -63,7 +68,7 @@ final class CallNegotiation {
     return SdpOfferAnswer.offer(
             audio.address(),
             audio.port(),
-            codecs,
+            offerOrder(),
             wanted,
             sessionId,
             sessionVersion++,
@@ -122,6 +127,19 @@ final class CallNegotiation {
   /** Records that the stream now runs with {@code settled}. */
   void use(Settled settled) {
     security.use(settled.keys());
+    runningCodec = settled.negotiated().codecName();
+    codecsChanged = false;
+  }
+
+  // A re-offer for hold or a session refresh lists the running codec first, so the answerer (who
+  // takes the first it has) keeps it and the audio runs on; only changeCodecs asks for another.
+  private List<AudioCodec> offerOrder() {
+    if (runningCodec == null || codecsChanged) {
+      return codecs;
+    }
+    List<AudioCodec> ordered = new ArrayList<>(codecs);
+    ordered.sort(Comparator.comparing(c -> !c.encodingName().equalsIgnoreCase(runningCodec)));
+    return ordered;
   }
 
   /** Checks an incoming offer before anyone answers: the warning for an immediate 488, or empty. */

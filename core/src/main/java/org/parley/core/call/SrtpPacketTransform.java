@@ -56,7 +56,7 @@ final class SrtpPacketTransform implements PacketTransform, AutoCloseable {
     if (result.isAccepted()) {
       return result.packet();
     }
-    // Per packet, so debug: a peer with the wrong key would otherwise flood the log.
+    // Once at info, then per packet at debug: a peer with the wrong key sends 50 a second.
     if (dropped.incrementAndGet() == 1) {
       LOG.info("Dropping received {} packets: {}", what, result.verdict());
     } else {

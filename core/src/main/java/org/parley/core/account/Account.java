@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.parley.core.call.Call;
 import org.parley.core.call.CallListener;
 import org.parley.core.call.CallMedia;
+import org.parley.core.call.CallPolicy;
 import org.parley.core.call.Calls;
 import org.parley.core.im.Messaging;
 import org.parley.core.loop.EventLoop;
@@ -102,6 +103,11 @@ public final class Account {
   /** This account's presence: publish our status, watch buddies, listen for their status. */
   public Presence presence() {
     return presence;
+  }
+
+  /** Sets how this account's calls negotiate media from the next call on (SRTP, codecs). */
+  public void setCallPolicy(CallPolicy policy) {
+    calls.setPolicy(policy);
   }
 
   /** The calls not yet ended. */

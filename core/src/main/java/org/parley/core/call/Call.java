@@ -2,6 +2,7 @@ package org.parley.core.call;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,23 +11,24 @@ import org.parley.core.call.CallEvent.CallEarlyMedia;
 import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.CallEstablished;
 import org.parley.core.call.CallEvent.CallHoldChanged;
+import org.parley.core.call.CallEvent.CallMediaChanged;
 import org.parley.core.call.CallEvent.CallRinging;
 import org.parley.core.call.CallEvent.DigitReceived;
 import org.parley.core.call.CallEvent.EndReason;
-import org.parley.core.call.SdpOfferAnswer.Negotiated;
 import org.parley.core.calllog.CallDirection;
 import org.parley.core.sip.DialogId;
 import org.parley.core.sip.DialogListener;
 import org.parley.core.sip.InviteHeaders;
+import org.parley.core.sip.OfferRefusedException;
 import org.parley.core.sip.Refer;
+import org.parley.core.sip.SessionTimerSettings;
 import org.parley.core.sip.SipDialog;
 import org.parley.core.sip.SipFrag;
+import org.parley.core.sip.SipWarning;
+import org.parley.media.codec.AudioCodec;
 import org.parley.media.quality.QualitySummary;
 import org.parley.media.rtp.RtpStreamStatistics;
 import org.parley.media.sdp.MediaDirection;
-import org.parley.media.sdp.SdpParseException;
-import org.parley.media.sdp.SdpParser;
-import org.parley.media.sdp.SessionDescription;
 import org.parley.media.stream.AudioStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +42,6 @@ public final class Call {
 
   private static final Logger LOG = LoggerFactory.getLogger(Call.class);
   private static final AtomicLong IDS = new AtomicLong();
-  private static final int DIGIT_MILLIS = 160;
-  private static final String DTMF_RELAY = "application/dtmf-relay";
 
   /** Where a call stands. */
   public enum State {
@@ -57,13 +57,13 @@ public final class Call {
   private final String peerUri;
   private final String peerDisplayName;
   private final Instant startedAt;
-  private final long sessionId = System.nanoTime() & 0x7FFF_FFFF_FFFFL;
-  private long sessionVersion;
   private volatile State state;
   private SipDialog dialog;
   private CallAudio audio;
+  private CallNegotiation negotiation;
   private Optional<String> pendingOffer = Optional.empty();
   private volatile String codec;
+  private volatile boolean encrypted;
   private Instant answeredAt;
   private boolean weCancelled;
   private boolean weRejected;
@@ -71,6 +71,7 @@ public final class Call {
   private final CallTransfer transfer;
   // Where a transferee's or transfer target's new call reports how it went, until it is up.
   private Consumer<SipFrag> progressTap;
+  private boolean reofferPending;
 
   Call(Calls calls, CallDirection direction, String peerUri, String peerDisplayName) {
     this.calls = calls;
@@ -106,6 +107,28 @@ public final class Call {
   /** The negotiated codec's SDP name, once audio runs. */
   public Optional<String> codec() {
     return Optional.ofNullable(codec);
+  }
+
+  /** Whether the audio runs over SRTP (SDES keys, RFC 4568); false before it runs. */
+  public boolean encrypted() {
+    return encrypted;
+  }
+
+  /**
+   * Offers these codecs instead (in this order) by re-INVITE; when the answer picks another codec
+   * than the current one, the audio switches to it and {@link CallMediaChanged} follows.
+   */
+  public void changeCodecs(List<AudioCodec> preferred) {
+    List<AudioCodec> copy = List.copyOf(preferred);
+    calls
+        .loop()
+        .execute(
+            () -> {
+              if (state == State.ESTABLISHED) {
+                negotiation.setCodecs(copy);
+                dialog.reinvite(offer(currentDirection()));
+              }
+            });
   }
 
   /** Answers an incoming call, sending and receiving the given media. */
@@ -150,8 +173,7 @@ public final class Call {
         .execute(
             () -> {
               for (char digit : digits.toCharArray()) {
-                dialog.info(
-                    DTMF_RELAY, "Signal=" + digit + "\r\nDuration=" + DIGIT_MILLIS + "\r\n");
+                dialog.info(DtmfRelay.CONTENT_TYPE, DtmfRelay.body(digit));
               }
             });
   }
@@ -203,6 +225,7 @@ public final class Call {
 
   private void dial(String targetUri, CallAudio reserved, InviteHeaders headers) {
     audio = reserved;
+    negotiation = new CallNegotiation(audio, calls.policy().encryption());
     Optional<String> offer =
         audio.media().lateOffer() ? Optional.empty() : Optional.of(offer(MediaDirection.SENDRECV));
     dialog = calls.sip().invite(calls.session(), targetUri, offer, headers, new Signaling());
@@ -239,19 +262,22 @@ public final class Call {
 
   private void answerOnLoop(CallAudio reserved) {
     audio = reserved;
+    negotiation = new CallNegotiation(audio, calls.policy().encryption());
     if (pendingOffer.isEmpty()) {
       dialog.accept(offer(MediaDirection.SENDRECV)); // late offer: ours goes in the 200
       answeredAt = calls.now();
       return;
     }
-    Optional<String> answer = answerOffer(pendingOffer.get());
-    if (answer.isEmpty()) {
-      dialog.reject(488);
-      end(EndReason.FAILED, 488, "No codec in common with the caller");
+    String answer;
+    try {
+      answer = answerOffer(pendingOffer.get());
+    } catch (OfferRefusedException e) {
+      dialog.reject(488, e.warning());
+      end(EndReason.FAILED, 488, "The caller's media cannot be used: " + e.getMessage());
       return;
     }
     answeredAt = calls.now();
-    dialog.accept(answer.get());
+    dialog.accept(answer);
   }
 
   private void rejectOnLoop(int statusCode) {
@@ -288,77 +314,76 @@ public final class Call {
     }
     holdWanted = hold;
     audio.setHolding(hold);
-    MediaDirection direction =
-        hold
-            ? (audio.peerHolding() ? MediaDirection.INACTIVE : MediaDirection.SENDONLY)
-            : (audio.peerHolding() ? MediaDirection.RECVONLY : MediaDirection.SENDRECV);
-    dialog.reinvite(offer(direction));
+    reofferPending = true;
+    dialog.reinvite(offer(currentDirection()));
+  }
+
+  private MediaDirection currentDirection() {
+    return holdWanted
+        ? (audio.peerHolding() ? MediaDirection.INACTIVE : MediaDirection.SENDONLY)
+        : (audio.peerHolding() ? MediaDirection.RECVONLY : MediaDirection.SENDRECV);
   }
 
   private void sendDigitOnLoop(char digit) {
-    if (audio == null || !audio.sendDigit(digit, DIGIT_MILLIS)) {
+    if (audio == null || !audio.sendDigit(digit, DtmfRelay.DIGIT_MILLIS)) {
       LOG.info("Digit {} not sent: telephone-event was not negotiated in call {}", digit, id);
     }
   }
 
   private String offer(MediaDirection wanted) {
-    return SdpOfferAnswer.offer(
-            audio.address(),
-            audio.port(),
-            audio.media().codecs(),
-            wanted,
-            sessionId,
-            sessionVersion++)
-        .format();
+    return negotiation.offer(wanted);
   }
 
-  /** Chooses a codec for the peer's offer, starts or updates audio, and writes our answer. */
-  private Optional<String> answerOffer(String sdp) {
-    Optional<Negotiated> chosen = parse(sdp).flatMap(d -> SdpOfferAnswer.choose(d, codecs()));
-    if (chosen.isEmpty()) {
-      return Optional.empty();
+  /**
+   * Answers the peer's offer, starts or updates audio, and returns our answer.
+   *
+   * @throws OfferRefusedException when the offer cannot be used; audio is then unchanged
+   */
+  private String answerOffer(String sdp) throws OfferRefusedException {
+    CallNegotiation.Answer answer =
+        negotiation.answer(sdp, holdWanted ? MediaDirection.SENDONLY : MediaDirection.SENDRECV);
+    if (!startAudio(answer.settled())) {
+      throw new OfferRefusedException(
+          new SipWarning(SipWarning.MISCELLANEOUS, "Audio could not start"));
     }
-    MediaDirection ours =
-        SdpOfferAnswer.answerDirection(
-            chosen.get().peerDirection(),
-            holdWanted ? MediaDirection.SENDONLY : MediaDirection.SENDRECV);
-    String answer =
-        SdpOfferAnswer.answer(
-                chosen.get(), audio.address(), audio.port(), ours, sessionId, sessionVersion++)
-            .format();
-    return startAudio(chosen.get()) ? Optional.of(answer) : Optional.empty();
+    return answer.sdp();
   }
 
   /** Reads the peer's answer to our offer and starts or updates audio. */
   private boolean takeAnswer(String sdp) {
-    Optional<Negotiated> chosen = parse(sdp).flatMap(d -> SdpOfferAnswer.choose(d, codecs()));
-    return chosen.isPresent() && startAudio(chosen.get());
+    Optional<CallNegotiation.Settled> settled = negotiation.accept(sdp);
+    return settled.isPresent() && startAudio(settled.get());
   }
 
-  private boolean startAudio(Negotiated negotiated) {
+  private boolean startAudio(CallNegotiation.Settled settled) {
     boolean heldBefore = audio.peerHolding();
+    String codecBefore = codec;
+    boolean encryptedBefore = encrypted;
     try {
-      audio.apply(negotiated, new StreamEvents());
+      audio.apply(settled.negotiated(), settled.keys(), new StreamEvents());
     } catch (IOException | IllegalArgumentException e) {
       LOG.warn("Audio of call {} could not start: {}", id, e.getMessage());
       return false;
     }
-    codec = negotiated.codecName();
+    negotiation.use(settled);
+    codec = settled.negotiated().codecName();
+    encrypted = audio.encrypted();
     if (state == State.ESTABLISHED && heldBefore != audio.peerHolding()) {
       calls.emit(new CallHoldChanged(this, holdWanted, audio.peerHolding()));
+    }
+    if (state == State.ESTABLISHED
+        && (!codec.equals(codecBefore) || encrypted != encryptedBefore)) {
+      calls.emit(new CallMediaChanged(this, codec, encrypted));
     }
     return true;
   }
 
-  private java.util.List<org.parley.media.codec.AudioCodec> codecs() {
-    return audio.media().codecs();
-  }
-
-  private Optional<SessionDescription> parse(String sdp) {
+  // The ACK cannot carry a 488: an unusable offer in the 2xx ends the call with BYE instead.
+  private Optional<String> answerInAck(String sdp) {
     try {
-      return Optional.of(SdpParser.parse(sdp));
-    } catch (SdpParseException | IllegalArgumentException e) {
-      LOG.info("Unusable SDP in call {}: {}", id, e.getMessage());
+      return Optional.of(answerOffer(sdp));
+    } catch (OfferRefusedException e) {
+      LOG.info("The offer in the 2xx of call {} is unusable: {}", id, e.getMessage());
       return Optional.empty();
     }
   }
@@ -472,7 +497,7 @@ public final class Call {
       Optional<String> ackAnswer = Optional.empty();
       boolean ok;
       if (direction == CallDirection.OUTGOING && audio.media().lateOffer()) {
-        ackAnswer = sdp.flatMap(Call.this::answerOffer);
+        ackAnswer = sdp.flatMap(Call.this::answerInAck);
         ok = ackAnswer.isPresent();
       } else if (sdp.isPresent()) {
         // Our offer's answer (outgoing), or the answer to the offer in our 200 (incoming late
@@ -510,16 +535,18 @@ public final class Call {
     }
 
     @Override
-    public Optional<String> reoffered(String sdpOffer) {
-      return state == State.ESTABLISHED ? answerOffer(sdpOffer) : Optional.empty();
+    public Optional<String> reoffered(String sdpOffer) throws OfferRefusedException {
+      return state == State.ESTABLISHED ? Optional.of(answerOffer(sdpOffer)) : Optional.empty();
     }
 
     @Override
     public void updated(Optional<String> sdpAnswer) {
       boolean ok = sdpAnswer.isPresent() && takeAnswer(sdpAnswer.get());
-      if (ok) {
+      boolean holdAsked = reofferPending;
+      reofferPending = false;
+      if (ok && holdAsked) {
         calls.emit(new CallHoldChanged(Call.this, holdWanted, audio.peerHolding()));
-      } else {
+      } else if (!ok) {
         LOG.info("The re-INVITE of call {} failed; media unchanged", id);
       }
     }
@@ -540,19 +567,24 @@ public final class Call {
     }
 
     @Override
+    public SessionTimerSettings sessionTimers() {
+      return calls.policy().sessionTimers();
+    }
+
+    @Override
+    public Optional<String> refreshOffer() {
+      return state == State.ESTABLISHED ? Optional.of(offer(currentDirection())) : Optional.empty();
+    }
+
+    @Override
+    public void sessionExpired() {
+      end(EndReason.FAILED, 0, "The call was lost: the other side stopped refreshing it");
+    }
+
+    @Override
     public void info(String contentType, String body) {
-      if (!DTMF_RELAY.equalsIgnoreCase(contentType)) {
-        return;
-      }
-      for (String line : body.split("\r?\n")) {
-        int equals = line.indexOf('=');
-        if (equals > 0 && "signal".equalsIgnoreCase(line.substring(0, equals).trim())) {
-          String value = line.substring(equals + 1).trim();
-          if (value.length() == 1) {
-            calls.emit(new DigitReceived(Call.this, value.charAt(0), true));
-          }
-        }
-      }
+      DtmfRelay.signal(contentType, body)
+          .ifPresent(digit -> calls.emit(new DigitReceived(Call.this, digit, true)));
     }
   }
 

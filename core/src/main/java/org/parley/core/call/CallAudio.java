@@ -5,25 +5,40 @@ import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Objects;
 import java.util.Optional;
 import org.parley.core.call.SdpOfferAnswer.Negotiated;
+import org.parley.media.audio.AudioSink;
+import org.parley.media.audio.AudioSource;
 import org.parley.media.quality.QualitySummary;
+import org.parley.media.rtp.PacketTransform;
 import org.parley.media.rtp.RtpSessionConfig;
 import org.parley.media.rtp.RtpStreamStatistics;
+import org.parley.media.srtp.SdesAgreement;
 import org.parley.media.stream.AudioStream;
+import org.parley.media.stream.AudioStreamSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A call's audio: the local port written in our SDP before the stream exists, then one {@link
- * AudioStream} from the first SDP that settles a codec until the call ends. Offer/answer runs on
- * the loop; the stream runs on its own media thread and reports through its listener.
+ * A call's audio: the local port written in our SDP before the stream exists, then an {@link
+ * AudioStream} from the first SDP that settles a codec until the call ends, replaced on the same
+ * port when a later offer/answer changes the codec or the SRTP keys. Offer/answer runs on the loop;
+ * the stream runs on its own media thread and reports through its listener.
  */
 final class CallAudio {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CallAudio.class);
 
   private final InetAddress address;
   private final int port;
   private final SharedMedia.Lease lease;
   private final CallMedia media;
   private AudioStream stream;
+  private AudioStreamSettings running;
+  private SdesAgreement runningKeys;
+  private SrtpPacketTransform srtp;
+  private QualitySummary earlierQuality;
   private boolean holding;
   private boolean peerHolding;
 
@@ -72,20 +87,52 @@ final class CallAudio {
   }
 
   /**
-   * Starts the stream for what offer/answer settled, or points the running one at the peer's
-   * (possibly new) address and direction.
+   * Starts the stream for what offer/answer settled, restarts it when the codec or the SRTP keys
+   * changed, or else points the running one at the peer's (possibly new) address and direction.
+   *
+   * @param keys the SRTP agreement, or empty for plain RTP
    */
-  void apply(Negotiated negotiated, AudioStream.Listener listener) throws IOException {
+  void apply(Negotiated negotiated, Optional<SdesAgreement> keys, AudioStream.Listener listener)
+      throws IOException {
     RtpSessionConfig.Builder rtp =
         RtpSessionConfig.builder()
             .local(address, port)
             .remoteFromSdp(negotiated.remote(), negotiated.medium())
             .clockRateHz(negotiated.settings().codec().clockRateHz());
-    RtpSessionConfig config = rtp.build();
+    boolean changed =
+        stream != null
+            && (!sameStream(running, negotiated.settings())
+                || !Objects.equals(runningKeys, keys.orElse(null)));
+    if (changed) {
+      LOG.info(
+          "Audio switches from {} to {}",
+          running.codec().encodingName(),
+          negotiated.settings().codec().encodingName());
+      earlierQuality = stream.summary();
+      closeStream();
+    }
     if (stream == null) {
-      stream =
-          AudioStream.start(negotiated.settings(), config, media.source(), media.sink(), listener);
+      SrtpPacketTransform transform = keys.map(SrtpPacketTransform::new).orElse(null);
+      rtp.transform(transform == null ? PacketTransform.NONE : transform);
+      try {
+        stream =
+            AudioStream.start(
+                negotiated.settings(),
+                rtp.build(),
+                new KeptSource(media.source()),
+                new KeptSink(media.sink()),
+                listener);
+      } catch (IOException | RuntimeException e) {
+        if (transform != null) {
+          transform.close();
+        }
+        throw e;
+      }
+      srtp = transform;
+      running = negotiated.settings();
+      runningKeys = keys.orElse(null);
     } else {
+      RtpSessionConfig config = rtp.build();
       stream.session().setRemote(config.remoteRtp(), config.effectiveRemoteRtcp());
     }
     peerHolding = !SdpOfferAnswer.receives(negotiated.peerDirection());
@@ -117,7 +164,30 @@ final class CallAudio {
   }
 
   Optional<QualitySummary> summary() {
-    return stream == null ? Optional.empty() : Optional.of(stream.summary());
+    return stream == null ? Optional.ofNullable(earlierQuality) : Optional.of(stream.summary());
+  }
+
+  /** Whether the running stream is SRTP. */
+  boolean encrypted() {
+    return srtp != null;
+  }
+
+  // Same codec, payload types and packet time: the running stream can stay.
+  private static boolean sameStream(AudioStreamSettings a, AudioStreamSettings b) {
+    return a.codec().encodingName().equalsIgnoreCase(b.codec().encodingName())
+        && a.codec().clockRateHz() == b.codec().clockRateHz()
+        && a.payloadType() == b.payloadType()
+        && a.ptimeMillis() == b.ptimeMillis()
+        && a.telephoneEventPayloadType() == b.telephoneEventPayloadType();
+  }
+
+  private void closeStream() {
+    stream.close();
+    stream = null;
+    if (srtp != null) {
+      srtp.close();
+      srtp = null;
+    }
   }
 
   Optional<RtpStreamStatistics> statistics() {
@@ -126,13 +196,48 @@ final class CallAudio {
 
   /** Stops the stream (closing source and sink); the quality it measured, if it ran. */
   Optional<QualitySummary> stop() {
-    if (stream == null) {
-      media.source().close();
-      media.sink().close();
-      return Optional.empty();
+    Optional<QualitySummary> summary = summary();
+    if (stream != null) {
+      closeStream();
     }
-    QualitySummary summary = stream.summary();
-    stream.close();
-    return Optional.of(summary);
+    media.source().close();
+    media.sink().close();
+    return summary;
+  }
+
+  /** The call's source, left open when a stream is replaced; the call closes it at the end. */
+  private record KeptSource(AudioSource source) implements AudioSource {
+    @Override
+    public int sampleRateHz() {
+      return source.sampleRateHz();
+    }
+
+    @Override
+    public int channels() {
+      return source.channels();
+    }
+
+    @Override
+    public int read(short[] frame) {
+      return source.read(frame);
+    }
+  }
+
+  /** The call's sink, left open when a stream is replaced. */
+  private record KeptSink(AudioSink sink) implements AudioSink {
+    @Override
+    public int sampleRateHz() {
+      return sink.sampleRateHz();
+    }
+
+    @Override
+    public int channels() {
+      return sink.channels();
+    }
+
+    @Override
+    public void write(short[] frame, int sampleCount) {
+      sink.write(frame, sampleCount);
+    }
   }
 }

@@ -26,6 +26,14 @@ public sealed interface CallEvent {
   record CallHoldChanged(Call call, boolean heldByUs, boolean heldByPeer) implements CallEvent {}
 
   /**
+   * A re-INVITE changed the call's codec or whether its audio is encrypted; audio runs on.
+   *
+   * @param codec the codec's SDP name now
+   * @param encrypted whether the audio is SRTP now
+   */
+  record CallMediaChanged(Call call, String codec, boolean encrypted) implements CallEvent {}
+
+  /**
    * The peer sent a DTMF digit.
    *
    * @param viaInfo it came as SIP INFO ({@code application/dtmf-relay}), not as RFC 4733 RTP

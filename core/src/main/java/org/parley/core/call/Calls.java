@@ -19,6 +19,7 @@ import org.parley.core.sip.InviteHeaders;
 import org.parley.core.sip.RegisterSession;
 import org.parley.core.sip.SipFrag;
 import org.parley.core.sip.SipUserAgent;
+import org.parley.core.sip.SipWarning;
 import org.parley.core.sip.TargetUri;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,7 @@ public final class Calls {
   private final Context context;
   private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
   private final List<Call> active = new CopyOnWriteArrayList<>();
+  private volatile CallPolicy policy = CallPolicy.defaults();
 
   public Calls(
       String addressOfRecord,
@@ -90,8 +92,40 @@ public final class Calls {
     return call;
   }
 
-  /** A peer's INVITE for this account (on the loop). */
+  /** Sets how calls from now on negotiate media (SRTP, codecs an offer must share). */
+  public void setPolicy(CallPolicy value) {
+    policy = value;
+    if (value.encryption() != MediaEncryption.NONE) {
+      SrtpWarmUp.start();
+    }
+  }
+
+  CallPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * A peer's INVITE for this account (on the loop). An offer we could never accept is refused at
+   * once with 488 and a Warning (RFC 3261 §13.3.1.4), before the phone rings.
+   */
   public void incoming(IncomingInvite invite) {
+    if (invite.sdpOffer().isPresent()) {
+      Optional<SipWarning> refusal = CallNegotiation.refusal(invite.sdpOffer().get(), policy);
+      if (refusal.isPresent()) {
+        LOG.info(
+            "Refusing a call from {} with 488: {} {}",
+            invite.peerUri(),
+            refusal.get().code(),
+            refusal.get().text());
+        invite.dialog().reject(488, refusal.get());
+        return;
+      }
+    }
+    if (!invite.dialog().admitSessionInterval(policy.sessionTimers())) {
+      LOG.info(
+          "Refused a call from {} with 422: its session interval is too small", invite.peerUri());
+      return;
+    }
     Optional<Call> replaced = Optional.empty();
     if (invite.replacing().isPresent()) {
       replaced =

@@ -49,7 +49,7 @@ final class SdpOfferAnswer {
 
   private SdpOfferAnswer() {}
 
-  /** Our offer: every codec in preference order, telephone-event at each clock rate used. */
+  /** Our plain RTP offer: every codec in preference order, telephone-event at each clock rate. */
   static SessionDescription offer(
       InetAddress address,
       int port,
@@ -57,7 +57,24 @@ final class SdpOfferAnswer {
       MediaDirection direction,
       long sessionId,
       long version) {
-    MediaDescription.Builder medium = MediaDescription.builder("audio", port, PROTO);
+    return offer(address, port, codecs, direction, sessionId, version, PROTO, List.of());
+  }
+
+  /**
+   * Our offer on {@code proto} (RTP/AVP or RTP/SAVP), with {@code extra} attributes (SDES crypto
+   * lines) on the audio line.
+   */
+  static SessionDescription offer(
+      InetAddress address,
+      int port,
+      List<AudioCodec> codecs,
+      MediaDirection direction,
+      long sessionId,
+      long version,
+      String proto,
+      List<Attribute> extra) {
+    MediaDescription.Builder medium = MediaDescription.builder("audio", port, proto);
+    extra.forEach(medium::addAttribute);
     List<Integer> eventRates = new ArrayList<>();
     int nextDynamic = FIRST_DYNAMIC_PAYLOAD_TYPE;
     List<RtpMap> maps = new ArrayList<>();
@@ -114,7 +131,7 @@ final class SdpOfferAnswer {
     return Optional.empty();
   }
 
-  /** Our answer's description for what {@link #choose} decided. */
+  /** Our plain RTP answer's description for what {@link #choose} decided. */
   static SessionDescription answer(
       Negotiated chosen,
       InetAddress address,
@@ -122,9 +139,23 @@ final class SdpOfferAnswer {
       MediaDirection direction,
       long sessionId,
       long version) {
+    return answer(chosen, address, port, direction, sessionId, version, PROTO, List.of());
+  }
+
+  /** Our answer on {@code proto}, with {@code extra} attributes (the chosen SDES crypto line). */
+  static SessionDescription answer(
+      Negotiated chosen,
+      InetAddress address,
+      int port,
+      MediaDirection direction,
+      long sessionId,
+      long version,
+      String proto,
+      List<Attribute> extra) {
     AudioStreamSettings settings = chosen.settings();
     AudioCodec codec = settings.codec();
-    MediaDescription.Builder medium = MediaDescription.builder("audio", port, PROTO);
+    MediaDescription.Builder medium = MediaDescription.builder("audio", port, proto);
+    extra.forEach(medium::addAttribute);
     medium.addFormat(Integer.toString(settings.payloadType()));
     medium.addAttribute(
         new RtpMap(

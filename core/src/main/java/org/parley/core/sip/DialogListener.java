@@ -26,8 +26,10 @@ public interface DialogListener {
    * The peer sent a re-INVITE.
    *
    * @return our SDP answer, or empty to refuse it with 488
+   * @throws OfferRefusedException to refuse it with 488 and a Warning saying why; the session stays
+   *     as it was
    */
-  Optional<String> reoffered(String sdpOffer);
+  Optional<String> reoffered(String sdpOffer) throws OfferRefusedException;
 
   /** The answer to our re-INVITE arrived (empty when it failed). */
   void updated(Optional<String> sdpAnswer);
@@ -51,4 +53,19 @@ public interface DialogListener {
 
   /** A NOTIFY of our REFER's subscription arrived (it has been answered 200). */
   default void referProgress(SipFrag progress, boolean subscriptionTerminated) {}
+
+  /** The session timers (RFC 4028) our INVITE asks for; read once, before it is sent. */
+  default SessionTimerSettings sessionTimers() {
+    return SessionTimerSettings.DEFAULT;
+  }
+
+  /** The SDP offer for a session refresh re-INVITE (the current session, unchanged). */
+  default Optional<String> refreshOffer() {
+    return Optional.empty();
+  }
+
+  /** The session interval ran out without a refresh; the dialog has sent BYE (RFC 4028 §10). */
+  default void sessionExpired() {
+    ended();
+  }
 }

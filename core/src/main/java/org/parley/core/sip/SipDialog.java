@@ -11,6 +11,12 @@ public interface SipDialog {
   /** Tells the dialog where to report; set once, before anything can arrive. */
   void setListener(DialogListener listener);
 
+  /**
+   * Starts session timers (RFC 4028) for an incoming INVITE; answers it 422 Session Interval Too
+   * Small, with our Min-SE, and returns false when it asks for less than our Min-SE.
+   */
+  boolean admitSessionInterval(SessionTimerSettings settings);
+
   /** Sends 180 Ringing to an incoming INVITE. */
   void ringing();
 
@@ -23,6 +29,11 @@ public interface SipDialog {
 
   /** Answers an incoming INVITE with a final error status (486, 603, 488...). */
   void reject(int statusCode);
+
+  /**
+   * Answers an incoming INVITE with a final error status and a Warning header (RFC 3261 §20.43).
+   */
+  void reject(int statusCode, SipWarning warning);
 
   /** Cancels our INVITE before its final response (RFC 3261 §9). */
   void cancel();

@@ -26,9 +26,11 @@ import org.parley.core.sip.ReferTo;
 import org.parley.core.sip.RegisterResult;
 import org.parley.core.sip.RegisterSession;
 import org.parley.core.sip.Replaces;
+import org.parley.core.sip.SessionTimerSettings;
 import org.parley.core.sip.SipDialog;
 import org.parley.core.sip.SipFrag;
 import org.parley.core.sip.SipUserAgent;
+import org.parley.core.sip.SipWarning;
 import org.parley.core.testing.CallEvents;
 import org.parley.core.testing.VirtualTimeLoop;
 import org.parley.media.codec.G711Codec;
@@ -197,6 +199,14 @@ class CallTransferTest {
 
     @Override
     public void reject(int statusCode) {}
+
+    @Override
+    public void reject(int statusCode, SipWarning warning) {}
+
+    @Override
+    public boolean admitSessionInterval(SessionTimerSettings settings) {
+      return true;
+    }
 
     @Override
     public void cancel() {}

@@ -7,128 +7,271 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.IntPredicate;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A SIP peer written by hand on a UDP socket, for requests our own stack would never send (stray
- * Replaces, REFER out of a dialog, malformed Refer-To): it sends text and reads the responses.
+ * A SIP peer written by hand on one UDP socket, for tests that need exact bytes on the wire: it
+ * sends INVITE, ACK, re-INVITE and BYE with the SDP it is given and reads every response.
  */
 final class RawSipPeer implements AutoCloseable {
 
-  private static final int WAIT_MILLIS = 5_000;
+  /** One received SIP message: its first line, headers in order, and body. */
+  record Message(String firstLine, List<String[]> headers, String body) {
+
+    int status() {
+      String[] parts = firstLine.split(" ", 3);
+      return parts[0].startsWith("SIP/") ? Integer.parseInt(parts[1]) : -1;
+    }
+
+    Optional<String> header(String name) {
+      return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
+    }
+
+    String toTag() {
+      String to = header("To").orElseThrow();
+      int tag = to.toLowerCase(Locale.ROOT).indexOf(";tag=");
+      return tag < 0 ? null : to.substring(tag + 5).split(";")[0].trim();
+    }
+
+    static Message parse(String text) {
+      int split = text.indexOf("\r\n\r\n");
+      String head = split < 0 ? text : text.substring(0, split);
+      String body = split < 0 ? "" : text.substring(split + 4);
+      String[] lines = head.split("\r\n");
+      List<String[]> headers = new ArrayList<>();
+      for (int i = 1; i < lines.length; i++) {
+        int colon = lines[i].indexOf(':');
+        headers.add(
+            new String[] {
+              lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim()
+            });
+      }
+      return new Message(lines[0], headers, body);
+    }
+  }
 
   private final DatagramSocket socket;
   private final InetSocketAddress target;
+  private final String targetUri;
+  private final String callId = UUID.randomUUID().toString();
+  private final String fromTag = UUID.randomUUID().toString().substring(0, 8);
+  private String toTag;
+  private int cseq;
+  private String lastBranch;
 
-  RawSipPeer(String host, int port) throws IOException {
-    socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-    socket.setSoTimeout(WAIT_MILLIS);
-    target = new InetSocketAddress(host, port);
+  RawSipPeer(InetSocketAddress target, String targetUri) throws IOException {
+    this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    this.target = target;
+    this.targetUri = targetUri;
   }
 
-  int port() {
+  int localPort() {
     return socket.getLocalPort();
   }
 
-  /** A Via for a new transaction from this socket. */
-  String via() {
-    return "Via: SIP/2.0/UDP 127.0.0.1:"
-        + port()
-        + ";branch=z9hG4bK"
-        + UUID.randomUUID().toString().replace("-", "")
-        + ";rport\r\n";
+  /**
+   * Sends an INVITE (a re-INVITE once a 2xx gave us the To tag) with {@code sdp} and any extra
+   * header lines ({@code "Session-Expires: 120"}).
+   */
+  void invite(String sdp, String... extraHeaders) throws IOException {
+    cseq++;
+    lastBranch = "z9hG4bK" + UUID.randomUUID().toString().substring(0, 12);
+    String request = request("INVITE", cseq, lastBranch, toTag, "application/sdp", sdp);
+    int end = request.indexOf("\r\n") + 2;
+    send(request.substring(0, end) + headerLines(extraHeaders) + request.substring(end));
   }
 
-  void send(String message) throws IOException {
+  /** Answers a request the phone sent us, echoing its Via, From, To, Call-ID and CSeq. */
+  void respond(Message request, int status, String sdp, String... extraHeaders) throws IOException {
+    StringBuilder text = new StringBuilder("SIP/2.0 ").append(status).append(" Whatever\r\n");
+    for (String[] header : request.headers()) {
+      String name = header[0].toLowerCase(Locale.ROOT);
+      if (name.equals("via")
+          || name.equals("from")
+          || name.equals("to")
+          || name.equals("call-id")
+          || name.equals("cseq")) {
+        text.append(header[0]).append(": ").append(header[1]).append("\r\n");
+      }
+    }
+    text.append("Contact: <sip:raw@127.0.0.1:").append(socket.getLocalPort()).append(">\r\n");
+    text.append(headerLines(extraHeaders));
+    byte[] content = sdp == null ? new byte[0] : sdp.getBytes(StandardCharsets.UTF_8);
+    if (sdp != null) {
+      text.append("Content-Type: application/sdp\r\n");
+    }
+    text.append("Content-Length: ").append(content.length).append("\r\n\r\n");
+    send(text + (sdp == null ? "" : sdp));
+  }
+
+  /** The next request the phone sends within {@code timeoutMillis}, skipping responses. */
+  Optional<Message> nextRequest(int timeoutMillis) throws IOException {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (true) {
+      int left = (int) (deadline - System.currentTimeMillis());
+      if (left <= 0) {
+        return Optional.empty();
+      }
+      Optional<Message> next = receive(left);
+      if (next.isPresent() && next.get().status() < 0) {
+        return next;
+      }
+    }
+  }
+
+  private static String headerLines(String... headers) {
+    StringBuilder lines = new StringBuilder();
+    for (String header : headers) {
+      lines.append(header).append("\r\n");
+    }
+    return lines.toString();
+  }
+
+  /** Acknowledges the final response to our last INVITE (its To tag is taken for a 2xx). */
+  void ack(Message finalResponse) throws IOException {
+    boolean success = finalResponse.status() < 300;
+    if (success) {
+      toTag = finalResponse.toTag();
+    }
+    // A non-2xx ACK belongs to the INVITE's transaction (same branch); a 2xx ACK is new.
+    String branch =
+        success ? "z9hG4bK" + UUID.randomUUID().toString().substring(0, 12) : lastBranch;
+    send(request("ACK", cseq, branch, finalResponse.toTag(), null, null));
+  }
+
+  void bye() throws IOException {
+    cseq++;
+    send(
+        request(
+            "BYE",
+            cseq,
+            "z9hG4bK" + UUID.randomUUID().toString().substring(0, 12),
+            toTag,
+            null,
+            null));
+  }
+
+  /** The next message within {@code timeoutMillis}, or empty. */
+  Optional<Message> receive(int timeoutMillis) throws IOException {
+    byte[] buffer = new byte[8192];
+    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+    socket.setSoTimeout(timeoutMillis);
+    try {
+      socket.receive(packet);
+    } catch (SocketTimeoutException e) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Message.parse(new String(buffer, 0, packet.getLength(), StandardCharsets.UTF_8)));
+  }
+
+  /** Every response up to and including the final one to our last request (skipping requests). */
+  List<Message> responsesUntilFinal(int timeoutMillis) throws IOException {
+    List<Message> responses = new ArrayList<>();
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (true) {
+      int left = (int) (deadline - System.currentTimeMillis());
+      if (left <= 0) {
+        throw new AssertionError("No final response within " + timeoutMillis + " ms: " + responses);
+      }
+      Optional<Message> next = receive(left);
+      if (next.isEmpty()) {
+        continue;
+      }
+      Message message = next.get();
+      if (message.status() < 0) {
+        continue;
+      }
+      responses.add(message);
+      if (message.status() >= 200) {
+        return responses;
+      }
+    }
+  }
+
+  /** A one-audio-line SDP offer or answer on loopback. */
+  static String sdp(int port, String proto, String formats, String... attributes) {
+    StringBuilder text =
+        new StringBuilder(
+            "v=0\r\no=raw 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio "
+                + port
+                + " "
+                + proto
+                + " "
+                + formats
+                + "\r\n");
+    for (String attribute : attributes) {
+      text.append("a=").append(attribute).append("\r\n");
+    }
+    return text.toString();
+  }
+
+  /** The next {@code count} RTP datagrams on {@code socket}, in order, RTCP skipped. */
+  static List<byte[]> receiveRtp(DatagramSocket socket, int count) throws IOException {
+    List<byte[]> packets = new ArrayList<>();
+    byte[] buffer = new byte[1500];
+    socket.setSoTimeout(5_000);
+    while (packets.size() < count) {
+      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+      socket.receive(packet);
+      // RTCP's packet types 200-204 read as payload types 72-76 with the marker bit set.
+      int type = buffer[1] & 0x7F;
+      if (type < 72 || type > 76) {
+        packets.add(java.util.Arrays.copyOf(buffer, packet.getLength()));
+      }
+    }
+    return packets;
+  }
+
+  private String request(
+      String method, int number, String branch, String tag, String contentType, String body) {
+    String host = "127.0.0.1:" + socket.getLocalPort();
+    StringBuilder text = new StringBuilder();
+    text.append(method)
+        .append(' ')
+        .append(targetUri)
+        .append(" SIP/2.0\r\n")
+        .append("Via: SIP/2.0/UDP ")
+        .append(host)
+        .append(";branch=")
+        .append(branch)
+        .append(";rport\r\n")
+        .append("Max-Forwards: 70\r\n")
+        .append("From: <sip:raw@127.0.0.1>;tag=")
+        .append(fromTag)
+        .append("\r\n")
+        .append("To: <")
+        .append(targetUri)
+        .append('>')
+        .append(tag == null ? "" : ";tag=" + tag)
+        .append("\r\n")
+        .append("Call-ID: ")
+        .append(callId)
+        .append("\r\n")
+        .append("CSeq: ")
+        .append(number)
+        .append(' ')
+        .append(method)
+        .append("\r\n")
+        .append("Contact: <sip:raw@")
+        .append(host)
+        .append(">\r\n");
+    byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    if (contentType != null) {
+      text.append("Content-Type: ").append(contentType).append("\r\n");
+    }
+    text.append("Content-Length: ").append(content.length).append("\r\n\r\n");
+    return text + (body == null ? "" : body);
+  }
+
+  private void send(String message) throws IOException {
     byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
     socket.send(new DatagramPacket(bytes, bytes.length, target));
-  }
-
-  /** The next response with a final status (provisional ones and requests are skipped). */
-  String finalResponse(String method) throws IOException {
-    return response(method, status -> status >= 200);
-  }
-
-  /** The next 18x response (100 Trying and requests are skipped). */
-  String provisional(String method) throws IOException {
-    return response(method, status -> status > 100 && status < 200);
-  }
-
-  private String response(String method, IntPredicate wanted) throws IOException {
-    return await(
-        text ->
-            text.startsWith("SIP/2.0 ")
-                && wanted.test(status(text))
-                && text.matches("(?s).*\\r\\nCSeq: *\\d+ " + method + "\\r\\n.*"),
-        "response to " + method);
-  }
-
-  private String await(Predicate<String> wanted, String what) throws IOException {
-    long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000L;
-    byte[] buffer = new byte[8192];
-    while (System.nanoTime() < deadline) {
-      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-      try {
-        socket.receive(packet);
-      } catch (SocketTimeoutException e) {
-        break;
-      }
-      String text = new String(buffer, 0, packet.getLength(), StandardCharsets.UTF_8);
-      if (wanted.test(text)) {
-        return text;
-      }
-    }
-    throw new AssertionError("No " + what + " within " + WAIT_MILLIS + " ms");
-  }
-
-  /** The next request with {@code method} (responses and other requests are skipped). */
-  String request(String method) throws IOException {
-    return await(text -> text.startsWith(method + " "), method + " request");
-  }
-
-  /** Answers {@code request} with {@code status}, copying the headers RFC 3261 §8.2.6.2 names. */
-  void respond(String request, int status, String reason) throws IOException {
-    StringBuilder response = new StringBuilder("SIP/2.0 " + status + " " + reason + "\r\n");
-    for (String line : request.split("\r\n")) {
-      String lower = line.toLowerCase(java.util.Locale.ROOT);
-      if (lower.startsWith("via:")
-          || lower.startsWith("from:")
-          || lower.startsWith("to:")
-          || lower.startsWith("call-id:")
-          || lower.startsWith("cseq:")) {
-        response.append(line).append("\r\n");
-      }
-      if (line.isEmpty()) {
-        break;
-      }
-    }
-    send(response.append("Content-Length: 0\r\n\r\n").toString());
-  }
-
-  static int status(String response) {
-    return Integer.parseInt(response.substring(8, 11));
-  }
-
-  /** The value of the first header named {@code name} (case-insensitive). */
-  static String header(String message, String name) {
-    Matcher matcher =
-        Pattern.compile("(?im)^" + Pattern.quote(name) + ":\\s*(.*?)\\r?$").matcher(message);
-    if (!matcher.find()) {
-      throw new AssertionError("No " + name + " in\n" + message);
-    }
-    return matcher.group(1);
-  }
-
-  static String tag(String headerValue) {
-    Matcher matcher = Pattern.compile(";tag=([^;>\\s]+)").matcher(headerValue);
-    if (!matcher.find()) {
-      throw new AssertionError("No tag in " + headerValue);
-    }
-    return matcher.group(1);
   }
 
   @Override

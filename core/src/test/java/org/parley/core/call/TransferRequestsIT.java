@@ -28,7 +28,7 @@ class TransferRequestsIT {
   private BundledServer server;
   private Softphone phone;
   private final CallEvents carolEvents = new CallEvents();
-  private RawSipPeer mallory;
+  private RawSipSocket mallory;
   private String carolContact;
 
   @BeforeEach
@@ -46,7 +46,7 @@ class TransferRequestsIT {
     registration.next(Registered.class);
     carolContact = server.contactsOf("carol").get(0);
     URI contact = URI.create(carolContact.replace("sip:", "sip://"));
-    mallory = new RawSipPeer(contact.getHost(), contact.getPort());
+    mallory = new RawSipSocket(contact.getHost(), contact.getPort());
   }
 
   @AfterEach
@@ -63,7 +63,7 @@ class TransferRequestsIT {
             + "Replaces: no-such-call@elsewhere;to-tag=x1;from-tag=y1\r\n"
             + sdpBody());
 
-    assertThat(RawSipPeer.status(mallory.finalResponse("INVITE"))).isEqualTo(481);
+    assertThat(RawSipSocket.status(mallory.finalResponse("INVITE"))).isEqualTo(481);
   }
 
   @Test
@@ -80,7 +80,7 @@ class TransferRequestsIT {
             + ";from-tag=m1\r\n"
             + sdpBody());
 
-    assertThat(RawSipPeer.status(mallory.finalResponse("INVITE"))).isEqualTo(481);
+    assertThat(RawSipSocket.status(mallory.finalResponse("INVITE"))).isEqualTo(481);
     ringing.reject();
   }
 
@@ -90,7 +90,7 @@ class TransferRequestsIT {
         request("REFER", "refer-out", "m1", null, 1)
             + "Refer-To: <sip:bob@office.example>\r\nContent-Length: 0\r\n\r\n");
 
-    assertThat(RawSipPeer.status(mallory.finalResponse("REFER"))).isEqualTo(403);
+    assertThat(RawSipSocket.status(mallory.finalResponse("REFER"))).isEqualTo(403);
   }
 
   @Test
@@ -107,10 +107,10 @@ class TransferRequestsIT {
 
     // Only NOTIFYs are taken from the dialog's Call-ID: an in-dialog OPTIONS probe still gets 200.
     mallory.send(request("OPTIONS", "refer-in", "m1", carolTag, 6) + "Content-Length: 0\r\n\r\n");
-    assertThat(RawSipPeer.status(mallory.finalResponse("OPTIONS"))).isEqualTo(200);
+    assertThat(RawSipSocket.status(mallory.finalResponse("OPTIONS"))).isEqualTo(200);
 
     mallory.send(request("BYE", "refer-in", "m1", carolTag, 7) + "Content-Length: 0\r\n\r\n");
-    assertThat(RawSipPeer.status(mallory.finalResponse("BYE"))).isEqualTo(200);
+    assertThat(RawSipSocket.status(mallory.finalResponse("BYE"))).isEqualTo(200);
     assertThat(carolEvents.next(CallEnded.class).reason())
         .isEqualTo(CallEvent.EndReason.REMOTE_HANGUP);
   }
@@ -123,7 +123,7 @@ class TransferRequestsIT {
             + "Refer-To: <sip:nobody@office.example>\r\n"
             + "Referred-By: <sip:mallory@office.example>\r\n"
             + "Content-Length: 0\r\n\r\n");
-    assertThat(RawSipPeer.status(mallory.finalResponse("REFER"))).isEqualTo(202);
+    assertThat(RawSipSocket.status(mallory.finalResponse("REFER"))).isEqualTo(202);
     assertThat(carolEvents.next(CallTransferred.class).newCall().peerUri())
         .isEqualTo("sip:nobody@office.example");
 
@@ -132,16 +132,17 @@ class TransferRequestsIT {
     String failed = mallory.request("NOTIFY");
     mallory.respond(failed, 200, "OK");
 
-    assertThat(RawSipPeer.header(trying, "Event")).isEqualToIgnoringCase("refer;id=2");
-    assertThat(RawSipPeer.header(trying, "Subscription-State")).startsWith("active");
-    assertThat(RawSipPeer.header(trying, "Content-Type")).isEqualToIgnoringCase("message/sipfrag");
+    assertThat(RawSipSocket.header(trying, "Event")).isEqualToIgnoringCase("refer;id=2");
+    assertThat(RawSipSocket.header(trying, "Subscription-State")).startsWith("active");
+    assertThat(RawSipSocket.header(trying, "Content-Type"))
+        .isEqualToIgnoringCase("message/sipfrag");
     assertThat(body(trying)).isEqualTo("SIP/2.0 100 Trying\r\n");
-    assertThat(RawSipPeer.header(failed, "Subscription-State"))
+    assertThat(RawSipSocket.header(failed, "Subscription-State"))
         .isEqualToIgnoringCase("terminated;reason=noresource");
     assertThat(body(failed)).startsWith("SIP/2.0 404 ");
     // The referred call failed, so Carol's call with us is still up.
     mallory.send(request("BYE", "refer-ok", "m1", carolTag, 3) + "Content-Length: 0\r\n\r\n");
-    assertThat(RawSipPeer.status(mallory.finalResponse("BYE"))).isEqualTo(200);
+    assertThat(RawSipSocket.status(mallory.finalResponse("BYE"))).isEqualTo(200);
   }
 
   private static String body(String message) {
@@ -151,7 +152,7 @@ class TransferRequestsIT {
   private int referInDialog(String carolTag, int cseq, String referTo) throws Exception {
     mallory.send(
         request("REFER", "refer-in", "m1", carolTag, cseq) + referTo + "Content-Length: 0\r\n\r\n");
-    return RawSipPeer.status(mallory.finalResponse("REFER"));
+    return RawSipSocket.status(mallory.finalResponse("REFER"));
   }
 
   /** Calls Carol, lets her answer, ACKs: the dialog's Carol tag. */
@@ -159,8 +160,8 @@ class TransferRequestsIT {
     mallory.send(request("INVITE", callId, "m1", null, 1) + sdpBody());
     carolEvents.next(IncomingCall.class).call().answer(CallMedia.silent());
     String ok = mallory.finalResponse("INVITE");
-    assertThat(RawSipPeer.status(ok)).isEqualTo(200);
-    String carolTag = RawSipPeer.tag(RawSipPeer.header(ok, "To"));
+    assertThat(RawSipSocket.status(ok)).isEqualTo(200);
+    String carolTag = RawSipSocket.tag(RawSipSocket.header(ok, "To"));
     mallory.send(request("ACK", callId, "m1", carolTag, 1) + "Content-Length: 0\r\n\r\n");
     carolEvents.next(CallEstablished.class);
     return carolTag;
@@ -170,7 +171,7 @@ class TransferRequestsIT {
   private String awaitCarolsTag(Call ringing) throws Exception {
     assertThat(ringing.state()).isEqualTo(Call.State.RINGING);
     String ringingResponse = mallory.provisional("INVITE");
-    return RawSipPeer.tag(RawSipPeer.header(ringingResponse, "To"));
+    return RawSipSocket.tag(RawSipSocket.header(ringingResponse, "To"));
   }
 
   private String request(String method, String callId, String fromTag, String toTag, int cseq) {

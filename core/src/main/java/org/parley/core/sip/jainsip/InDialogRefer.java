@@ -94,7 +94,7 @@ final class InDialogRefer {
         (SubscriptionStateHeader) request.getHeader(SubscriptionStateHeader.NAME);
     boolean terminated =
         state != null && SubscriptionStateHeader.TERMINATED.equalsIgnoreCase(state.getState());
-    Optional<SipFrag> progress = InviteDialog.body(request).flatMap(SipFrag::parse);
+    Optional<SipFrag> progress = InviteMessages.body(request).flatMap(SipFrag::parse);
     if (progress.isEmpty()) {
       LOG.debug("A refer NOTIFY without a sipfrag status line in call {}", owner.callId());
       return;

@@ -1,9 +1,8 @@
 package org.parley.core.sip.jainsip;
 
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
-import java.util.ListIterator;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -13,19 +12,21 @@ import javax.sip.SipException;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.RecordRouteHeader;
+import javax.sip.header.Header;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
-import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.core.sip.DialogId;
 import org.parley.core.sip.DialogListener;
+import org.parley.core.sip.OfferRefusedException;
 import org.parley.core.sip.ReferTo;
 import org.parley.core.sip.RegisterSession;
 import org.parley.core.sip.Replaces;
+import org.parley.core.sip.SessionTimerSettings;
 import org.parley.core.sip.SipDialog;
 import org.parley.core.sip.SipFrag;
+import org.parley.core.sip.SipWarning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,7 @@ final class InviteDialog implements SipDialog {
   private int challengeAnswers;
   private String remoteTag;
   private final InDialogRefer refers;
+  private SessionTimer timer;
 
   private InviteDialog(
       SipFactories sip,
@@ -150,6 +152,55 @@ final class InviteDialog implements SipDialog {
     listener = value;
   }
 
+  /** Runs RFC 4028 session timers in this dialog; for ours, writes their headers in the INVITE. */
+  void useSessionTimers(SessionTimerSettings settings) throws ParseException {
+    timer = new SessionTimer(owner.loop(), settings, this::refreshSession, this::sessionExpired);
+    if (outgoing) {
+      timer.addToRequest(invite, sip.headers());
+    }
+  }
+
+  @Override
+  public boolean admitSessionInterval(SessionTimerSettings settings) {
+    if (outgoing || state != State.PROCEEDING) {
+      return true;
+    }
+    OptionalInt minSe = SessionTimer.tooSmall(invite, settings);
+    try {
+      if (minSe.isPresent()) {
+        respond(
+            SessionTimer.SESSION_INTERVAL_TOO_SMALL,
+            null,
+            sip.headers().createHeader(SessionTimer.MIN_SE, Integer.toString(minSe.getAsInt())));
+        terminate();
+        return false;
+      }
+      useSessionTimers(settings);
+      return true;
+    } catch (ParseException e) {
+      throw new IllegalStateException("Cannot write the session timer headers", e);
+    }
+  }
+
+  private void refreshSession() {
+    if (state != State.CONFIRMED) {
+      return;
+    }
+    Optional<String> offer = listener.refreshOffer();
+    if (offer.isPresent() && reinviteClient == null) {
+      LOG.debug("Refreshing the session of call {}", callId);
+      reinviteClient = sendInDialog(Request.INVITE, "application/sdp", offer.get());
+    }
+  }
+
+  private void sessionExpired() {
+    if (state == State.CONFIRMED || state == State.ACCEPTED) {
+      LOG.info("The session of call {} expired without a refresh; sending BYE", callId);
+      bye();
+      listener.sessionExpired();
+    }
+  }
+
   /** Sends (or re-sends, with credentials) our INVITE in a new client transaction. */
   void send(Request request) throws SipException {
     invite = request;
@@ -177,7 +228,7 @@ final class InviteDialog implements SipDialog {
     if (status < 200) {
       markProceeding();
       if (state == State.PROCEEDING && !cancelWanted) {
-        listener.provisional(status, body(response));
+        listener.provisional(status, InviteMessages.body(response));
       }
       return;
     }
@@ -188,6 +239,11 @@ final class InviteDialog implements SipDialog {
     if ((status == 401 || status == 407)
         && state != State.TERMINATED
         && retryWithCredentials(response)) {
+      return;
+    }
+    if (status == SessionTimer.SESSION_INTERVAL_TOO_SMALL
+        && state != State.TERMINATED
+        && retryWithLargerInterval(response)) {
       return;
     }
     if (state == State.TERMINATED || state == State.CONFIRMED) {
@@ -222,8 +278,11 @@ final class InviteDialog implements SipDialog {
       listener.failed(Response.REQUEST_TERMINATED, "Cancelled");
       return;
     }
-    ackBody = listener.established(body(response)).orElse(null);
+    ackBody = listener.established(InviteMessages.body(response)).orElse(null);
     sendAck(response, ackBody);
+    if (timer != null) {
+      timer.answered(response);
+    }
   }
 
   private void sendAck(Response response, String sdp) {
@@ -258,12 +317,25 @@ final class InviteDialog implements SipDialog {
     }
     challengeAnswers++;
     Request retry = (Request) invite.clone();
+    retry.removeHeader(answer.get().header().getName());
+    retry.addHeader(answer.get().header());
+    return resend(retry, "with credentials");
+  }
+
+  // RFC 4028 §7.4: a 422 names the peer's Min-SE; ask again for that much, once per raise.
+  private boolean retryWithLargerInterval(Response response) {
+    Optional<Request> retry =
+        outgoing && timer != null
+            ? timer.retryAfter(response, invite, sip.headers())
+            : Optional.empty();
+    return retry.isPresent() && resend(retry.get(), "with a larger session interval");
+  }
+
+  private boolean resend(Request retry, String how) {
     try {
       CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);
       cseq.setSeqNumber(cseq.getSeqNumber() + 1);
       ((ViaHeader) retry.getHeader(ViaHeader.NAME)).removeParameter("branch");
-      retry.removeHeader(answer.get().header().getName());
-      retry.addHeader(answer.get().header());
       Dialog old = dialog;
       state = State.CALLING;
       send(retry);
@@ -272,7 +344,7 @@ final class InviteDialog implements SipDialog {
       }
       return true;
     } catch (SipException | InvalidArgumentException e) {
-      LOG.info("Cannot resend the INVITE of call {} with credentials: {}", callId, e.getMessage());
+      LOG.info("Cannot resend the INVITE of call {} {}: {}", callId, how, e.getMessage());
       return false;
     }
   }
@@ -285,7 +357,13 @@ final class InviteDialog implements SipDialog {
     reinviteClient = null;
     if (status < 300) {
       sendAck(response, null);
-      listener.updated(body(response));
+      if (timer != null) {
+        timer.answered(response);
+      }
+      listener.updated(InviteMessages.body(response));
+    } else if ((status == 408 || status == 481) && timer != null) {
+      // RFC 4028 §10: a refresh that times out or finds no dialog ends the session.
+      sessionExpired();
     } else {
       listener.updated(Optional.empty());
     }
@@ -314,7 +392,7 @@ final class InviteDialog implements SipDialog {
   void onAck(Request ack) {
     if (!outgoing && state == State.ACCEPTED) {
       state = State.CONFIRMED;
-      listener.established(body(ack));
+      listener.established(InviteMessages.body(ack));
     }
   }
 
@@ -334,14 +412,26 @@ final class InviteDialog implements SipDialog {
     }
   }
 
-  Optional<String> onReinvite(Request request) {
-    return listener.reoffered(body(request).orElse(""));
+  /** Answers the peer's re-INVITE: 200 with our answer, or 488 (with a Warning if we know why). */
+  void onReinvite(ServerTransaction transaction, Request request) {
+    var parts =
+        new InviteMessages.AnswerParts(
+            () -> owner.contact(localUser, InviteMessages.transportOf(request)), timer, callId);
+    try {
+      String offer = InviteMessages.body(request).orElse("");
+      InviteMessages.answerReinvite(
+          sip, transaction, request, listener.reoffered(offer), null, parts);
+    } catch (OfferRefusedException e) {
+      LOG.info("Refusing a re-INVITE in call {}: {}", callId, e.getMessage());
+      InviteMessages.answerReinvite(
+          sip, transaction, request, Optional.empty(), e.warning(), parts);
+    }
   }
 
   void onInfo(Request request) {
     ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
     String contentType = type == null ? "" : type.getContentType() + "/" + type.getContentSubType();
-    listener.info(contentType, body(request).orElse(""));
+    listener.info(contentType, InviteMessages.body(request).orElse(""));
   }
 
   // --- what the core asks for ---
@@ -363,8 +453,13 @@ final class InviteDialog implements SipDialog {
 
   @Override
   public void reject(int statusCode) {
+    reject(statusCode, null);
+  }
+
+  @Override
+  public void reject(int statusCode, SipWarning warning) {
     if (!outgoing && state == State.PROCEEDING) {
-      respond(statusCode, null);
+      respond(statusCode, null, WarningHeaders.of(sip, warning));
       terminate();
     }
   }
@@ -430,7 +525,7 @@ final class InviteDialog implements SipDialog {
   /** Sends a request built from this dialog's {@code createRequest} in a new transaction. */
   ClientTransaction sendInDialog(Request request) throws SipException {
     if (!Request.ACK.equals(request.getMethod()) && request.getHeader("Contact") == null) {
-      request.setHeader(owner.contact(localUser, transportOf(request)));
+      request.setHeader(owner.contact(localUser, InviteMessages.transportOf(request)));
     }
     ClientTransaction transaction = sip.provider().getNewClientTransaction(request);
     dialog.sendRequest(transaction);
@@ -441,7 +536,10 @@ final class InviteDialog implements SipDialog {
     try {
       Request request = dialog.createRequest(method);
       if (Request.INVITE.equals(method)) {
-        request.setHeader(owner.contact(localUser, transportOf(request)));
+        request.setHeader(owner.contact(localUser, InviteMessages.transportOf(request)));
+        if (timer != null) {
+          timer.addToRequest(request, sip.headers());
+        }
       }
       if (body != null) {
         int slash = contentType.indexOf('/');
@@ -461,12 +559,22 @@ final class InviteDialog implements SipDialog {
   }
 
   private void respond(int status, String sdp) {
+    respond(status, sdp, null);
+  }
+
+  private void respond(int status, String sdp, Header extra) {
     try {
       Response response = sip.messages().createResponse(status, invite);
       ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(localTag);
+      if (extra != null) {
+        response.addHeader(extra);
+      }
       if (status < 300) {
-        response.addHeader(owner.contact(localUser, transportOf(invite)));
-        copyRecordRoutes(invite, response);
+        response.addHeader(owner.contact(localUser, InviteMessages.transportOf(invite)));
+        InviteMessages.copyRecordRoutes(invite, response);
+        if (timer != null) {
+          timer.answer(invite, response, sip.headers());
+        }
       }
       if (sdp != null) {
         response.setContent(sdp, sip.headers().createContentTypeHeader("application", "sdp"));
@@ -477,47 +585,11 @@ final class InviteDialog implements SipDialog {
     }
   }
 
-  /** Answers the peer's re-INVITE in its own server transaction. */
-  void respondToReinvite(ServerTransaction transaction, Request request, Optional<String> sdp) {
-    try {
-      Response response =
-          sip.messages().createResponse(sdp.isPresent() ? Response.OK : 488, request);
-      if (sdp.isPresent()) {
-        response.addHeader(owner.contact(localUser, transportOf(request)));
-        response.setContent(sdp.get(), sip.headers().createContentTypeHeader("application", "sdp"));
-      }
-      transaction.sendResponse(response);
-    } catch (SipException | ParseException | InvalidArgumentException e) {
-      LOG.info("Cannot answer a re-INVITE in call {}: {}", callId, e.getMessage());
-    }
-  }
-
-  // RFC 3261 §12.1.1: the UAS copies Record-Route into its dialog-creating responses, so the
-  // caller's route set keeps our proxy in the dialog.
-  private static void copyRecordRoutes(Request request, Response response) throws SipException {
-    if (response.getHeader(RecordRouteHeader.NAME) != null) {
-      return;
-    }
-    ListIterator<?> routes = request.getHeaders(RecordRouteHeader.NAME);
-    while (routes.hasNext()) {
-      response.addLast((RecordRouteHeader) routes.next());
-    }
-  }
-
   private void terminate() {
+    if (timer != null) {
+      timer.stop();
+    }
     state = State.TERMINATED;
     owner.forget(this);
-  }
-
-  private static String transportOf(Request request) {
-    ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
-    return via == null ? "udp" : via.getTransport();
-  }
-
-  static Optional<String> body(Message message) {
-    byte[] raw = message.getRawContent();
-    return raw == null || raw.length == 0
-        ? Optional.empty()
-        : Optional.of(new String(raw, StandardCharsets.UTF_8));
   }
 }

@@ -66,6 +66,10 @@ final class InviteDialogs {
     return challenges;
   }
 
+  EventLoop loop() {
+    return loop;
+  }
+
   void onIncomingInvite(Consumer<IncomingInvite> handler) {
     incoming = handler;
   }
@@ -95,6 +99,11 @@ final class InviteDialogs {
     }
     InviteDialog dialog = InviteDialog.outgoing(sip, this, session, request);
     dialog.setListener(l);
+    try {
+      dialog.useSessionTimers(l.sessionTimers());
+    } catch (ParseException e) {
+      throw new IllegalStateException("Cannot write the session timer headers", e);
+    }
     byCallId.put(dialog.callId(), dialog);
     try {
       dialog.send(request);
@@ -204,8 +213,7 @@ final class InviteDialogs {
       return;
     }
     switch (method) {
-      case Request.INVITE ->
-          dialog.respondToReinvite(transaction, request, dialog.onReinvite(request));
+      case Request.INVITE -> dialog.onReinvite(transaction, request);
       case Request.BYE -> {
         answer(transaction, request, Response.OK);
         dialog.onBye();
@@ -267,7 +275,7 @@ final class InviteDialogs {
             localUser,
             caller.getURI().toString(),
             name,
-            InviteDialog.body(request),
+            InviteMessages.body(request),
             dialog,
             replacing.map(SipDialog.class::cast)));
   }

@@ -1,0 +1,46 @@
+package org.parley.core.call;
+
+import java.util.List;
+import java.util.Objects;
+import org.parley.core.sip.SessionTimerSettings;
+import org.parley.media.codec.AudioCodec;
+import org.parley.media.ffmpeg.FfmpegCodecs;
+
+/**
+ * How an account's calls negotiate media, beyond what each call's {@link CallMedia} says.
+ *
+ * @param encryption whether audio goes over SRTP
+ * @param codecs the codecs an incoming offer must share with us to get past the 488 check that runs
+ *     before the phone rings (the answer then uses the codecs its {@link CallMedia} lists)
+ * @param sessionTimers the session interval we ask for and the least we accept (RFC 4028)
+ */
+public record CallPolicy(
+    MediaEncryption encryption, List<AudioCodec> codecs, SessionTimerSettings sessionTimers) {
+
+  public CallPolicy {
+    Objects.requireNonNull(encryption, "encryption");
+    Objects.requireNonNull(sessionTimers, "sessionTimers");
+    codecs = List.copyOf(codecs);
+    if (codecs.isEmpty()) {
+      throw new IllegalArgumentException("A call policy needs at least one codec");
+    }
+  }
+
+  /** Plain RTP, the default codecs (opus, G722, PCMU, PCMA), 30-minute session timers. */
+  public static CallPolicy defaults() {
+    return new CallPolicy(
+        MediaEncryption.NONE, FfmpegCodecs.defaultRegistry().all(), SessionTimerSettings.DEFAULT);
+  }
+
+  public CallPolicy withEncryption(MediaEncryption value) {
+    return new CallPolicy(value, codecs, sessionTimers);
+  }
+
+  public CallPolicy withCodecs(List<AudioCodec> value) {
+    return new CallPolicy(encryption, value, sessionTimers);
+  }
+
+  public CallPolicy withSessionTimers(SessionTimerSettings value) {
+    return new CallPolicy(encryption, codecs, value);
+  }
+}

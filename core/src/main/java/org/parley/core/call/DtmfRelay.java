@@ -1,0 +1,36 @@
+package org.parley.core.call;
+
+import java.util.Optional;
+
+/**
+ * DTMF in SIP INFO bodies ({@code application/dtmf-relay}: {@code Signal=} and {@code Duration=}).
+ */
+final class DtmfRelay {
+
+  static final String CONTENT_TYPE = "application/dtmf-relay";
+  static final int DIGIT_MILLIS = 160;
+
+  private DtmfRelay() {}
+
+  /** The body of an INFO that sends {@code digit}. */
+  static String body(char digit) {
+    return "Signal=" + digit + "\r\nDuration=" + DIGIT_MILLIS + "\r\n";
+  }
+
+  /** The digit an INFO carries, if it is a dtmf-relay body with a one-character signal. */
+  static Optional<Character> signal(String contentType, String body) {
+    if (!CONTENT_TYPE.equalsIgnoreCase(contentType)) {
+      return Optional.empty();
+    }
+    for (String line : body.split("\r?\n")) {
+      int equals = line.indexOf('=');
+      if (equals > 0 && "signal".equalsIgnoreCase(line.substring(0, equals).trim())) {
+        String value = line.substring(equals + 1).trim();
+        if (value.length() == 1) {
+          return Optional.of(value.charAt(0));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

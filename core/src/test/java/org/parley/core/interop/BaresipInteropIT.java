@@ -1,12 +1,9 @@
 package org.parley.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +13,6 @@ import org.parley.core.SoftphoneConfig;
 import org.parley.core.account.Account;
 import org.parley.core.account.AccountConfig;
 import org.parley.core.account.RegistrationEvent.Registered;
-import org.parley.core.call.Call;
 import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.CallEstablished;
 import org.parley.core.call.CallEvent.EndReason;
@@ -40,17 +36,10 @@ import org.parley.server.sip.BaresipAgent;
  */
 class BaresipInteropIT {
 
-  private static final double[] PARLEY_TONES = {500, 900, 1300, 700};
-  private static final double[] BARESIP_TONES = {1200, 400, 1000, 600};
-
-  /** Silence before baresip's tones, so they start after the media path is up. */
-  private static final int LEAD_IN_MILLIS = 500;
-
-  /** The WAV baresip plays: longer than any call here, so its file source never runs dry. */
-  private static final double SOURCE_SECONDS = 20;
+  private static final double[] ALICE_TONES = {500, 900, 1300, 700};
+  private static final double[] BOB_TONES = {1200, 400, 1000, 600};
 
   private static final Duration STEP_DEADLINE = Duration.ofSeconds(10);
-  private static final long MEDIA_TIMEOUT_MILLIS = 15_000;
 
   @TempDir Path work;
 
@@ -62,13 +51,7 @@ class BaresipInteropIT {
 
   @BeforeEach
   void start() throws Exception {
-    boolean installed = BaresipAgent.installed();
-    if (System.getenv("CI") != null) {
-      assertThat(installed)
-          .as("CI must install baresip with modules %s (see .ci/run)", BaresipAgent.MODULES)
-          .isTrue();
-    }
-    assumeTrue(installed, "baresip is not installed; .ci/run installs it");
+    BaresipAgent.assumeInstalled();
     // libre 1.1 (under Debian's baresip 1.0) gives up on a 401 with any challenge but MD5.
     server =
         BundledServer.builder()
@@ -86,7 +69,8 @@ class BaresipInteropIT {
     alice.addCallListener(aliceEvents);
     alice.register();
     registration.next(Registered.class);
-    bob = startBaresip();
+    bob = BaresipPeer.start(work, "bob", "builder", BundledServer.DOMAIN, server.port(), BOB_TONES);
+    awaitBinding("bob", bob);
   }
 
   @AfterEach
@@ -104,25 +88,8 @@ class BaresipInteropIT {
 
   @Test
   void parleyCallsBaresipAndEachHearsTheOthersToneSequence() throws Exception {
-    RecordingSink aliceHears = new RecordingSink(ToneSequence.RATE_HZ);
-    Call call =
-        alice.call(
-            "sip:bob@" + BundledServer.DOMAIN,
-            CallMedia.of(new ToneSequence(PARLEY_TONES), aliceHears));
-
-    assertThat(aliceEvents.next(CallEstablished.class).codec()).isIn("PCMU", "PCMA");
-    assertThat(bob.awaitEvent("CALL_ESTABLISHED", STEP_DEADLINE))
-        .as("baresip answered; %s", bob.describe())
-        .isPresent();
-    assertHears(aliceHears, BARESIP_TONES);
-    awaitBaresipRecorded();
-    call.hangUp();
-    assertThat(bob.awaitEvent("CALL_CLOSED", STEP_DEADLINE))
-        .as("baresip saw the BYE; %s", bob.describe())
-        .isPresent();
-    assertThat(aliceEvents.next(CallEnded.class).reason()).isEqualTo(EndReason.LOCAL_HANGUP);
-
-    assertBaresipHeardParley();
+    BaresipPeer.callAndHearBothWays(
+        alice, aliceEvents, bob, "sip:bob@" + BundledServer.DOMAIN, ALICE_TONES, BOB_TONES);
   }
 
   @Test
@@ -131,35 +98,19 @@ class BaresipInteropIT {
     IncomingCall incoming = aliceEvents.next(IncomingCall.class);
     assertThat(incoming.call().peerUri()).isEqualTo("sip:bob@" + BundledServer.DOMAIN);
     RecordingSink aliceHears = new RecordingSink(ToneSequence.RATE_HZ);
-    incoming.call().answer(CallMedia.of(new ToneSequence(PARLEY_TONES), aliceHears));
+    incoming.call().answer(CallMedia.of(new ToneSequence(ALICE_TONES), aliceHears));
 
     assertThat(aliceEvents.next(CallEstablished.class).codec()).isIn("PCMU", "PCMA");
     assertThat(bob.awaitEvent("CALL_ESTABLISHED", STEP_DEADLINE))
         .as("baresip's call established; %s", bob.describe())
         .isPresent();
-    assertHears(aliceHears, BARESIP_TONES);
-    awaitBaresipRecorded();
+    BaresipPeer.assertParleyHeard(aliceHears, BOB_TONES);
+    BaresipPeer.awaitRecorded(bob, ALICE_TONES);
     bob.command("hangup", null, STEP_DEADLINE);
     assertThat(aliceEvents.next(CallEnded.class).reason()).isEqualTo(EndReason.REMOTE_HANGUP);
     assertThat(bob.awaitEvent("CALL_CLOSED", STEP_DEADLINE)).isPresent();
 
-    assertBaresipHeardParley();
-  }
-
-  private BaresipAgent startBaresip() throws Exception {
-    Path folder = work.resolve("bob");
-    Files.createDirectories(folder);
-    Path source =
-        ToneWav.write(folder.resolve("source.wav"), LEAD_IN_MILLIS, SOURCE_SECONDS, BARESIP_TONES);
-    String account =
-        "<sip:bob@"
-            + BundledServer.DOMAIN
-            + ">;auth_pass=builder;outbound=\"sip:127.0.0.1:"
-            + server.port()
-            + "\";regint=600;answermode=auto";
-    BaresipAgent agent = BaresipAgent.start("bob", folder, account, source);
-    awaitBinding("bob", agent);
-    return agent;
+    BaresipPeer.assertBaresipHeard(bob, ALICE_TONES);
   }
 
   /** Waits until the server holds a binding for {@code user}: baresip registered. */
@@ -171,48 +122,5 @@ class BaresipInteropIT {
         throw new AssertionError(user + " did not register; " + agent.describe());
       }
     }
-  }
-
-  private static void assertHears(RecordingSink heard, double[] tonesHz)
-      throws InterruptedException {
-    heard.awaitAfterSound(ToneSequence.SEGMENT_MILLIS * tonesHz.length, MEDIA_TIMEOUT_MILLIS);
-    assertThat(ToneSequence.tonesIn(heard.samples(), ToneSequence.RATE_HZ, tonesHz.length))
-        .as("tones Parley heard")
-        .containsExactly(boxed(tonesHz));
-  }
-
-  /** Waits until sndfile's recording of what baresip decoded spans Parley's whole sequence. */
-  private void awaitBaresipRecorded() throws Exception {
-    long wantedBytes =
-        44 + 2L * ToneSequence.RATE_HZ * (LEAD_IN_MILLIS + 2 * tonesMillis(PARLEY_TONES)) / 1000;
-    long deadline = System.nanoTime() + MEDIA_TIMEOUT_MILLIS * 1_000_000;
-    while (System.nanoTime() < deadline) {
-      List<Path> heard = bob.recordings("-dec.wav");
-      if (!heard.isEmpty() && Files.size(heard.get(0)) >= wantedBytes) {
-        return;
-      }
-      if (bob.exitedWithin(Duration.ofMillis(50))) {
-        break;
-      }
-    }
-    throw new AssertionError("baresip recorded too little; " + bob.describe());
-  }
-
-  private void assertBaresipHeardParley() throws Exception {
-    List<Path> heard = bob.recordings("-dec.wav");
-    assertThat(heard).as("sndfile's recording of what baresip heard").hasSize(1);
-    assertThat(
-            ToneSequence.tonesIn(
-                ToneWav.read(heard.get(0)), ToneSequence.RATE_HZ, PARLEY_TONES.length))
-        .as("tones baresip heard")
-        .containsExactly(boxed(PARLEY_TONES));
-  }
-
-  private static int tonesMillis(double[] tonesHz) {
-    return ToneSequence.SEGMENT_MILLIS * tonesHz.length;
-  }
-
-  private static Double[] boxed(double[] values) {
-    return java.util.Arrays.stream(values).boxed().toArray(Double[]::new);
   }
 }

@@ -1,5 +1,8 @@
 package org.parley.server.sip;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +25,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +50,8 @@ public final class BaresipAgent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BaresipAgent.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration CONNECT_DEADLINE = Duration.ofSeconds(10);
+  private static final Pattern ANSI_COLOUR = Pattern.compile("\u001B\\[[0-9;]*m");
+  private static final Pattern REGISTERED = Pattern.compile("> sip:\\S+\\s+OK\\b");
 
   /** Longest the child may live even if the test's clean-up never runs. */
   private static final int LIFETIME_SECONDS = 90;
@@ -77,6 +83,17 @@ public final class BaresipAgent implements AutoCloseable {
   public static boolean installed() {
     return onPath("baresip")
         && MODULES.stream().allMatch(module -> Files.isRegularFile(moduleFile(module)));
+  }
+
+  /** Skips the calling test when baresip is missing, except under {@code CI}, where it fails. */
+  public static void assumeInstalled() {
+    boolean installed = installed();
+    if (System.getenv("CI") != null) {
+      assertThat(installed)
+          .as("CI must install baresip with modules %s (see .ci/run)", MODULES)
+          .isTrue();
+    }
+    assumeTrue(installed, "baresip is not installed; .ci/run installs it");
   }
 
   private static Path moduleFile(String module) {
@@ -231,6 +248,24 @@ public final class BaresipAgent implements AutoCloseable {
         return Optional.of(message);
       }
     }
+  }
+
+  /** Polls {@code reginfo} until the agent's account shows a successful registration. */
+  public void awaitRegistered(Duration timeout) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    String status = "";
+    while (Instant.now().isBefore(deadline)) {
+      // reginfo lists "> sip:alice@127.0.0.1   OK  Parley/test Expires 599s" once registered;
+      // the REGISTER_OK event alone could have been sent before the control socket connected.
+      status = ANSI_COLOUR.matcher(command("reginfo", null, timeout)).replaceAll("");
+      if (REGISTERED.matcher(status).find()) {
+        return;
+      }
+      if (awaitEvent("REGISTER_OK", Duration.ofMillis(100)).isPresent()) {
+        return;
+      }
+    }
+    throw new AssertionError("not registered: " + status + "; " + describe());
   }
 
   /** The WAV files the sndfile module wrote whose names end with {@code suffix}. */

@@ -1,7 +1,5 @@
 package org.parley.core.interop;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -13,16 +11,9 @@ import org.parley.core.SoftphoneConfig;
 import org.parley.core.account.Account;
 import org.parley.core.account.AccountConfig;
 import org.parley.core.account.RegistrationEvent.Registered;
-import org.parley.core.call.CallEvent.CallEnded;
-import org.parley.core.call.CallEvent.CallEstablished;
-import org.parley.core.call.CallEvent.EndReason;
-import org.parley.core.call.CallEvent.IncomingCall;
-import org.parley.core.call.CallMedia;
 import org.parley.core.testing.BundledServer;
 import org.parley.core.testing.CallEvents;
-import org.parley.core.testing.RecordingSink;
 import org.parley.core.testing.RegistrationEvents;
-import org.parley.core.testing.ToneSequence;
 import org.parley.server.auth.DigestAlgorithm;
 import org.parley.server.sip.BaresipAgent;
 
@@ -94,23 +85,8 @@ class BaresipInteropIT {
 
   @Test
   void baresipCallsParleyAndEachHearsTheOthersToneSequence() throws Exception {
-    bob.command("dial", "sip:alice@" + BundledServer.DOMAIN, STEP_DEADLINE);
-    IncomingCall incoming = aliceEvents.next(IncomingCall.class);
-    assertThat(incoming.call().peerUri()).isEqualTo("sip:bob@" + BundledServer.DOMAIN);
-    RecordingSink aliceHears = new RecordingSink(ToneSequence.RATE_HZ);
-    incoming.call().answer(CallMedia.of(new ToneSequence(ALICE_TONES), aliceHears));
-
-    assertThat(aliceEvents.next(CallEstablished.class).codec()).isIn("PCMU", "PCMA");
-    assertThat(bob.awaitEvent("CALL_ESTABLISHED", STEP_DEADLINE))
-        .as("baresip's call established; %s", bob.describe())
-        .isPresent();
-    BaresipPeer.assertParleyHeard(aliceHears, BOB_TONES);
-    BaresipPeer.awaitRecorded(bob, ALICE_TONES);
-    bob.command("hangup", null, STEP_DEADLINE);
-    assertThat(aliceEvents.next(CallEnded.class).reason()).isEqualTo(EndReason.REMOTE_HANGUP);
-    assertThat(bob.awaitEvent("CALL_CLOSED", STEP_DEADLINE)).isPresent();
-
-    BaresipPeer.assertBaresipHeard(bob, ALICE_TONES);
+    BaresipPeer.answerAndHearBothWays(
+        aliceEvents, bob, "sip:alice@" + BundledServer.DOMAIN, ALICE_TONES, BOB_TONES);
   }
 
   /** Waits until the server holds a binding for {@code user}: baresip registered. */

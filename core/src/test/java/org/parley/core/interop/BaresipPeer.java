@@ -12,6 +12,7 @@ import org.parley.core.call.Call;
 import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.CallEstablished;
 import org.parley.core.call.CallEvent.EndReason;
+import org.parley.core.call.CallEvent.IncomingCall;
 import org.parley.core.call.CallMedia;
 import org.parley.core.testing.CallEvents;
 import org.parley.core.testing.RecordingSink;
@@ -86,6 +87,36 @@ final class BaresipPeer {
         .isPresent();
     assertThat(callerEvents.next(CallEnded.class).reason()).isEqualTo(EndReason.LOCAL_HANGUP);
     assertBaresipHeard(callee, callerTonesHz);
+  }
+
+  /**
+   * The baresip {@code caller} dials {@code target}, the core's side answers playing {@code
+   * calleeTonesHz}, baresip hangs up once each side has heard the other's whole sequence, and both
+   * are checked: the core's side heard {@code callerTonesHz}, baresip's recording holds {@code
+   * calleeTonesHz}.
+   */
+  static void answerAndHearBothWays(
+      CallEvents calleeEvents,
+      BaresipAgent caller,
+      String target,
+      double[] calleeTonesHz,
+      double[] callerTonesHz)
+      throws Exception {
+    caller.command("dial", target, STEP_DEADLINE);
+    IncomingCall incoming = calleeEvents.next(IncomingCall.class);
+    assertThat(incoming.call().peerUri()).startsWith("sip:" + caller.name() + "@");
+    RecordingSink calleeHears = new RecordingSink(ToneSequence.RATE_HZ);
+    incoming.call().answer(CallMedia.of(new ToneSequence(calleeTonesHz), calleeHears));
+    assertThat(calleeEvents.next(CallEstablished.class).codec()).isIn("PCMU", "PCMA");
+    assertThat(caller.awaitEvent("CALL_ESTABLISHED", STEP_DEADLINE))
+        .as("baresip's call established; %s", caller.describe())
+        .isPresent();
+    assertParleyHeard(calleeHears, callerTonesHz);
+    awaitRecorded(caller, calleeTonesHz);
+    caller.command("hangup", null, STEP_DEADLINE);
+    assertThat(calleeEvents.next(CallEnded.class).reason()).isEqualTo(EndReason.REMOTE_HANGUP);
+    assertThat(caller.awaitEvent("CALL_CLOSED", STEP_DEADLINE)).isPresent();
+    assertBaresipHeard(caller, calleeTonesHz);
   }
 
   /** Waits for the whole sequence in what the core's side heard and checks it, tone by tone. */

@@ -22,8 +22,8 @@ import org.parley.server.sip.BaresipAgent;
 
 /**
  * The core's user agent with Kamailio 5.6 as its registrar and proxy instead of Parley's server: it
- * registers with digest (qop=auth), calls a baresip that registered there too, answers Kamailio's
- * 407 on the INVITE, and both sides hear each other's tone sequence.
+ * registers with digest (qop=auth), calls a baresip that registered there too (answering Kamailio's
+ * 407 on the INVITE) and is called by it; in both calls each side hears the other's tone sequence.
  *
  * <p>Without kamailio or baresip these tests are skipped, except under {@code CI}, where they fail.
  */
@@ -72,8 +72,8 @@ class KamailioIT {
     }
   }
 
-  @Test
-  void parleyRegistersWithKamailioAndCallsBaresipThroughIt() throws Exception {
+  /** Registers baresip's bob and the core's alice with Kamailio, in that order. */
+  private Account registerBoth(CallEvents aliceCalls) throws Exception {
     bob = BaresipPeer.start(work, "bob", "builder-2", DOMAIN, kamailio.port(), BOB_TONES);
     bob.awaitRegistered(STEP_DEADLINE);
     Account alice =
@@ -81,13 +81,18 @@ class KamailioIT {
             AccountConfig.of("sip:alice@" + DOMAIN, "wonder-1"::toCharArray)
                 .withOutboundProxy("127.0.0.1:" + kamailio.port()));
     RegistrationEvents registration = new RegistrationEvents();
-    CallEvents calls = new CallEvents();
     alice.addRegistrationListener(registration);
-    alice.addCallListener(calls);
-
+    alice.addCallListener(aliceCalls);
     alice.register();
     Registered registered = registration.next(Registered.class);
     assertThat(registered.expiresSeconds()).as(kamailio.logTail()).isBetween(3599, 3600);
+    return alice;
+  }
+
+  @Test
+  void parleyRegistersWithKamailioAndCallsBaresipThroughIt() throws Exception {
+    CallEvents calls = new CallEvents();
+    Account alice = registerBoth(calls);
 
     BaresipPeer.callAndHearBothWays(alice, calls, bob, "sip:bob@" + DOMAIN, ALICE_TONES, BOB_TONES);
     assertThat(kamailio.requestsLogged("INVITE", "sip:bob@"))
@@ -95,6 +100,17 @@ class KamailioIT {
         .isEqualTo(2);
     assertThat(kamailio.requestsLogged("BYE", "sip:bob"))
         .as("the BYE went along Kamailio's Record-Route")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void baresipCallsParleyThroughKamailio() throws Exception {
+    CallEvents calls = new CallEvents();
+    registerBoth(calls);
+
+    BaresipPeer.answerAndHearBothWays(calls, bob, "sip:alice@" + DOMAIN, ALICE_TONES, BOB_TONES);
+    assertThat(kamailio.requestsLogged("BYE", "sip:alice"))
+        .as("baresip's BYE reached us along Kamailio's Record-Route")
         .isEqualTo(1);
   }
 }

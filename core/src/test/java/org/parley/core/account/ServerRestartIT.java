@@ -50,11 +50,7 @@ class ServerRestartIT {
   @BeforeEach
   void start() throws Exception {
     server = startServer(0);
-    alicePhone =
-        Softphone.start(
-            SoftphoneConfig.defaults("127.0.0.1")
-                .withTiming(FAST_RETRY)
-                .withPongTimeout(Duration.ofMillis(500)));
+    alicePhone = Softphone.start(SoftphoneConfig.defaults("127.0.0.1").withTiming(FAST_RETRY));
     bobPhone = Softphone.start(SoftphoneConfig.defaults("127.0.0.1"));
   }
 
@@ -76,7 +72,8 @@ class ServerRestartIT {
   /**
    * A TCP account whose CRLF keep-alive goes out every second: the keep-alive (a write on a closed
    * connection, or a missing pong) is how a client notices that the server went away (RFC 5626
-   * §4.4.1).
+   * §4.4.1). Here the write fails at once; the pong timeout stays at its default, since a short one
+   * makes a loaded machine's late pongs look like broken flows.
    */
   private Account tcpAccount(Softphone phone, String user, String password) {
     return phone.addAccount(
@@ -115,9 +112,9 @@ class ServerRestartIT {
     assertThat(recovery).last().isInstanceOf(Registered.class);
     assertThat(server.contactsOf("alice")).singleElement().asString().contains("transport=tcp");
 
-    // The caller is on UDP and the callee (alice) hangs up: the server fails to forward
-    // in-dialog requests to a TCP callee (its stateless ACK forward reports an IOException), a
-    // separate defect this test is not about.
+    // The caller is on UDP and the callee (alice) hangs up: a BYE from a TCP caller through the
+    // proxy to a TCP callee sometimes never arrives (about 1 run in 3, with or without a restart;
+    // not yet diagnosed), and this test is about registering again and being reachable.
     CallEvents bobCalls = new CallEvents();
     Account bob = udpAccount(bobPhone, "bob", "builder");
     bob.addCallListener(bobCalls);

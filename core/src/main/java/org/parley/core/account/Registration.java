@@ -117,8 +117,11 @@ final class Registration {
 
   private void onAccepted(Accepted accepted) {
     accepted.realm().ifPresent(session.challengePolicy()::learnRealm);
+    // Over TCP/TLS every new connection comes from a new ephemeral port, so a changed rport there
+    // is no NAT rebinding (a rebinding breaks the connection, which the flow checks catch).
     boolean rebound =
-        reflexiveAddress.isPresent()
+        !account.config().transport().reliable()
+            && reflexiveAddress.isPresent()
             && accepted.reflexiveAddress().isPresent()
             && !reflexiveAddress.equals(accepted.reflexiveAddress());
     reflexiveAddress = accepted.reflexiveAddress();

@@ -187,6 +187,28 @@ class RegistrationTest {
   }
 
   @Test
+  void aNewTcpConnectionsPortIsNotANatRebinding() throws Exception {
+    Account tcp =
+        registry.add(
+            AccountConfig.of("sip:bob@office.example", "pw"::toCharArray)
+                .withTransport(Transport.TCP));
+    RegistrationEvents tcpEvents = new RegistrationEvents();
+    tcp.addRegistrationListener(tcpEvents);
+    sip.script.add(accepted(3600, "203.0.113.5:40000"));
+    // After a broken flow the REGISTER goes over a new connection, from a new ephemeral port.
+    sip.script.add(accepted(3600, "203.0.113.5:40001"));
+    tcp.register();
+    tcpEvents.next(Registered.class);
+    loop.advance(Duration.ofSeconds(120));
+    loop.execute(sip.lastFlowFailed);
+
+    tcpEvents.next(Registered.class);
+    loop.drain();
+    assertThat(sip.requestedExpires).as("no re-REGISTER for the new port").hasSize(2);
+    assertThat(tcpEvents.poll(Duration.ofMillis(300))).isNull();
+  }
+
+  @Test
   void unregisterSendsExpiresZeroOnlyWhenBound() throws Exception {
     assertThat(account.unregister().get(5, TimeUnit.SECONDS)).isNull();
     assertThat(sip.requestedExpires).isEmpty();

@@ -69,6 +69,38 @@ public final class ToneSequence implements AudioSource {
     return tones;
   }
 
+  /**
+   * The tones in {@code heard} in the order they sound, found as runs rather than at fixed offsets:
+   * the loudest frequency (as in {@link #tonesIn}) of each 40 ms window with sound, neighbouring
+   * windows of one tone merged, runs under 120 ms dropped (tone edges, concealed losses), and a
+   * tone that resumes after a gap counted once. A jitter buffer that stretches or cuts the
+   * timeline, as a loaded machine makes it, moves the tones but does not change this list.
+   */
+  public static List<Double> toneRunsIn(short[] heard, int rateHz) {
+    int window = rateHz / 25;
+    List<Double> tones = new ArrayList<>();
+    double current = 0;
+    int windows = 0;
+    for (int from = 0; from + window <= heard.length; from += window) {
+      double tone = rms(heard, from, window) < 1000 ? 0 : dominantHz(heard, from, window, rateHz);
+      if (tone != current) {
+        addRun(tones, current, windows);
+        current = tone;
+        windows = 0;
+      }
+      windows++;
+    }
+    addRun(tones, current, windows);
+    return tones;
+  }
+
+  private static void addRun(List<Double> tones, double toneHz, int windows) {
+    boolean resumed = !tones.isEmpty() && tones.get(tones.size() - 1) == toneHz;
+    if (toneHz > 0 && windows >= 3 && !resumed) {
+      tones.add(toneHz);
+    }
+  }
+
   private static double dominantHz(short[] pcm, int from, int length, int rateHz) {
     double best = 0;
     double bestPower = -1;

@@ -1,5 +1,8 @@
 package org.parley.server.sip;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +25,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * its {@code ctrl_tcp} module: netstring-framed JSON ({@code 42:{"command":"dial",...},}) in both
  * directions, carrying commands, their responses and the agent's events.
  */
-final class BaresipAgent implements AutoCloseable {
+public final class BaresipAgent implements AutoCloseable {
 
   /** Where Debian's baresip-core package puts its modules. */
   static final Path MODULE_DIR = Path.of("/usr/lib/baresip/modules");
@@ -40,12 +44,14 @@ final class BaresipAgent implements AutoCloseable {
    * Modules the tests load: G.711, WAV source, the recorder filter, control socket, the menu (it
    * owns the dial/hangup/reginfo commands) and the accounts-file loader.
    */
-  static final List<String> MODULES =
+  public static final List<String> MODULES =
       List.of("g711", "aufile", "sndfile", "ctrl_tcp", "menu", "account");
 
   private static final Logger LOG = LoggerFactory.getLogger(BaresipAgent.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration CONNECT_DEADLINE = Duration.ofSeconds(10);
+  private static final Pattern ANSI_COLOUR = Pattern.compile("\u001B\\[[0-9;]*m");
+  private static final Pattern REGISTERED = Pattern.compile("> sip:\\S+\\s+OK\\b");
 
   /** Longest the child may live even if the test's clean-up never runs. */
   private static final int LIFETIME_SECONDS = 90;
@@ -74,9 +80,20 @@ final class BaresipAgent implements AutoCloseable {
   }
 
   /** Whether the baresip binary and every module the tests load are installed. */
-  static boolean installed() {
+  public static boolean installed() {
     return onPath("baresip")
         && MODULES.stream().allMatch(module -> Files.isRegularFile(moduleFile(module)));
+  }
+
+  /** Skips the calling test when baresip is missing, except under {@code CI}, where it fails. */
+  public static void assumeInstalled() {
+    boolean installed = installed();
+    if (System.getenv("CI") != null) {
+      assertThat(installed)
+          .as("CI must install baresip with modules %s (see .ci/run)", MODULES)
+          .isTrue();
+    }
+    assumeTrue(installed, "baresip is not installed; .ci/run installs it");
   }
 
   private static Path moduleFile(String module) {
@@ -89,7 +106,7 @@ final class BaresipAgent implements AutoCloseable {
    * @param account the accounts-file line, e.g. {@code <sip:alice@127.0.0.1>;auth_pass=...}
    * @param source a mono 16-bit 8 kHz WAV file the agent sends as its microphone
    */
-  static BaresipAgent start(String name, Path folder, String account, Path source)
+  public static BaresipAgent start(String name, Path folder, String account, Path source)
       throws IOException, InterruptedException {
     Files.createDirectories(folder.resolve("recordings"));
     int sipPort = FreePorts.udpAndTcp();
@@ -171,7 +188,7 @@ final class BaresipAgent implements AutoCloseable {
    *
    * @throws IOException when the command fails or no response arrives within {@code timeout}
    */
-  String command(String command, String params, Duration timeout)
+  public String command(String command, String params, Duration timeout)
       throws IOException, InterruptedException {
     String token = name + "-" + tokens.incrementAndGet();
     ObjectNode request = JSON.createObjectNode().put("command", command).put("token", token);
@@ -199,7 +216,7 @@ final class BaresipAgent implements AutoCloseable {
   }
 
   /** Waits for an event of the given type (e.g. {@code CALL_ESTABLISHED}), seen before or now. */
-  Optional<JsonNode> awaitEvent(String type, Duration timeout) throws InterruptedException {
+  public Optional<JsonNode> awaitEvent(String type, Duration timeout) throws InterruptedException {
     synchronized (events) {
       for (JsonNode event : events) {
         if (type.equals(event.path("type").asText())) {
@@ -233,28 +250,46 @@ final class BaresipAgent implements AutoCloseable {
     }
   }
 
+  /** Polls {@code reginfo} until the agent's account shows a successful registration. */
+  public void awaitRegistered(Duration timeout) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    String status = "";
+    while (Instant.now().isBefore(deadline)) {
+      // reginfo lists "> sip:alice@127.0.0.1   OK  Parley/test Expires 599s" once registered;
+      // the REGISTER_OK event alone could have been sent before the control socket connected.
+      status = ANSI_COLOUR.matcher(command("reginfo", null, timeout)).replaceAll("");
+      if (REGISTERED.matcher(status).find()) {
+        return;
+      }
+      if (awaitEvent("REGISTER_OK", Duration.ofMillis(100)).isPresent()) {
+        return;
+      }
+    }
+    throw new AssertionError("not registered: " + status + "; " + describe());
+  }
+
   /** The WAV files the sndfile module wrote whose names end with {@code suffix}. */
-  List<Path> recordings(String suffix) throws IOException {
+  public List<Path> recordings(String suffix) throws IOException {
     try (Stream<Path> files = Files.list(folder.resolve("recordings"))) {
       return files.filter(file -> file.getFileName().toString().endsWith(suffix)).sorted().toList();
     }
   }
 
   /** Waits up to {@code timeout} for the process to end; true when it has. */
-  boolean exitedWithin(Duration timeout) throws InterruptedException {
+  public boolean exitedWithin(Duration timeout) throws InterruptedException {
     return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
   /** What the agent printed so far, for failure messages. */
-  String console() {
+  public String console() {
     return read(folder.resolve("console.txt"));
   }
 
-  String describe() {
+  public String describe() {
     return "baresip "
         + name
         + " (ctrl 127.0.0.1:"

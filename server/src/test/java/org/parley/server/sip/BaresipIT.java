@@ -1,7 +1,6 @@
 package org.parley.server.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,9 +54,6 @@ class BaresipIT {
 
   private static final Duration STEP_DEADLINE = Duration.ofSeconds(10);
 
-  private static final Pattern ANSI_COLOUR = Pattern.compile("\u001B\\[[0-9;]*m");
-  private static final Pattern REGISTERED = Pattern.compile("> sip:\\S+\\s+OK\\b");
-
   @TempDir Path work;
 
   private ParleyServer server;
@@ -67,13 +62,7 @@ class BaresipIT {
 
   @BeforeEach
   void startServer() throws Exception {
-    boolean installed = BaresipAgent.installed();
-    if (System.getenv("CI") != null) {
-      assertThat(installed)
-          .as("CI must install baresip with modules %s (see .ci/run)", BaresipAgent.MODULES)
-          .isTrue();
-    }
-    assumeTrue(installed, "baresip is not installed; .ci/run installs it");
+    BaresipAgent.assumeInstalled();
 
     sipPort = FreePorts.udpAndTcp();
     ServerConfig config =
@@ -132,8 +121,8 @@ class BaresipIT {
   void twoBaresipsCallEachOtherThroughTheServerAndHearTheOthersTone() throws Exception {
     BaresipAgent alice = agent("alice", "alice-secret", ALICE_TONE_HZ, "");
     BaresipAgent bob = agent("bob", "bob-secret", BOB_TONE_HZ, ";answermode=auto");
-    awaitRegistered(alice);
-    awaitRegistered(bob);
+    alice.awaitRegistered(STEP_DEADLINE);
+    bob.awaitRegistered(STEP_DEADLINE);
 
     alice.command("dial", "sip:bob@" + DOMAIN, STEP_DEADLINE);
     assertThat(alice.awaitEvent("CALL_ESTABLISHED", STEP_DEADLINE))
@@ -157,7 +146,7 @@ class BaresipIT {
   @Test
   void baresipCallingTheEchoTestHearsItsOwnTone() throws Exception {
     BaresipAgent alice = agent("alice", "alice-secret", ALICE_TONE_HZ, "");
-    awaitRegistered(alice);
+    alice.awaitRegistered(STEP_DEADLINE);
 
     alice.command("dial", "sip:echo@" + DOMAIN, STEP_DEADLINE);
     assertThat(alice.awaitEvent("CALL_ESTABLISHED", STEP_DEADLINE))
@@ -202,24 +191,6 @@ class BaresipIT {
     assertThat(expectedShare).as(measured).isGreaterThan(0.8);
     assertThat(absentShare).as(measured).isLessThan(0.05);
     assertThat(dominantHz).as(measured).isCloseTo(expectedHz, Offset.offset(10.0));
-  }
-
-  /** Polls {@code reginfo} until the agent's account shows a successful registration. */
-  private static void awaitRegistered(BaresipAgent agent) throws Exception {
-    Instant deadline = Instant.now().plus(STEP_DEADLINE);
-    String status = "";
-    while (Instant.now().isBefore(deadline)) {
-      // reginfo lists "> sip:alice@127.0.0.1   OK  Parley/test Expires 599s" once registered;
-      // the REGISTER_OK event alone could have been sent before the control socket connected.
-      status = ANSI_COLOUR.matcher(agent.command("reginfo", null, STEP_DEADLINE)).replaceAll("");
-      if (REGISTERED.matcher(status).find()) {
-        return;
-      }
-      if (agent.awaitEvent("REGISTER_OK", Duration.ofMillis(100)).isPresent()) {
-        return;
-      }
-    }
-    throw new AssertionError("not registered: " + status + "; " + agent.describe());
   }
 
   /**

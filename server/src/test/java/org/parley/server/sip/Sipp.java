@@ -1,5 +1,8 @@
 package org.parley.server.sip;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -45,6 +48,15 @@ public final class Sipp implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /** Skips the calling test when SIPp is missing, except under {@code CI}, where it fails. */
+  public static void assumeInstalled() {
+    boolean installed = installed();
+    if (System.getenv("CI") != null) {
+      assertThat(installed).as("CI must install sip-tester (sipp); see .ci/run").isTrue();
+    }
+    assumeTrue(installed, "sipp is not installed (Debian package sip-tester); .ci/run installs it");
   }
 
   /** A scenario file of {@code src/test/resources/sipp/}, from the test class path. */

@@ -8,6 +8,8 @@ import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
 import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
@@ -48,6 +50,7 @@ final class ServerSipListener implements SipListener {
   private final EchoHandler echo;
   private final OfflineMessages offline;
   private final PresenceAgent presence;
+  private volatile VoicemailHandler voicemail;
 
   ServerSipListener(
       SipContext sip,
@@ -71,6 +74,11 @@ final class ServerSipListener implements SipListener {
     this.echo = echo;
     this.offline = offline;
     this.presence = presence;
+  }
+
+  /** Turns on voicemail: deposits for offline users and calls in the agent's dialogs. */
+  void voicemail(VoicemailHandler handler) {
+    this.voicemail = handler;
   }
 
   @Override
@@ -109,6 +117,11 @@ final class ServerSipListener implements SipListener {
     }
     if (echo.owns(request)) {
       echo.handle(event);
+      return;
+    }
+    VoicemailHandler mailbox = voicemail;
+    if (mailbox != null && mailbox.owns(request)) {
+      mailbox.handle(event);
       return;
     }
     if (presence.ownsInDialog(request)) {
@@ -241,12 +254,29 @@ final class ServerSipListener implements SipListener {
     if (bindings.isEmpty()) {
       if (offline.keeps(request)) {
         offline.keep(event, aor);
+      } else if (voicemail != null && Request.INVITE.equals(request.getMethod())) {
+        depositOffline(event, targetUri.getUser());
       } else {
         responses.sendStateless(request, Response.TEMPORARILY_UNAVAILABLE, null);
       }
       return;
     }
     proxy.fork(event, bindings);
+  }
+
+  /** A call to a user with no binding: the mailbox answers at once. */
+  private void depositOffline(RequestEvent event, String user) {
+    ServerTransaction transaction;
+    try {
+      transaction =
+          event.getServerTransaction() != null
+              ? event.getServerTransaction()
+              : sip.provider().getNewServerTransaction(event.getRequest());
+    } catch (SipException e) {
+      LOG.debug("No server transaction for a voicemail INVITE (retransmission?)", e);
+      return;
+    }
+    voicemail.deposit(transaction, event.getRequest(), user);
   }
 
   @Override
@@ -256,6 +286,8 @@ final class ServerSipListener implements SipListener {
         offline.response(event);
       } else if (presence.ownsResponse(event)) {
         presence.response(event);
+      } else if (voicemail != null && voicemail.ownsResponse(event)) {
+        LOG.debug("Voicemail BYE answered {}", event.getResponse().getStatusCode());
       } else if (!echo.ownsResponse(event)) {
         proxy.response(event);
       }

@@ -1,0 +1,286 @@
+package org.parley.server.voicemail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.parley.media.codec.AudioDecoder;
+import org.parley.media.codec.AudioEncoder;
+import org.parley.media.codec.G711Codec;
+import org.parley.media.rtp.ReceivedRtpPacket;
+import org.parley.media.rtp.RtpPacket;
+import org.parley.media.rtp.RtpSession;
+import org.parley.media.rtp.RtpSessionConfig;
+import org.parley.media.wav.WavFileSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The media side of one deposit: plays the greeting over RTP (G.711, 20 ms packets), then records
+ * what the caller sends into a WAV file (8 kHz mono) until it is finished, or asks to be ended when
+ * the caller stays silent or the message reaches its maximum length.
+ */
+public final class MessageRecorder implements AutoCloseable {
+
+  /** Why the recorder asks the call to be ended. */
+  public enum EndReason {
+    /** The caller sent only silence (or nothing) for the silence limit. */
+    SILENCE,
+    /** The message reached its maximum length. */
+    MAX_LENGTH
+  }
+
+  /**
+   * A finished recording.
+   *
+   * @param file the closed WAV file
+   * @param durationMillis the audio's length
+   */
+  public record Recording(Path file, long durationMillis) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(MessageRecorder.class);
+  private static final int RATE_HZ = 8000;
+  private static final int PTIME_MILLIS = 20;
+  private static final int FRAME_SAMPLES = RATE_HZ * PTIME_MILLIS / 1000;
+
+  /** Frames quieter than this RMS count as silence (about -44 dBFS). */
+  private static final double SILENCE_RMS = 200;
+
+  /** The longest gap (in packets) filled with concealment; longer gaps are skipped over. */
+  private static final int MAX_CONCEALED_PACKETS = 50;
+
+  private final RtpSession session;
+  private final int payloadType;
+  private final short[] greeting;
+  private final Path file;
+  private final WavFileSink sink;
+  private final VoicemailSettings settings;
+  private final Consumer<EndReason> onEnded;
+  private final ScheduledExecutorService ticker;
+  private final AudioEncoder encoder;
+  private final AudioDecoder decoder;
+  private final short[] decoded = new short[FRAME_SAMPLES * 8];
+
+  // Guarded by this.
+  private int greetingOffset;
+  private int sequence;
+  private long timestamp;
+  private boolean recording;
+  private long recordStartNanos;
+  private long lastSoundNanos;
+  private long samplesWritten;
+  private int lastSequence = -1;
+  private boolean ended;
+  private boolean closed;
+  private boolean failed;
+
+  private MessageRecorder(
+      RtpSessionConfig.Builder config,
+      G711Codec codec,
+      int payloadType,
+      short[] greeting,
+      Path file,
+      VoicemailSettings settings,
+      Consumer<EndReason> onEnded)
+      throws IOException {
+    this.payloadType = payloadType;
+    this.greeting = greeting.clone();
+    this.file = file;
+    this.settings = settings;
+    this.onEnded = onEnded;
+    this.encoder = codec.newEncoder();
+    this.decoder = codec.newDecoder();
+    this.sink = WavFileSink.create(file, RATE_HZ, 1);
+    this.sequence = ThreadLocalRandom.current().nextInt(0x10000);
+    this.ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "voicemail-media");
+              thread.setDaemon(true);
+              return thread;
+            });
+    RtpSession opened;
+    try {
+      opened = RtpSession.open(config.build(), this::received);
+    } catch (IOException | RuntimeException e) {
+      ticker.shutdownNow();
+      sink.close();
+      throw e;
+    }
+    this.session = opened;
+  }
+
+  /**
+   * Binds a port, starts the greeting and then the recording.
+   *
+   * @param local the address the SDP answer names
+   * @param remoteRtp where the caller wants RTP
+   * @param codec PCMU or PCMA, as negotiated
+   * @param payloadType its payload type in the offer
+   * @param greeting the 8 kHz mono greeting, played before recording starts
+   * @param file the file to record into (see {@link Mailboxes#newRecording()})
+   * @param onEnded called at most once, on the recorder's thread, when the call should end
+   */
+  public static MessageRecorder start(
+      InetAddress local,
+      InetSocketAddress remoteRtp,
+      boolean rtcpMux,
+      G711Codec codec,
+      int payloadType,
+      short[] greeting,
+      Path file,
+      VoicemailSettings settings,
+      Consumer<EndReason> onEnded)
+      throws IOException {
+    RtpSessionConfig.Builder config =
+        RtpSessionConfig.builder()
+            .local(local, 0)
+            .remoteRtp(remoteRtp)
+            .rtcpMux(rtcpMux)
+            .latching(true)
+            .clockRateHz(RATE_HZ);
+    MessageRecorder recorder =
+        new MessageRecorder(config, codec, payloadType, greeting, file, settings, onEnded);
+    recorder.ticker.scheduleAtFixedRate(recorder::tick, 0, PTIME_MILLIS, TimeUnit.MILLISECONDS);
+    return recorder;
+  }
+
+  /** The local RTP port, for the SDP answer. */
+  public int rtpPort() {
+    return session.localRtpAddress().getPort();
+  }
+
+  /** The local RTCP port (the RTP port when multiplexed). */
+  public int rtcpPort() {
+    return session.localRtcpAddress().getPort();
+  }
+
+  /** Stops the media and closes the file; the recording is then complete. */
+  public synchronized Recording finish() {
+    close();
+    return new Recording(file, samplesWritten * 1000 / RATE_HZ);
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    ticker.shutdownNow();
+    try {
+      ticker.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    synchronized (this) {
+      if (!closed) {
+        closed = true;
+        sink.close();
+      }
+    }
+  }
+
+  /** Every 20 ms: the next greeting packet, or the recording's limits. */
+  private void tick() {
+    EndReason reason = null;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      long now = System.nanoTime();
+      if (!recording) {
+        sendGreetingFrame();
+        if (greetingOffset >= greeting.length) {
+          recording = true;
+          recordStartNanos = now;
+          lastSoundNanos = now;
+        }
+      } else if (!ended) {
+        if (now - recordStartNanos >= settings.maxMessage().toNanos()) {
+          reason = EndReason.MAX_LENGTH;
+        } else if (now - lastSoundNanos >= settings.silence().toNanos()) {
+          reason = EndReason.SILENCE;
+        }
+        ended = reason != null;
+      }
+    }
+    if (reason != null) {
+      LOG.info("Voicemail recording on RTP port {} ends: {}", rtpPort(), reason);
+      try {
+        onEnded.accept(reason);
+      } catch (RuntimeException e) {
+        // Thread root of the ticker: the call is still cleaned up by finish().
+        LOG.warn("Voicemail end callback failed", e);
+      }
+    }
+  }
+
+  private void sendGreetingFrame() {
+    int count = Math.min(FRAME_SAMPLES, greeting.length - greetingOffset);
+    if (count <= 0) {
+      return;
+    }
+    byte[] payload = new byte[count];
+    encoder.encode(greeting, greetingOffset, count, payload);
+    RtpPacket packet =
+        RtpPacket.of(
+            payloadType, greetingOffset == 0, sequence, timestamp, session.ssrc(), payload);
+    sequence = (sequence + 1) & 0xFFFF;
+    timestamp = (timestamp + count) & 0xFFFF_FFFFL;
+    greetingOffset += count;
+    try {
+      session.send(packet);
+    } catch (IOException e) {
+      LOG.debug("Could not send a greeting packet: {}", e.getMessage());
+    }
+  }
+
+  /** On the RTP receive thread. */
+  private synchronized void received(ReceivedRtpPacket received) {
+    RtpPacket packet = received.packet();
+    if (!recording || closed || failed || packet.payloadType() != payloadType) {
+      return;
+    }
+    int gap = lastSequence < 0 ? 1 : (packet.sequenceNumber() - lastSequence) & 0xFFFF;
+    if (gap == 0 || gap > 0x8000) {
+      return; // a duplicate or a late packet: its place in the recording has passed
+    }
+    lastSequence = packet.sequenceNumber();
+    try {
+      if (gap > 1 && gap <= MAX_CONCEALED_PACKETS) {
+        for (int i = 1; i < gap; i++) {
+          write(decoder.conceal(decoded, FRAME_SAMPLES), false);
+        }
+      }
+      byte[] payload = packet.payload();
+      int length = Math.min(payload.length, decoded.length);
+      write(decoder.decode(payload, 0, length, decoded), true);
+    } catch (UncheckedIOException e) {
+      LOG.warn("Voicemail recording {} failed: {}", file, e.getMessage());
+      failed = true;
+    }
+  }
+
+  private void write(int samples, boolean real) {
+    sink.write(decoded, samples);
+    samplesWritten += samples;
+    if (real && rms(decoded, samples) >= SILENCE_RMS) {
+      lastSoundNanos = System.nanoTime();
+    }
+  }
+
+  private static double rms(short[] pcm, int count) {
+    if (count == 0) {
+      return 0;
+    }
+    double sum = 0;
+    for (int i = 0; i < count; i++) {
+      sum += (double) pcm[i] * pcm[i];
+    }
+    return Math.sqrt(sum / count);
+  }
+}

@@ -33,6 +33,16 @@ final class Greetings {
   static short[] read(Path file) throws IOException {
     try (WavFileSource source = WavFileSource.open(file)) {
       check(source);
+    }
+    return readPcm(file);
+  }
+
+  /** Every sample of an 8 kHz mono WAV file (a recorded message, or a checked greeting). */
+  static short[] readPcm(Path file) throws IOException {
+    try (WavFileSource source = WavFileSource.open(file)) {
+      if (source.sampleRateHz() != DefaultGreeting.RATE_HZ || source.channels() != 1) {
+        throw new WavFileException("not 8000 Hz mono: " + file.getFileName());
+      }
       short[] pcm = new short[(int) source.frameCount()];
       short[] frame = new short[160];
       int total = 0;

@@ -110,6 +110,11 @@ public final class Mailboxes {
     return folder.audio(message.fileName());
   }
 
+  /** A message's audio as 8 kHz mono samples, for playback over the phone. */
+  public short[] pcm(VoicemailMessage message) throws IOException {
+    return Greetings.readPcm(audio(message));
+  }
+
   public boolean markHeard(String mailbox, long id) throws StoreException {
     boolean marked = store.markHeard(mailbox, id);
     if (marked) {

@@ -3,15 +3,12 @@ package org.parley.server.voicemail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.parley.media.codec.AudioDecoder;
-import org.parley.media.codec.AudioEncoder;
 import org.parley.media.codec.G711Codec;
 import org.parley.media.rtp.ReceivedRtpPacket;
 import org.parley.media.rtp.RtpPacket;
@@ -45,9 +42,9 @@ public final class MessageRecorder implements AutoCloseable {
   public record Recording(Path file, long durationMillis) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(MessageRecorder.class);
-  private static final int RATE_HZ = 8000;
-  private static final int PTIME_MILLIS = 20;
-  private static final int FRAME_SAMPLES = RATE_HZ * PTIME_MILLIS / 1000;
+  private static final int RATE_HZ = FramePlayer.RATE_HZ;
+  private static final int PTIME_MILLIS = FramePlayer.PTIME_MILLIS;
+  private static final int FRAME_SAMPLES = FramePlayer.FRAME_SAMPLES;
 
   /** Frames quieter than this RMS count as silence (about -44 dBFS). */
   private static final double SILENCE_RMS = 200;
@@ -57,20 +54,16 @@ public final class MessageRecorder implements AutoCloseable {
 
   private final RtpSession session;
   private final int payloadType;
-  private final short[] greeting;
+  private final FramePlayer player;
   private final Path file;
   private final WavFileSink sink;
   private final VoicemailSettings settings;
   private final Consumer<EndReason> onEnded;
   private final ScheduledExecutorService ticker;
-  private final AudioEncoder encoder;
   private final AudioDecoder decoder;
   private final short[] decoded = new short[FRAME_SAMPLES * 8];
 
   // Guarded by this.
-  private int greetingOffset;
-  private int sequence;
-  private long timestamp;
   private boolean recording;
   private long recordStartNanos;
   private long lastSoundNanos;
@@ -82,22 +75,19 @@ public final class MessageRecorder implements AutoCloseable {
 
   private MessageRecorder(
       RtpSessionConfig.Builder config,
-      G711Codec codec,
-      int payloadType,
+      VoicemailAnswer.Choice media,
       short[] greeting,
       Path file,
       VoicemailSettings settings,
       Consumer<EndReason> onEnded)
       throws IOException {
-    this.payloadType = payloadType;
-    this.greeting = greeting.clone();
+    this.payloadType = media.payloadType();
+    G711Codec codec = media.codec();
     this.file = file;
     this.settings = settings;
     this.onEnded = onEnded;
-    this.encoder = codec.newEncoder();
     this.decoder = codec.newDecoder();
     this.sink = WavFileSink.create(file, RATE_HZ, 1);
-    this.sequence = ThreadLocalRandom.current().nextInt(0x10000);
     this.ticker =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -114,25 +104,22 @@ public final class MessageRecorder implements AutoCloseable {
       throw e;
     }
     this.session = opened;
+    this.player = new FramePlayer(opened, codec, payloadType);
+    player.play(greeting.clone());
   }
 
   /**
    * Binds a port, starts the greeting and then the recording.
    *
    * @param local the address the SDP answer names
-   * @param remoteRtp where the caller wants RTP
-   * @param codec PCMU or PCMA, as negotiated
-   * @param payloadType its payload type in the offer
+   * @param media the stream and codec chosen from the caller's offer
    * @param greeting the 8 kHz mono greeting, played before recording starts
    * @param file the file to record into (see {@link Mailboxes#newRecording()})
    * @param onEnded called at most once, on the recorder's thread, when the call should end
    */
   public static MessageRecorder start(
       InetAddress local,
-      InetSocketAddress remoteRtp,
-      boolean rtcpMux,
-      G711Codec codec,
-      int payloadType,
+      VoicemailAnswer.Choice media,
       short[] greeting,
       Path file,
       VoicemailSettings settings,
@@ -141,12 +128,12 @@ public final class MessageRecorder implements AutoCloseable {
     RtpSessionConfig.Builder config =
         RtpSessionConfig.builder()
             .local(local, 0)
-            .remoteRtp(remoteRtp)
-            .rtcpMux(rtcpMux)
+            .remoteRtp(media.remoteRtp())
+            .rtcpMux(media.rtcpMux())
             .latching(true)
             .clockRateHz(RATE_HZ);
     MessageRecorder recorder =
-        new MessageRecorder(config, codec, payloadType, greeting, file, settings, onEnded);
+        new MessageRecorder(config, media, greeting, file, settings, onEnded);
     recorder.ticker.scheduleAtFixedRate(recorder::tick, 0, PTIME_MILLIS, TimeUnit.MILLISECONDS);
     return recorder;
   }
@@ -193,8 +180,8 @@ public final class MessageRecorder implements AutoCloseable {
       }
       long now = System.nanoTime();
       if (!recording) {
-        sendGreetingFrame();
-        if (greetingOffset >= greeting.length) {
+        player.tick();
+        if (!player.playing()) {
           recording = true;
           recordStartNanos = now;
           lastSoundNanos = now;
@@ -216,26 +203,6 @@ public final class MessageRecorder implements AutoCloseable {
         // Thread root of the ticker: the call is still cleaned up by finish().
         LOG.warn("Voicemail end callback failed", e);
       }
-    }
-  }
-
-  private void sendGreetingFrame() {
-    int count = Math.min(FRAME_SAMPLES, greeting.length - greetingOffset);
-    if (count <= 0) {
-      return;
-    }
-    byte[] payload = new byte[count];
-    encoder.encode(greeting, greetingOffset, count, payload);
-    RtpPacket packet =
-        RtpPacket.of(
-            payloadType, greetingOffset == 0, sequence, timestamp, session.ssrc(), payload);
-    sequence = (sequence + 1) & 0xFFFF;
-    timestamp = (timestamp + count) & 0xFFFF_FFFFL;
-    greetingOffset += count;
-    try {
-      session.send(packet);
-    } catch (IOException e) {
-      LOG.debug("Could not send a greeting packet: {}", e.getMessage());
     }
   }
 

@@ -6,6 +6,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -21,6 +22,8 @@ import org.parley.media.codec.G711Codec;
 import org.parley.media.rtp.RtpPacket;
 import org.parley.media.rtp.RtpPacketParser;
 import org.parley.media.rtp.RtpPacketWriter;
+import org.parley.media.sdp.SdpParser;
+import org.parley.media.sdp.SessionDescription;
 import org.parley.media.wav.WavFileSource;
 
 class MessageRecorderTest {
@@ -45,16 +48,16 @@ class MessageRecorderTest {
 
   private MessageRecorder start(short[] greeting, Path file, VoicemailSettings settings)
       throws Exception {
-    return MessageRecorder.start(
-        LOOPBACK,
-        new InetSocketAddress(LOOPBACK, caller.getLocalPort()),
-        false,
-        G711Codec.PCMU,
-        0,
-        greeting,
-        file,
-        settings,
-        ended::add);
+    SessionDescription offer =
+        SdpParser.parse(
+            ("v=0\r\no=c 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                    + "m=audio "
+                    + caller.getLocalPort()
+                    + " RTP/AVP 0\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    VoicemailAnswer.Choice media = VoicemailAnswer.choose(offer).orElseThrow();
+    assertThat(media.codec()).isEqualTo(G711Codec.PCMU);
+    return MessageRecorder.start(LOOPBACK, media, greeting, file, settings, ended::add);
   }
 
   private RtpPacket receive() throws Exception {

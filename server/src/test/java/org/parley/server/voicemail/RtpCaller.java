@@ -6,12 +6,18 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.util.Arrays;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.parley.media.codec.G711;
+import org.parley.media.dtmf.TelephoneEvent;
+import org.parley.media.rtp.RtpFormatException;
 import org.parley.media.rtp.RtpPacket;
+import org.parley.media.rtp.RtpPacketParser;
 import org.parley.media.rtp.RtpPacketWriter;
 
 /**
@@ -28,6 +34,7 @@ final class RtpCaller implements AutoCloseable {
   private volatile CountDownLatch greetingHeard = new CountDownLatch(1);
   private volatile int greetingPackets = Integer.MAX_VALUE;
   private final Thread reader;
+  private final BlockingQueue<RtpPacket> packets = new LinkedBlockingQueue<>();
 
   RtpCaller() throws IOException {
     socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -86,11 +93,64 @@ final class RtpCaller implements AutoCloseable {
     }
   }
 
+  /**
+   * Skips to the next talkspurt (a packet with the marker bit) and returns which of {@code
+   * candidatesHz} is strongest in its first 100 ms.
+   */
+  double nextClip(double[] candidatesHz) throws InterruptedException {
+    RtpPacket first;
+    do {
+      first = packets.poll(5, TimeUnit.SECONDS);
+      if (first == null) {
+        throw new AssertionError("no talkspurt started within 5 s");
+      }
+    } while (!first.marker());
+    short[] pcm = new short[FRAME * 5];
+    decode(first, pcm, 0);
+    for (int i = 1; i < 5; i++) {
+      RtpPacket next = packets.poll(5, TimeUnit.SECONDS);
+      if (next == null) {
+        throw new AssertionError("the talkspurt stopped");
+      }
+      decode(next, pcm, i * FRAME);
+    }
+    return Goertzel.strongest(pcm, 0, pcm.length, candidatesHz, RATE_HZ);
+  }
+
+  private static void decode(RtpPacket packet, short[] pcm, int offset) {
+    byte[] payload = packet.payload();
+    for (int i = 0; i < Math.min(FRAME, payload.length); i++) {
+      pcm[offset + i] = G711.ulawToLinear(payload[i]);
+    }
+  }
+
+  /** Sends one RFC 4733 digit (payload type 101): two updates, then three end packets. */
+  void sendDigit(char digit, int remotePort, int sequence) throws IOException {
+    InetSocketAddress remote = new InetSocketAddress(InetAddress.getLoopbackAddress(), remotePort);
+    long timestamp = 100_000L * sequence;
+    int code = TelephoneEvent.codeOf(digit);
+    for (int i = 0; i < 5; i++) {
+      boolean end = i >= 2;
+      int duration = Math.min(i + 1, 3) * FRAME;
+      byte[] payload = new TelephoneEvent(code, end, 10, duration).encode();
+      byte[] datagram =
+          RtpPacketWriter.write(
+              RtpPacket.of(101, i == 0, sequence * 10 + i, timestamp, 0x1234, payload));
+      socket.send(new DatagramPacket(datagram, datagram.length, remote));
+    }
+  }
+
   private void read() {
     byte[] buffer = new byte[2048];
     while (!socket.isClosed()) {
       try {
-        socket.receive(new DatagramPacket(buffer, buffer.length));
+        DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+        socket.receive(datagram);
+        try {
+          packets.add(RtpPacketParser.parse(Arrays.copyOf(buffer, datagram.getLength())));
+        } catch (RtpFormatException e) {
+          continue;
+        }
         if (received.incrementAndGet() >= greetingPackets) {
           greetingHeard.countDown();
         }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.parley.server.sip.DigestClient;
 import org.parley.server.sip.RawSipClient;
 import org.parley.server.sip.SipMessage;
+import org.parley.server.sip.SipRegistration;
 
 /** The SIP requests of the voicemail tests, written out as a phone would send them. */
 final class VoicemailFlows {
@@ -26,6 +27,23 @@ final class VoicemailFlows {
         + callId
         + "\nCSeq: 1 INVITE\nContact: "
         + caller.contact("dora")
+        + "\nContent-Type: application/sdp";
+  }
+
+  /** An INVITE from a local user (challenged); VIA and CSEQ are filled in. */
+  static String ownInvite(RawSipClient client, String user, String target) {
+    return "INVITE "
+        + target
+        + " SIP/2.0\nVia: VIA\nMax-Forwards: 70\nFrom: <sip:"
+        + user
+        + "@"
+        + DOMAIN
+        + ">;tag=o1\nTo: <"
+        + target
+        + ">\nCall-ID: "
+        + UUID.randomUUID()
+        + "\nCSeq: CSEQ INVITE\nContact: "
+        + client.contact(user)
         + "\nContent-Type: application/sdp";
   }
 
@@ -82,7 +100,13 @@ final class VoicemailFlows {
   /** Sends {@code head}, answers the 407 with digest credentials, returns the final answer. */
   static SipMessage authenticated(RawSipClient client, String user, String password, String head)
       throws Exception {
-    client.send(head.replace("VIA", client.via()).replace("CSEQ", "1"));
+    return authenticated(client, user, password, head, "");
+  }
+
+  static SipMessage authenticated(
+      RawSipClient client, String user, String password, String head, String body)
+      throws Exception {
+    client.send(head.replace("VIA", client.via()).replace("CSEQ", "1"), body);
     SipMessage challenge = client.receive(m -> m.isResponse() && m.status() >= 200);
     if (challenge.status() != 407) {
       return challenge;
@@ -93,38 +117,13 @@ final class VoicemailFlows {
         DigestClient.authorization(
             challenge.header("Proxy-Authenticate"), user, password, method, uri);
     client.send(
-        head.replace("VIA", client.via()).replace("CSEQ", "2") + "\nProxy-Authorization: " + auth);
+        head.replace("VIA", client.via()).replace("CSEQ", "2") + "\nProxy-Authorization: " + auth,
+        body);
     return client.receive(m -> m.isResponse() && m.status() >= 200);
   }
 
   /** Registers {@code client} as {@code user}, answering the challenge. */
   static void register(RawSipClient client, String user, String password) throws Exception {
-    String callId = UUID.randomUUID().toString();
-    client.send(register(client, user, callId, 1));
-    SipMessage challenge = client.receive(SipMessage::isResponse);
-    String auth =
-        DigestClient.authorization(
-            challenge.header("WWW-Authenticate"), user, password, "REGISTER", "sip:" + DOMAIN);
-    client.send(register(client, user, callId, 2) + "\nAuthorization: " + auth);
-    assertThat(client.receive(SipMessage::isResponse).status()).isEqualTo(200);
-  }
-
-  private static String register(RawSipClient client, String user, String callId, int cseq) {
-    String aor = "sip:" + user + "@" + DOMAIN;
-    return "REGISTER sip:"
-        + DOMAIN
-        + " SIP/2.0\nVia: "
-        + client.via()
-        + "\nMax-Forwards: 70\nFrom: <"
-        + aor
-        + ">;tag=r1\nTo: <"
-        + aor
-        + ">\nCall-ID: "
-        + callId
-        + "\nCSeq: "
-        + cseq
-        + " REGISTER\nContact: "
-        + client.contact(user)
-        + "\nExpires: 600";
+    SipRegistration.register(client, DOMAIN, user, password);
   }
 }

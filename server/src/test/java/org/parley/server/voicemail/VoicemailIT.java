@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.media.wav.WavFileSink;
 import org.parley.media.wav.WavFileSource;
 import org.parley.server.ParleyServer;
 import org.parley.server.UserAdministration;
@@ -221,6 +222,95 @@ class VoicemailIT {
               carol, "carol", "carol-sings", VoicemailFlows.subscribe(carol, "carol", BOB));
       assertThat(answer.status()).isEqualTo(403);
     }
+  }
+
+  @Test
+  void theOwnerListensByPhoneAndDigitsRepeatAndDelete() throws Exception {
+    try (RawSipClient watcher = RawSipClient.udp(sipPort);
+        RawSipClient caller = RawSipClient.udp(sipPort);
+        RawSipClient phone = RawSipClient.udp(sipPort);
+        RtpCaller first = new RtpCaller();
+        RtpCaller second = new RtpCaller();
+        RtpCaller listener = new RtpCaller()) {
+      subscribeToOwnMailbox(watcher);
+      nextSummary(watcher);
+      leaveMessage(caller, first, call(caller, first, "vm-5"), new double[] {500}, 1000);
+      assertThat(nextSummary(watcher)).isEqualTo("1/0");
+      leaveMessage(caller, second, call(caller, second, "vm-6"), new double[] {1500}, 1000);
+      assertThat(nextSummary(watcher)).isEqualTo("2/0");
+
+      SipMessage ok =
+          VoicemailFlows.authenticated(
+              phone,
+              "bob",
+              "bob-the-builder",
+              VoicemailFlows.ownInvite(phone, "bob", "sip:*97@" + DOMAIN),
+              listener.offer());
+      assertThat(ok.status()).isEqualTo(200);
+      VoicemailFlows.ack(phone, ok);
+      Matcher port = AUDIO_PORT.matcher(ok.body());
+      assertThat(port.find()).isTrue();
+      int agentPort = Integer.parseInt(port.group(1));
+      double[] heard = {1000, 500, 1500, 400};
+
+      assertThat(listener.nextClip(heard)).as("prompt").isEqualTo(1000);
+      assertThat(listener.nextClip(heard)).as("oldest message").isEqualTo(500);
+      listener.sendDigit(MailboxPlayer.DELETE, agentPort, 1);
+      assertThat(listener.nextClip(heard)).as("after delete").isEqualTo(1500);
+      assertThat(nextSummary(watcher)).isEqualTo("1/0");
+      listener.sendDigit(MailboxPlayer.REPEAT, agentPort, 2);
+      assertThat(listener.nextClip(heard)).as("repeated").isEqualTo(1500);
+      assertThat(listener.nextClip(heard)).as("no more messages").isEqualTo(400);
+      assertThat(nextSummary(watcher)).isEqualTo("0/1");
+      VoicemailFlows.bye(phone, ok);
+
+      JsonNode messages = list("bob", "bob-the-builder").get("messages");
+      assertThat(messages).hasSize(1);
+      assertThat(messages.get(0).get("heard").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void aCallerFromElsewhereCannotListenToAMailbox() throws Exception {
+    try (RawSipClient caller = RawSipClient.udp(sipPort);
+        RtpCaller media = new RtpCaller()) {
+      caller.send(VoicemailFlows.invite(caller, "sip:*97@" + DOMAIN, "vm-7"), media.offer());
+      assertThat(caller.receive(m -> m.isResponse() && m.status() >= 200).status()).isEqualTo(403);
+    }
+  }
+
+  @Test
+  void anUploadedGreetingIsCheckedThenPlayedToCallers() throws Exception {
+    Path wav = data.resolve("greeting.wav");
+    short[] greeting = new short[RtpCaller.RATE_HZ * 2 / 5];
+    for (int i = 0; i < greeting.length; i++) {
+      greeting[i] = (short) (8000 * Math.sin(2 * Math.PI * 300 * i / RtpCaller.RATE_HZ));
+    }
+    try (WavFileSink sink = WavFileSink.create(wav, RtpCaller.RATE_HZ, 1)) {
+      sink.write(greeting, greeting.length);
+    }
+    assertThat(put("/api/v1/greeting", "bob", "bob-the-builder", "not a wav".getBytes()))
+        .isEqualTo(400);
+    assertThat(put("/api/v1/greeting", "bob", "wrong-password", Files.readAllBytes(wav)))
+        .isEqualTo(401);
+    assertThat(put("/api/v1/greeting", "bob", "bob-the-builder", Files.readAllBytes(wav)))
+        .isEqualTo(204);
+
+    try (RawSipClient caller = RawSipClient.udp(sipPort);
+        RtpCaller media = new RtpCaller()) {
+      SipMessage ok = call(caller, media, "vm-8");
+      assertThat(ok.status()).isEqualTo(200);
+      VoicemailFlows.ack(caller, ok);
+      assertThat(media.nextClip(new double[] {300, 660, 1000})).isEqualTo(300);
+      VoicemailFlows.bye(caller, ok);
+    }
+  }
+
+  private int put(String path, String user, String password, byte[] body) throws Exception {
+    return http.send(
+            request(path, user, password).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private SipMessage call(RawSipClient caller, RtpCaller media, String callId) throws Exception {

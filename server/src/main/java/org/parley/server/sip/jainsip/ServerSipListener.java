@@ -200,6 +200,16 @@ final class ServerSipListener implements SipListener {
       }
       return;
     }
+    VoicemailHandler mailbox = voicemail;
+    if (mailbox != null && Request.INVITE.equals(method) && mailbox.isMailboxTarget(targetUri)) {
+      if (caller.isEmpty()) {
+        responses.sendStateless(
+            request, Response.FORBIDDEN, "Mailboxes are for this server's users");
+      } else {
+        mailbox.listen(event, caller.get());
+      }
+      return;
+    }
     routeToUser(event, request, targetUri, caller);
   }
 

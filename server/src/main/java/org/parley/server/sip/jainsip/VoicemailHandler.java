@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.address.Hop;
+import javax.sip.address.SipURI;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
@@ -31,9 +33,11 @@ import org.parley.media.sdp.SdpParseException;
 import org.parley.media.sdp.SdpParser;
 import org.parley.media.sdp.SessionDescription;
 import org.parley.server.store.StoreException;
+import org.parley.server.voicemail.MailboxPlayer;
 import org.parley.server.voicemail.Mailboxes;
 import org.parley.server.voicemail.MessageRecorder;
 import org.parley.server.voicemail.VoicemailAnswer;
+import org.parley.server.voicemail.VoicemailMessage;
 import org.parley.server.voicemail.VoicemailSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +50,8 @@ import org.slf4j.LoggerFactory;
 final class VoicemailHandler implements Diversion, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(VoicemailHandler.class);
-  private static final String USER_CONTACT = "voicemail";
+  private static final String ACCESS_USER = "voicemail";
+  private static final String ACCESS_CODE = "*97";
 
   private final SipContext sip;
   private final Responses responses;
@@ -54,6 +59,7 @@ final class VoicemailHandler implements Diversion, AutoCloseable {
   private final VoicemailSettings settings;
   private final Clock clock;
   private final Map<String, Deposit> deposits = new ConcurrentHashMap<>();
+  private final Map<String, Listening> listenings = new ConcurrentHashMap<>();
   private final ExecutorService storing =
       Executors.newSingleThreadExecutor(
           task -> {
@@ -68,6 +74,9 @@ final class VoicemailHandler implements Diversion, AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
+
+  /** A user listening to their own mailbox. */
+  private record Listening(AgentDialog dialog, MailboxPlayer player) {}
 
   /** One answered deposit call. */
   private static final class Deposit {
@@ -111,7 +120,9 @@ final class VoicemailHandler implements Diversion, AutoCloseable {
   /** Whether an in-dialog request belongs to one of our deposit calls. */
   boolean owns(Request request) {
     Deposit deposit = deposits.get(AgentDialog.callId(request));
-    return deposit != null && deposit.dialog.owns(request);
+    Listening listening = listenings.get(AgentDialog.callId(request));
+    return deposit != null && deposit.dialog.owns(request)
+        || listening != null && listening.dialog().owns(request);
   }
 
   boolean ownsResponse(ResponseEvent event) {
@@ -121,17 +132,8 @@ final class VoicemailHandler implements Diversion, AutoCloseable {
 
   /** Answers an INVITE (on its server transaction) for {@code mailbox}'s voicemail. */
   void deposit(ServerTransaction transaction, Request invite, String mailbox) {
-    SessionDescription offer;
-    try {
-      offer =
-          SdpParser.parse(invite.getRawContent() == null ? new byte[0] : invite.getRawContent());
-    } catch (SdpParseException e) {
-      reject(transaction, invite, "Voicemail needs an SDP offer");
-      return;
-    }
-    Optional<VoicemailAnswer.Choice> choice = VoicemailAnswer.choose(offer);
+    Optional<VoicemailAnswer.Choice> choice = chooseMedia(transaction, invite);
     if (choice.isEmpty()) {
-      reject(transaction, invite, "Voicemail takes PCMU or PCMA audio");
       return;
     }
     String callId = AgentDialog.callId(invite);
@@ -144,10 +146,7 @@ final class VoicemailHandler implements Diversion, AutoCloseable {
       deposit.recorder =
           MessageRecorder.start(
               local,
-              choice.get().remoteRtp(),
-              choice.get().rtcpMux(),
-              choice.get().codec(),
-              choice.get().payloadType(),
+              choice.get(),
               mailboxes.greeting(mailbox),
               file,
               settings,
@@ -155,7 +154,7 @@ final class VoicemailHandler implements Diversion, AutoCloseable {
       SessionDescription answer =
           VoicemailAnswer.answer(local, deposit.recorder.rtpPort(), choice.get());
       deposits.put(callId, deposit);
-      responses.send(transaction, dialog.ok(invite, answer.format(), USER_CONTACT));
+      responses.send(transaction, dialog.ok(invite, answer.format(), ACCESS_USER));
       LOG.info("Voicemail for {} answered call {}", mailbox, callId);
     } catch (IOException | IllegalArgumentException e) {
       LOG.warn("Cannot answer a voicemail call for {}: {}", mailbox, e.getMessage());
@@ -166,6 +165,74 @@ final class VoicemailHandler implements Diversion, AutoCloseable {
       responses.send(
           transaction,
           responses.create(invite, Response.SERVICE_UNAVAILABLE, "Voicemail unavailable"));
+    }
+  }
+
+  /** Whether a URI names the mailbox access number: {@code voicemail} or {@code *97}. */
+  boolean isMailboxTarget(SipURI uri) {
+    return (ACCESS_USER.equals(uri.getUser()) || ACCESS_CODE.equals(uri.getUser()))
+        && sip.isLocal(uri);
+  }
+
+  /** Answers an authenticated user's call to their own mailbox: DTMF-driven playback. */
+  void listen(RequestEvent event, String user) {
+    Request invite = event.getRequest();
+    ServerTransaction transaction;
+    try {
+      transaction =
+          event.getServerTransaction() != null
+              ? event.getServerTransaction()
+              : sip.provider().getNewServerTransaction(invite);
+    } catch (SipException e) {
+      LOG.debug("No server transaction for a mailbox call (retransmission?)", e);
+      return;
+    }
+    Optional<VoicemailAnswer.Choice> choice = chooseMedia(transaction, invite);
+    if (choice.isEmpty()) {
+      return;
+    }
+    try {
+      InetAddress local = InetAddress.getByName(sip.advertisedAddress());
+      MailboxPlayer player = MailboxPlayer.start(local, choice.get(), new UserMailbox(user));
+      AgentDialog dialog = new AgentDialog(sip, invite, callerHop(invite));
+      listenings.put(AgentDialog.callId(invite), new Listening(dialog, player));
+      SessionDescription answer = VoicemailAnswer.answer(local, player.rtpPort(), choice.get());
+      responses.send(transaction, dialog.ok(invite, answer.format(), ACCESS_USER));
+      LOG.info("{} is listening to their mailbox", user);
+    } catch (IOException e) {
+      LOG.warn("Cannot answer a mailbox call for {}: {}", user, e.getMessage());
+      responses.send(
+          transaction,
+          responses.create(invite, Response.SERVICE_UNAVAILABLE, "Voicemail unavailable"));
+    }
+  }
+
+  /** One user's mailbox, as the player sees it. */
+  private final class UserMailbox implements MailboxPlayer.Mailbox {
+    private final String user;
+
+    UserMailbox(String user) {
+      this.user = user;
+    }
+
+    @Override
+    public List<VoicemailMessage> messages() throws StoreException {
+      return mailboxes.list(user);
+    }
+
+    @Override
+    public short[] audio(VoicemailMessage message) throws IOException {
+      return mailboxes.pcm(message);
+    }
+
+    @Override
+    public void heard(VoicemailMessage message) throws StoreException {
+      mailboxes.markHeard(user, message.id());
+    }
+
+    @Override
+    public void delete(VoicemailMessage message) throws StoreException {
+      mailboxes.delete(user, message.id());
     }
   }
 
@@ -181,6 +248,10 @@ final class VoicemailHandler implements Diversion, AutoCloseable {
       case Request.BYE -> {
         responses.sendStateless(request, Response.OK, null);
         end(callId, deposit);
+        Listening listening = listenings.remove(callId);
+        if (listening != null) {
+          listening.player().close();
+        }
       }
       case Request.INFO, Request.OPTIONS, Request.UPDATE ->
           responses.sendStateless(request, Response.OK, null);
@@ -229,6 +300,24 @@ final class VoicemailHandler implements Diversion, AutoCloseable {
     }
   }
 
+  /** The stream to answer, or empty after answering 488. */
+  private Optional<VoicemailAnswer.Choice> chooseMedia(
+      ServerTransaction transaction, Request invite) {
+    SessionDescription offer;
+    try {
+      offer =
+          SdpParser.parse(invite.getRawContent() == null ? new byte[0] : invite.getRawContent());
+    } catch (SdpParseException e) {
+      reject(transaction, invite, "Voicemail needs an SDP offer");
+      return Optional.empty();
+    }
+    Optional<VoicemailAnswer.Choice> choice = VoicemailAnswer.choose(offer);
+    if (choice.isEmpty()) {
+      reject(transaction, invite, "Voicemail takes PCMU or PCMA audio");
+    }
+    return choice;
+  }
+
   private void reject(ServerTransaction transaction, Request invite, String reason) {
     responses.send(transaction, responses.create(invite, Response.NOT_ACCEPTABLE_HERE, reason));
   }
@@ -246,6 +335,8 @@ final class VoicemailHandler implements Diversion, AutoCloseable {
   public void close() {
     timers.shutdownNow();
     deposits.forEach(this::end);
+    listenings.values().forEach(listening -> listening.player().close());
+    listenings.clear();
     storing.shutdown();
     try {
       storing.awaitTermination(10, TimeUnit.SECONDS);

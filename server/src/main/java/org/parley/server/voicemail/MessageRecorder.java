@@ -149,9 +149,11 @@ public final class MessageRecorder implements AutoCloseable {
   }
 
   /** Stops the media and closes the file; the recording is then complete. */
-  public synchronized Recording finish() {
-    close();
-    return new Recording(file, samplesWritten * 1000 / RATE_HZ);
+  public Recording finish() {
+    close(); // not under this object's lock: the ticker may be waiting for it
+    synchronized (this) {
+      return new Recording(file, samplesWritten * 1000 / RATE_HZ);
+    }
   }
 
   @Override

@@ -129,7 +129,10 @@ class MessageRecorderTest {
       assertThat(ended.poll(5, TimeUnit.SECONDS)).isEqualTo(MessageRecorder.EndReason.MAX_LENGTH);
       assertThat(ended.poll(200, TimeUnit.MILLISECONDS)).isNull();
     } finally {
+      long startNanos = System.nanoTime();
       recorder.finish();
+      // The ticker must not be left waiting for a lock finish() holds (it once cost 2 s).
+      assertThat(System.nanoTime() - startNanos).isLessThan(TimeUnit.MILLISECONDS.toNanos(1000));
     }
   }
 }

@@ -8,8 +8,6 @@ import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
-import javax.sip.ServerTransaction;
-import javax.sip.SipException;
 import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
@@ -265,28 +263,13 @@ final class ServerSipListener implements SipListener {
       if (offline.keeps(request)) {
         offline.keep(event, aor);
       } else if (voicemail != null && Request.INVITE.equals(request.getMethod())) {
-        depositOffline(event, targetUri.getUser());
+        voicemail.depositNow(event, targetUri.getUser());
       } else {
         responses.sendStateless(request, Response.TEMPORARILY_UNAVAILABLE, null);
       }
       return;
     }
     proxy.fork(event, bindings);
-  }
-
-  /** A call to a user with no binding: the mailbox answers at once. */
-  private void depositOffline(RequestEvent event, String user) {
-    ServerTransaction transaction;
-    try {
-      transaction =
-          event.getServerTransaction() != null
-              ? event.getServerTransaction()
-              : sip.provider().getNewServerTransaction(event.getRequest());
-    } catch (SipException e) {
-      LOG.debug("No server transaction for a voicemail INVITE (retransmission?)", e);
-      return;
-    }
-    voicemail.deposit(transaction, event.getRequest(), user);
   }
 
   @Override

@@ -130,6 +130,27 @@ final class VoicemailHandler implements Diversion, AutoCloseable {
     return transaction != null && transaction.getApplicationData() instanceof AgentDialog;
   }
 
+  /** A call to a user with no binding: the mailbox answers at once. */
+  void depositNow(RequestEvent event, String mailbox) {
+    ServerTransaction transaction = serverTransaction(event);
+    if (transaction != null) {
+      deposit(transaction, event.getRequest(), mailbox);
+    }
+  }
+
+  /** The INVITE's server transaction, or null for a retransmission that already has one. */
+  private ServerTransaction serverTransaction(RequestEvent event) {
+    if (event.getServerTransaction() != null) {
+      return event.getServerTransaction();
+    }
+    try {
+      return sip.provider().getNewServerTransaction(event.getRequest());
+    } catch (SipException e) {
+      LOG.debug("No server transaction for a voicemail INVITE (retransmission?)", e);
+      return null;
+    }
+  }
+
   /** Answers an INVITE (on its server transaction) for {@code mailbox}'s voicemail. */
   void deposit(ServerTransaction transaction, Request invite, String mailbox) {
     Optional<VoicemailAnswer.Choice> choice = chooseMedia(transaction, invite);
@@ -177,14 +198,8 @@ final class VoicemailHandler implements Diversion, AutoCloseable {
   /** Answers an authenticated user's call to their own mailbox: DTMF-driven playback. */
   void listen(RequestEvent event, String user) {
     Request invite = event.getRequest();
-    ServerTransaction transaction;
-    try {
-      transaction =
-          event.getServerTransaction() != null
-              ? event.getServerTransaction()
-              : sip.provider().getNewServerTransaction(invite);
-    } catch (SipException e) {
-      LOG.debug("No server transaction for a mailbox call (retransmission?)", e);
+    ServerTransaction transaction = serverTransaction(event);
+    if (transaction == null) {
       return;
     }
     Optional<VoicemailAnswer.Choice> choice = chooseMedia(transaction, invite);

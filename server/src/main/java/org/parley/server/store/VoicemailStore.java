@@ -26,6 +26,9 @@ public interface VoicemailStore {
   /** Removes a message from the index; false when the mailbox has no such message. */
   boolean remove(String mailbox, long id) throws StoreException;
 
+  /** Every indexed message of every mailbox, to check the index against the audio at start. */
+  List<VoicemailMessage> all() throws StoreException;
+
   /** The audio file names of every indexed message, to tell orphans at start. */
   Set<String> fileNames() throws StoreException;
 }

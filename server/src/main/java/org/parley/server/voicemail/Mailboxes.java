@@ -42,10 +42,25 @@ public final class Mailboxes {
   public static Mailboxes open(VoicemailStore store, MailboxFolder folder) throws StoreException {
     try {
       folder.recover(store.fileNames());
+      forgetMissingAudio(store, folder);
     } catch (IOException e) {
       throw new StoreException("could not clean up the voicemail folder: " + e.getMessage(), e);
     }
     return new Mailboxes(store, folder);
+  }
+
+  /** Index rows whose audio is gone (a restored backup, a hand-deleted file) are dropped. */
+  private static void forgetMissingAudio(VoicemailStore store, MailboxFolder folder)
+      throws StoreException {
+    for (VoicemailMessage message : store.all()) {
+      if (!Files.isRegularFile(folder.audio(message.fileName()))) {
+        LOG.warn(
+            "Voicemail {} of {} has no audio file any more; forgetting it",
+            message.id(),
+            message.mailbox());
+        store.remove(message.mailbox(), message.id());
+      }
+    }
   }
 
   /** Calls {@code listener} with the mailbox name after every deposit, heard and delete. */

@@ -72,6 +72,25 @@ class MailboxesTest {
   }
 
   @Test
+  void messagesWhoseAudioIsGoneAreForgottenAtStart() throws Exception {
+    Path db = data.resolve("server.db");
+    try (ServerDatabase database = ServerDatabase.open(db)) {
+      Mailboxes mailboxes = open(database);
+      for (int i = 0; i < 2; i++) {
+        Path recording = mailboxes.newRecording();
+        record(recording, 800);
+        mailboxes.deposit("bob", "caller " + i, AT, recording, 100);
+      }
+      Files.delete(mailboxes.audio(mailboxes.list("bob").get(0)));
+    }
+    try (ServerDatabase database = ServerDatabase.open(db)) {
+      assertThat(open(database).list("bob"))
+          .extracting(VoicemailMessage::caller)
+          .containsExactly("caller 1");
+    }
+  }
+
+  @Test
   void heardAndDeleteChangeOnlyTheOwnersMessage() throws Exception {
     try (ServerDatabase database = ServerDatabase.open(data.resolve("server.db"))) {
       Mailboxes mailboxes = open(database);

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.media.wav.WavFileSink;
 import org.parley.media.wav.WavFileSource;
 import org.parley.server.ParleyServer;
@@ -196,15 +198,16 @@ class VoicemailIT {
     }
   }
 
-  @Test
-  void busyCalleeSendsTheCallToVoicemail() throws Exception {
+  @ParameterizedTest
+  @ValueSource(ints = {486, 600, 603})
+  void busyOrDecliningCalleeSendsTheCallToVoicemail(int status) throws Exception {
     try (RawSipClient phone = RawSipClient.udp(sipPort);
         RawSipClient caller = RawSipClient.udp(sipPort);
         RtpCaller media = new RtpCaller()) {
       VoicemailFlows.register(phone, "bob", "bob-the-builder");
-      caller.send(VoicemailFlows.invite(caller, BOB, "vm-4"), media.offer());
+      caller.send(VoicemailFlows.invite(caller, BOB, "vm-4-" + status), media.offer());
       SipMessage invite = phone.receive(m -> "INVITE".equals(m.method()) && !m.isResponse());
-      phone.reply(invite, 486, "Busy Here", "", "");
+      phone.reply(invite, status, "Not now", "", "");
 
       SipMessage ok = caller.receive(m -> m.isResponse() && m.status() >= 200);
       assertThat(ok.status()).isEqualTo(200);

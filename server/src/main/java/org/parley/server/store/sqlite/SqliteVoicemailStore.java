@@ -72,6 +72,18 @@ final class SqliteVoicemailStore implements VoicemailStore {
   }
 
   @Override
+  public List<VoicemailMessage> all() throws StoreException {
+    return run(
+        "read every voicemail",
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement("SELECT " + COLUMNS + " FROM voicemail ORDER BY id")) {
+            return read(select);
+          }
+        });
+  }
+
+  @Override
   public Optional<VoicemailMessage> find(String mailbox, long id) throws StoreException {
     return run(
         "read voicemail " + id,

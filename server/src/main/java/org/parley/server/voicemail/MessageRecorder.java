@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,9 @@ public final class MessageRecorder implements AutoCloseable {
   /** Frames quieter than this RMS count as silence (about -44 dBFS). */
   private static final double SILENCE_RMS = 200;
 
+  /** At most this much trailing silence is held back (and so trimmed): 30 s. */
+  private static final int MAX_PENDING_SAMPLES = RATE_HZ * 30;
+
   /** The longest gap (in packets) filled with concealment; longer gaps are skipped over. */
   private static final int MAX_CONCEALED_PACKETS = 50;
 
@@ -72,6 +76,8 @@ public final class MessageRecorder implements AutoCloseable {
   private boolean ended;
   private boolean closed;
   private boolean failed;
+  private short[] pendingSilence = new short[0];
+  private int pendingSamples;
 
   private MessageRecorder(
       RtpSessionConfig.Builder config,
@@ -234,11 +240,34 @@ public final class MessageRecorder implements AutoCloseable {
     }
   }
 
+  /**
+   * Quiet frames wait in memory until sound follows, so pauses are kept but the silence after the
+   * caller's last word (often the whole silence limit) never reaches the file.
+   */
   private void write(int samples, boolean real) {
-    sink.write(decoded, samples);
-    samplesWritten += samples;
     if (real && rms(decoded, samples) >= SILENCE_RMS) {
       lastSoundNanos = System.nanoTime();
+      flushSilence();
+      sink.write(decoded, samples);
+      samplesWritten += samples;
+      return;
+    }
+    if (pendingSamples + samples > MAX_PENDING_SAMPLES) {
+      flushSilence();
+    }
+    if (pendingSamples + samples > pendingSilence.length) {
+      pendingSilence =
+          Arrays.copyOf(pendingSilence, Math.max(2 * pendingSilence.length, FRAME_SAMPLES * 50));
+    }
+    System.arraycopy(decoded, 0, pendingSilence, pendingSamples, samples);
+    pendingSamples += samples;
+  }
+
+  private void flushSilence() {
+    if (pendingSamples > 0) {
+      sink.write(pendingSilence, pendingSamples);
+      samplesWritten += pendingSamples;
+      pendingSamples = 0;
     }
   }
 

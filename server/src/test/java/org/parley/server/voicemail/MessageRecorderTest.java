@@ -119,6 +119,35 @@ class MessageRecorderTest {
   }
 
   @Test
+  void keepsPausesButTrimsTheSilenceAfterTheLastSound() throws Exception {
+    Path file = folder.resolve("pause.wav.part");
+    VoicemailSettings settings =
+        new VoicemailSettings(
+            Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMillis(400));
+    MessageRecorder recorder = start(new short[160], file, settings);
+    MessageRecorder.Recording recording;
+    try {
+      receive();
+      send(recorder, 0, 1, (short) 3000);
+      send(recorder, 0, 2, (short) 0);
+      send(recorder, 0, 3, (short) 3000);
+      send(recorder, 0, 4, (short) 0);
+      send(recorder, 0, 5, (short) 0);
+      assertThat(ended.poll(5, TimeUnit.SECONDS)).isEqualTo(MessageRecorder.EndReason.SILENCE);
+    } finally {
+      recording = recorder.finish();
+    }
+    assertThat(recording.durationMillis()).isEqualTo(60);
+    try (WavFileSource audio = WavFileSource.open(file)) {
+      short[] pcm = new short[480];
+      assertThat(audio.read(pcm)).isEqualTo(480);
+      assertThat(Math.abs(pcm[0])).isGreaterThan(2800);
+      assertThat(Math.abs(pcm[200])).isLessThan(10);
+      assertThat(Math.abs(pcm[320])).isGreaterThan(2800);
+    }
+  }
+
+  @Test
   void endsAtTheMaximumLengthWhateverTheSilenceLimit() throws Exception {
     VoicemailSettings settings =
         new VoicemailSettings(

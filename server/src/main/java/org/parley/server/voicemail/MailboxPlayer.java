@@ -57,12 +57,7 @@ public final class MailboxPlayer implements AutoCloseable {
   private final DtmfReceiver dtmf = new DtmfReceiver(); // receive thread only
   private final Queue<Character> digits = new ConcurrentLinkedQueue<>();
   private final ScheduledExecutorService ticker =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            Thread thread = new Thread(task, "voicemail-playback");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("voicemail-playback"));
 
   // Ticker thread only.
   private final Deque<VoicemailMessage> queue = new ArrayDeque<>();

@@ -95,12 +95,7 @@ public final class MessageRecorder implements AutoCloseable {
     this.decoder = codec.newDecoder();
     this.sink = WavFileSink.create(file, RATE_HZ, 1);
     this.ticker =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "voicemail-media");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("voicemail-media"));
     RtpSession opened;
     try {
       opened = RtpSession.open(config.build(), this::received);

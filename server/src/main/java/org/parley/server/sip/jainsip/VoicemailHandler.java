@@ -33,6 +33,7 @@ import org.parley.media.sdp.SdpParseException;
 import org.parley.media.sdp.SdpParser;
 import org.parley.media.sdp.SessionDescription;
 import org.parley.server.store.StoreException;
+import org.parley.server.voicemail.DaemonThreads;
 import org.parley.server.voicemail.MailboxPlayer;
 import org.parley.server.voicemail.Mailboxes;
 import org.parley.server.voicemail.MessageRecorder;
@@ -61,19 +62,9 @@ final class VoicemailHandler implements Diversion, AutoCloseable {
   private final Map<String, Deposit> deposits = new ConcurrentHashMap<>();
   private final Map<String, Listening> listenings = new ConcurrentHashMap<>();
   private final ExecutorService storing =
-      Executors.newSingleThreadExecutor(
-          task -> {
-            Thread thread = new Thread(task, "voicemail-store");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadExecutor(DaemonThreads.named("voicemail-store"));
   private final ScheduledExecutorService timers =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            Thread thread = new Thread(task, "voicemail-no-answer");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("voicemail-no-answer"));
 
   /** A user listening to their own mailbox. */
   private record Listening(AgentDialog dialog, MailboxPlayer player) {}

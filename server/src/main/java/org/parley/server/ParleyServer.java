@@ -17,17 +17,24 @@ import org.parley.server.config.ServerConfig;
 import org.parley.server.echo.EchoLimits;
 import org.parley.server.http.HealthCheck;
 import org.parley.server.http.HttpApi;
+import org.parley.server.http.StoredDigestPasswords;
+import org.parley.server.http.VoicemailApi;
 import org.parley.server.registrar.LocationService;
 import org.parley.server.registrar.Registrar;
 import org.parley.server.registrar.RegistrarPolicy;
 import org.parley.server.sip.jainsip.JainSipServer;
 import org.parley.server.sip.jainsip.SipServerException;
 import org.parley.server.sip.jainsip.SipServerSettings;
+import org.parley.server.sip.jainsip.VoicemailService;
 import org.parley.server.store.StoreException;
 import org.parley.server.store.User;
 import org.parley.server.store.UserStore;
 import org.parley.server.store.sqlite.ServerDatabase;
 import org.parley.server.tls.ServerCertificate;
+import org.parley.server.voicemail.MailboxFolder;
+import org.parley.server.voicemail.Mailboxes;
+import org.parley.server.voicemail.OggExport;
+import org.parley.server.voicemail.VoicemailSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +88,9 @@ public final class ParleyServer implements AutoCloseable {
             });
     JainSipServer sip = null;
     try {
+      Mailboxes mailboxes =
+          Mailboxes.open(
+              database.voicemail(), new MailboxFolder(config.dataDir().resolve("voicemail")));
       LocationService locations = new LocationService(database.locations(), clock);
       locations.restore();
       ServerCertificate certificate =
@@ -122,10 +132,17 @@ public final class ParleyServer implements AutoCloseable {
               authenticator,
               name -> lookup(database.users(), name).isPresent(),
               database.messages(),
+              new VoicemailService(mailboxes, voicemailSettings(config)),
               clock);
       HttpApi http = config.httpEnabled() ? HttpApi.start(config, version) : null;
       if (http != null) {
         http.addHealthCheck("database", () -> databaseHealth(database));
+        new VoicemailApi(
+                mailboxes,
+                new StoredDigestPasswords(database.users(), config.domain()),
+                config.domain(),
+                OggExport::transcode)
+            .routeOn(http);
       }
       housekeeping.scheduleWithFixedDelay(locations::sweep, 60, 60, TimeUnit.SECONDS);
       return new ParleyServer(database, sip, http, housekeeping, certificate);
@@ -137,6 +154,13 @@ public final class ParleyServer implements AutoCloseable {
       database.close();
       throw new ServerStartException(e.getMessage(), e);
     }
+  }
+
+  static VoicemailSettings voicemailSettings(ServerConfig config) {
+    return new VoicemailSettings(
+        Duration.ofSeconds(config.voicemailNoAnswerSeconds()),
+        Duration.ofSeconds(config.voicemailMaxSeconds()),
+        Duration.ofSeconds(config.voicemailSilenceSeconds()));
   }
 
   private static HealthCheck.Status databaseHealth(ServerDatabase database) {

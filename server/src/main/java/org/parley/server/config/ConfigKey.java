@@ -21,7 +21,10 @@ public enum ConfigKey {
   SIP_MAX_MESSAGE_BYTES("sip.max-message-bytes", null, ValueType.INTEGER),
   RELAY_ALLOWED_DOMAINS("relay.allowed-domains", null, ValueType.NAMES),
   ECHO_IDLE_SECONDS("echo.idle-seconds", null, ValueType.INTEGER),
-  ECHO_MAX_SECONDS("echo.max-seconds", null, ValueType.INTEGER);
+  ECHO_MAX_SECONDS("echo.max-seconds", null, ValueType.INTEGER),
+  VOICEMAIL_NO_ANSWER_SECONDS("voicemail.no-answer-seconds", null, ValueType.INTEGER),
+  VOICEMAIL_MAX_SECONDS("voicemail.max-seconds", null, ValueType.INTEGER),
+  VOICEMAIL_SILENCE_SECONDS("voicemail.silence-seconds", null, ValueType.INTEGER);
 
   /** How a value is written in the file. */
   enum ValueType {

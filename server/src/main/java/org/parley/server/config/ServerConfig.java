@@ -42,6 +42,9 @@ public final class ServerConfig {
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 16384;
   public static final int DEFAULT_ECHO_IDLE_SECONDS = 30;
   public static final int DEFAULT_ECHO_MAX_SECONDS = 600;
+  public static final int DEFAULT_VOICEMAIL_NO_ANSWER_SECONDS = 20;
+  public static final int DEFAULT_VOICEMAIL_MAX_SECONDS = 120;
+  public static final int DEFAULT_VOICEMAIL_SILENCE_SECONDS = 10;
 
   /** Smallest accepted {@code sip.max-message-bytes}: a REGISTER with credentials must fit. */
   public static final int MIN_MAX_MESSAGE_BYTES = 1024;
@@ -70,6 +73,9 @@ public final class ServerConfig {
   private final List<String> allowedRelayDomains;
   private final int echoIdleSeconds;
   private final int echoMaxSeconds;
+  private final int voicemailNoAnswerSeconds;
+  private final int voicemailMaxSeconds;
+  private final int voicemailSilenceSeconds;
 
   private ServerConfig(ConfigResolver resolved) throws ConfigException {
     dataDir = resolved.path(ConfigKey.DATA, DEFAULT_DATA_DIR);
@@ -97,6 +103,13 @@ public final class ServerConfig {
             .toList();
     echoIdleSeconds = resolved.integer(ConfigKey.ECHO_IDLE_SECONDS, DEFAULT_ECHO_IDLE_SECONDS);
     echoMaxSeconds = resolved.integer(ConfigKey.ECHO_MAX_SECONDS, DEFAULT_ECHO_MAX_SECONDS);
+    voicemailNoAnswerSeconds =
+        resolved.integer(
+            ConfigKey.VOICEMAIL_NO_ANSWER_SECONDS, DEFAULT_VOICEMAIL_NO_ANSWER_SECONDS);
+    voicemailMaxSeconds =
+        resolved.integer(ConfigKey.VOICEMAIL_MAX_SECONDS, DEFAULT_VOICEMAIL_MAX_SECONDS);
+    voicemailSilenceSeconds =
+        resolved.integer(ConfigKey.VOICEMAIL_SILENCE_SECONDS, DEFAULT_VOICEMAIL_SILENCE_SECONDS);
     validate(resolved);
   }
 
@@ -195,6 +208,9 @@ public final class ServerConfig {
     }
     resolved.checkRange(ConfigKey.ECHO_IDLE_SECONDS, 1, Integer.MAX_VALUE, false);
     resolved.checkRange(ConfigKey.ECHO_MAX_SECONDS, 1, Integer.MAX_VALUE, false);
+    resolved.checkRange(ConfigKey.VOICEMAIL_NO_ANSWER_SECONDS, 1, 3600, false);
+    resolved.checkRange(ConfigKey.VOICEMAIL_MAX_SECONDS, 1, 3600, false);
+    resolved.checkRange(ConfigKey.VOICEMAIL_SILENCE_SECONDS, 1, 3600, false);
     if (echoIdleSeconds > echoMaxSeconds) {
       throw resolved.conflict(
           ConfigKey.ECHO_IDLE_SECONDS,
@@ -322,6 +338,21 @@ public final class ServerConfig {
     return echoMaxSeconds;
   }
 
+  /** A call a registered user does not answer goes to voicemail after this long; default 20. */
+  public int voicemailNoAnswerSeconds() {
+    return voicemailNoAnswerSeconds;
+  }
+
+  /** The longest voicemail message; default 120. */
+  public int voicemailMaxSeconds() {
+    return voicemailMaxSeconds;
+  }
+
+  /** Voicemail hangs up after this long of silence from the caller; default 10. */
+  public int voicemailSilenceSeconds() {
+    return voicemailSilenceSeconds;
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -348,7 +379,10 @@ public final class ServerConfig {
         && maxMessageBytes == that.maxMessageBytes
         && allowedRelayDomains.equals(that.allowedRelayDomains)
         && echoIdleSeconds == that.echoIdleSeconds
-        && echoMaxSeconds == that.echoMaxSeconds;
+        && echoMaxSeconds == that.echoMaxSeconds
+        && voicemailNoAnswerSeconds == that.voicemailNoAnswerSeconds
+        && voicemailMaxSeconds == that.voicemailMaxSeconds
+        && voicemailSilenceSeconds == that.voicemailSilenceSeconds;
   }
 
   @Override
@@ -371,7 +405,10 @@ public final class ServerConfig {
         maxMessageBytes,
         allowedRelayDomains,
         echoIdleSeconds,
-        echoMaxSeconds);
+        echoMaxSeconds,
+        voicemailNoAnswerSeconds,
+        voicemailMaxSeconds,
+        voicemailSilenceSeconds);
   }
 
   /** Every setting in file syntax, with the keystore password masked. */
@@ -413,6 +450,12 @@ public final class ServerConfig {
         + echoIdleSeconds
         + ", echo.max-seconds="
         + echoMaxSeconds
+        + ", voicemail.no-answer-seconds="
+        + voicemailNoAnswerSeconds
+        + ", voicemail.max-seconds="
+        + voicemailMaxSeconds
+        + ", voicemail.silence-seconds="
+        + voicemailSilenceSeconds
         + "]";
   }
 }

@@ -135,6 +135,21 @@ public final class ServerConfigOverrides {
     return put(ConfigKey.ECHO_MAX_SECONDS, seconds);
   }
 
+  /** {@code voicemail.no-answer-seconds}. */
+  public ServerConfigOverrides voicemailNoAnswerSeconds(Integer seconds) {
+    return put(ConfigKey.VOICEMAIL_NO_ANSWER_SECONDS, seconds);
+  }
+
+  /** {@code voicemail.max-seconds}. */
+  public ServerConfigOverrides voicemailMaxSeconds(Integer seconds) {
+    return put(ConfigKey.VOICEMAIL_MAX_SECONDS, seconds);
+  }
+
+  /** {@code voicemail.silence-seconds}. */
+  public ServerConfigOverrides voicemailSilenceSeconds(Integer seconds) {
+    return put(ConfigKey.VOICEMAIL_SILENCE_SECONDS, seconds);
+  }
+
   /** Whether this layer sets {@code key}. */
   public boolean isSet(ConfigKey key) {
     return settings.containsKey(key);

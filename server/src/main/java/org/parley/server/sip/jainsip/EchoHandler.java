@@ -4,13 +4,10 @@ import gov.nist.javax.sip.RequestEventExt;
 import gov.nist.javax.sip.stack.HopImpl;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
@@ -18,14 +15,8 @@ import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
-import javax.sip.address.Address;
-import javax.sip.address.Hop;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ContactHeader;
-import javax.sip.header.ContentTypeHeader;
-import javax.sip.header.FromHeader;
-import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -55,17 +46,12 @@ final class EchoHandler {
   /** One answered echo call. */
   private static final class EchoDialog {
     final EchoCall call;
-    final String localTag;
-    final Request invite;
-    final Hop caller;
+    final AgentDialog dialog;
     SessionDescription answer;
-    long nextCseq = 1;
 
-    EchoDialog(EchoCall call, String localTag, Request invite, Hop caller) {
+    EchoDialog(EchoCall call, AgentDialog dialog) {
       this.call = call;
-      this.localTag = localTag;
-      this.invite = invite;
-      this.caller = caller;
+      this.dialog = dialog;
       this.answer = call.answer();
     }
   }
@@ -82,14 +68,13 @@ final class EchoHandler {
 
   /** Whether an in-dialog request belongs to one of our echo calls. */
   boolean owns(Request request) {
-    String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
     EchoDialog dialog = dialogs.get(callId(request));
-    return toTag != null && dialog != null && dialog.localTag.equals(toTag);
+    return dialog != null && dialog.dialog.owns(request);
   }
 
   boolean ownsResponse(ResponseEvent event) {
     ClientTransaction transaction = event.getClientTransaction();
-    return transaction != null && transaction.getApplicationData() instanceof EchoDialog;
+    return transaction != null && transaction.getApplicationData() instanceof AgentDialog;
   }
 
   int activeCalls() {
@@ -172,9 +157,10 @@ final class EchoHandler {
     EchoDialog dialog =
         new EchoDialog(
             call.get(),
-            UUID.randomUUID().toString().substring(0, 8),
-            invite,
-            new HopImpl(source.getRemoteIpAddress(), source.getRemotePort(), transport));
+            new AgentDialog(
+                sip,
+                invite,
+                new HopImpl(source.getRemoteIpAddress(), source.getRemotePort(), transport)));
     dialogs.put(callId, dialog);
     responses.send(transaction, ok(invite, dialog));
     LOG.info("Echo call {} answered", callId);
@@ -186,27 +172,7 @@ final class EchoHandler {
   }
 
   private Response ok(Request request, EchoDialog dialog) {
-    Response response = responses.create(request, Response.OK, null);
-    try {
-      ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(dialog.localTag);
-      response.setHeader(contact(((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport()));
-      ContentTypeHeader type = sip.headers().createContentTypeHeader("application", "sdp");
-      response.setContent(dialog.answer.format().getBytes(StandardCharsets.UTF_8), type);
-    } catch (ParseException e) {
-      throw new IllegalStateException("Cannot build the echo answer", e);
-    }
-    return response;
-  }
-
-  private ContactHeader contact(String transport) throws ParseException {
-    String lower = transport.toLowerCase(Locale.ROOT);
-    var point = sip.provider().getListeningPoint(lower);
-    SipURI uri = sip.addresses().createSipURI(USER, sip.advertisedAddress());
-    uri.setPort(point != null ? point.getPort() : sip.provider().getListeningPoints()[0].getPort());
-    if (!"udp".equals(lower)) {
-      uri.setTransportParam(lower);
-    }
-    return sip.headers().createContactHeader(sip.addresses().createAddress(uri));
+    return dialog.dialog.ok(request, dialog.answer.format(), USER);
   }
 
   /** Media ended the call (silence, time limit, failure): say goodbye with a BYE. */
@@ -217,47 +183,11 @@ final class EchoHandler {
     }
     LOG.info("Ending echo call {} ({})", callId, reason);
     try {
-      Request bye = bye(dialog);
-      HopRouter.via(
-          dialog.caller,
-          () -> {
-            ClientTransaction transaction = sip.provider().getNewClientTransaction(bye);
-            transaction.setApplicationData(dialog);
-            transaction.sendRequest();
-            return null;
-          });
+      dialog.dialog.sendBye();
     } catch (SipException | ParseException | InvalidArgumentException e) {
       LOG.info("Could not send BYE for echo call {}: {}", callId, e.getMessage());
     }
     end(dialog, callId);
-  }
-
-  private Request bye(EchoDialog dialog) throws ParseException, InvalidArgumentException {
-    Request invite = dialog.invite;
-    ContactHeader callerContact = (ContactHeader) invite.getHeader(ContactHeader.NAME);
-    FromHeader callerFrom = (FromHeader) invite.getHeader(FromHeader.NAME);
-    ToHeader callerTo = (ToHeader) invite.getHeader(ToHeader.NAME);
-    Address ourAddress = callerTo.getAddress();
-    FromHeader from = sip.headers().createFromHeader(ourAddress, dialog.localTag);
-    ToHeader to = sip.headers().createToHeader(callerFrom.getAddress(), callerFrom.getTag());
-    String transport = dialog.caller.getTransport();
-    var point = sip.provider().getListeningPoint(transport);
-    ViaHeader via =
-        sip.headers()
-            .createViaHeader(
-                sip.advertisedAddress(), point.getPort(), transport, "z9hG4bK" + UUID.randomUUID());
-    return sip.messages()
-        .createRequest(
-            callerContact != null
-                ? callerContact.getAddress().getURI()
-                : callerFrom.getAddress().getURI(),
-            Request.BYE,
-            (CallIdHeader) invite.getHeader(CallIdHeader.NAME),
-            sip.headers().createCSeqHeader(dialog.nextCseq++, Request.BYE),
-            from,
-            to,
-            List.of(via),
-            sip.headers().createMaxForwardsHeader(70));
   }
 
   private void end(EchoDialog dialog, String callId) {

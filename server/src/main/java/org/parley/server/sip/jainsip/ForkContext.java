@@ -24,6 +24,8 @@ final class ForkContext {
   String callId;
   String callerAor;
   String calleeAor;
+  // Voicemail: the no-answer timer of a forked INVITE, cancelled by the final response.
+  java.util.concurrent.Future<?> noAnswerTimer;
 
   ForkContext(ServerTransaction server, String incomingBranchId) {
     this.server = server;

@@ -31,11 +31,14 @@ public final class JainSipServer implements AutoCloseable {
   private final SipStack stack;
   private final SipProvider provider;
   private final PresenceAgent presence;
+  private final VoicemailHandler voicemail;
 
-  private JainSipServer(SipStack stack, SipProvider provider, PresenceAgent presence) {
+  private JainSipServer(
+      SipStack stack, SipProvider provider, PresenceAgent presence, VoicemailHandler voicemail) {
     this.stack = stack;
     this.provider = provider;
     this.presence = presence;
+    this.voicemail = voicemail;
   }
 
   /** Starts listening; the server answers requests from this call's return on. */
@@ -46,6 +49,23 @@ public final class JainSipServer implements AutoCloseable {
       DigestAuthenticator authenticator,
       LocalUsers users,
       MessageStore messages,
+      Clock clock)
+      throws SipServerException {
+    return start(settings, registrar, locations, authenticator, users, messages, null, clock);
+  }
+
+  /**
+   * Starts listening, with voicemail when {@code voicemail} is given: calls that a user does not
+   * take go to the user's mailbox, and users may subscribe to their message summary.
+   */
+  public static JainSipServer start(
+      SipServerSettings settings,
+      Registrar registrar,
+      LocationService locations,
+      DigestAuthenticator authenticator,
+      LocalUsers users,
+      MessageStore messages,
+      VoicemailService voicemail,
       Clock clock)
       throws SipServerException {
     SipFactory factory = SipFactory.getInstance();
@@ -85,6 +105,11 @@ public final class JainSipServer implements AutoCloseable {
               new EchoHandler(sip, responses, settings.echoLimits()),
               offline,
               presence);
+      VoicemailHandler mailbox = null;
+      if (voicemail != null) {
+        mailbox = voicemail.attach(sip, responses, proxy, presence, clock);
+        listener.voicemail(mailbox);
+      }
       provider.addSipListener(listener);
       stack.start();
       LOG.info(
@@ -92,7 +117,7 @@ public final class JainSipServer implements AutoCloseable {
           settings.bindAddress(),
           settings.sipPort(),
           settings.tlsPort() > 0 ? " and TLS port " + settings.tlsPort() : "");
-      return new JainSipServer(stack, provider, presence);
+      return new JainSipServer(stack, provider, presence, mailbox);
     } catch (TooManyListenersException | javax.sip.SipException e) {
       stack.stop();
       throw new SipServerException("Cannot start the SIP server: " + e.getMessage(), e);
@@ -157,6 +182,9 @@ public final class JainSipServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (voicemail != null) {
+      voicemail.close();
+    }
     presence.close();
     try {
       stack.stop();

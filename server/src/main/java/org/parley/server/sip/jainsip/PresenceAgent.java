@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
@@ -59,6 +60,7 @@ final class PresenceAgent implements AutoCloseable {
 
   static final String EVENT = "presence";
   static final String DIALOG_EVENT = "dialog";
+  static final String MWI_EVENT = "message-summary";
   private static final Logger LOG = LoggerFactory.getLogger(PresenceAgent.class);
   private static final long MIN_EXPIRES_SECONDS = 60;
   private static final long MAX_EXPIRES_SECONDS = 3600;
@@ -107,6 +109,8 @@ final class PresenceAgent implements AutoCloseable {
   private final PresenceStore store;
   private final DialogBoard dialogs = new DialogBoard(aor -> notifyWatchers(aor, DIALOG_EVENT));
   private final Clock clock;
+  // Message-waiting (RFC 3842): a mailbox's simple-message-summary body; null without voicemail.
+  private volatile Function<String, String> summaries;
   private final Map<String, Watch> watches = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timers =
       Executors.newSingleThreadScheduledExecutor(
@@ -135,9 +139,25 @@ final class PresenceAgent implements AutoCloseable {
     }
     if (Request.SUBSCRIBE.equals(method)) {
       return EVENT.equalsIgnoreCase(event.getEventType())
-          || DIALOG_EVENT.equalsIgnoreCase(event.getEventType());
+          || DIALOG_EVENT.equalsIgnoreCase(event.getEventType())
+          || summaries != null && MWI_EVENT.equalsIgnoreCase(event.getEventType());
     }
     return Request.PUBLISH.equals(method) && EVENT.equalsIgnoreCase(event.getEventType());
+  }
+
+  /** Turns on message-summary subscriptions, with each mailbox's body from {@code bodies}. */
+  void messageSummaries(Function<String, String> bodies) {
+    this.summaries = bodies;
+  }
+
+  /** A mailbox changed: its watchers get a fresh message summary. */
+  void mailboxChanged(String aor) {
+    notifyWatchers(aor, MWI_EVENT);
+  }
+
+  private static boolean isMessageSummary(Request request) {
+    EventHeader event = (EventHeader) request.getHeader(EventHeader.NAME);
+    return event != null && MWI_EVENT.equalsIgnoreCase(event.getEventType());
   }
 
   /** The calls the proxy sees, for the dialog package. */
@@ -177,6 +197,9 @@ final class PresenceAgent implements AutoCloseable {
     }
     if (Request.PUBLISH.equals(request.getMethod())) {
       publish(request, presentity, requester.get());
+    } else if (isMessageSummary(request)
+        && !presentity.equals("sip:" + requester.get() + "@" + sip.domain())) {
+      responses.sendStateless(request, Response.FORBIDDEN, "Only the owner watches a mailbox");
     } else {
       subscribe(event, presentity);
     }
@@ -373,7 +396,11 @@ final class PresenceAgent implements AutoCloseable {
         subscriptionState.setReasonCode(reason);
       }
       notify.setHeader(subscriptionState);
-      if (DIALOG_EVENT.equals(watch.event)) {
+      if (MWI_EVENT.equals(watch.event)) {
+        notify.setContent(
+            summaries.apply(watch.presentity),
+            sip.headers().createContentTypeHeader("application", "simple-message-summary"));
+      } else if (DIALOG_EVENT.equals(watch.event)) {
         notify.setContent(
             dialogs.document(watch.presentity, watch.version++),
             sip.headers().createContentTypeHeader("application", "dialog-info+xml"));

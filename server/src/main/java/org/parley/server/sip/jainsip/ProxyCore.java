@@ -52,11 +52,17 @@ final class ProxyCore {
   private final Map<String, ForkContext> byIncomingBranch = new ConcurrentHashMap<>();
 
   private final DialogBoard dialogs;
+  private volatile Diversion diversion;
 
   ProxyCore(SipContext sip, Responses responses, DialogBoard dialogs) {
     this.sip = sip;
     this.responses = responses;
     this.dialogs = dialogs;
+  }
+
+  /** From now on, INVITEs their callee does not take go to {@code target} (the mailbox). */
+  void divertTo(Diversion target) {
+    this.diversion = target;
   }
 
   /** Forwards an out-of-dialog request to every contact of the target AOR in parallel. */
@@ -86,6 +92,10 @@ final class ProxyCore {
     server.setApplicationData(context);
     if (Request.INVITE.equals(request.getMethod())) {
       watchDialog(context, request);
+      Diversion target = diversion;
+      if (target != null) {
+        context.noAnswerTimer = target.afterNoAnswer(() -> noAnswer(context));
+      }
     }
     byIncomingBranch.put(context.incomingBranchId, context);
     for (Binding target : targets) {
@@ -173,6 +183,12 @@ final class ProxyCore {
       }
       return;
     }
+    synchronized (context) {
+      relay(context, transaction, response);
+    }
+  }
+
+  private void relay(ForkContext context, ClientTransaction transaction, Response response) {
     int status = response.getStatusCode();
     if (status == Response.TRYING) {
       return;
@@ -187,6 +203,7 @@ final class ProxyCore {
     context.pending.remove(transaction);
     if (status < 300) {
       dialogState(context, DialogBoard.State.CONFIRMED);
+      stopNoAnswerTimer(context);
       if (!context.finalSent) {
         context.finalSent = true;
         responses.send(context.server, response);
@@ -215,13 +232,15 @@ final class ProxyCore {
     if (!(transaction.getApplicationData() instanceof ForkContext context)) {
       return;
     }
-    if (context.pending.remove(transaction) && context.pending.isEmpty() && !context.finalSent) {
-      Request original = context.server.getRequest();
-      finish(
-          context,
-          context.best != null
-              ? context.best
-              : responses.create(original, Response.REQUEST_TIMEOUT, null));
+    synchronized (context) {
+      if (context.pending.remove(transaction) && context.pending.isEmpty() && !context.finalSent) {
+        Request original = context.server.getRequest();
+        finish(
+            context,
+            context.best != null
+                ? context.best
+                : responses.create(original, Response.REQUEST_TIMEOUT, null));
+      }
     }
   }
 
@@ -234,11 +253,13 @@ final class ProxyCore {
       return;
     }
     responses.sendStateless(cancel, Response.OK, null);
-    cancelPending(context);
-    if (!context.finalSent) {
-      finish(
-          context,
-          responses.create(context.server.getRequest(), Response.REQUEST_TERMINATED, null));
+    synchronized (context) {
+      cancelPending(context);
+      if (!context.finalSent) {
+        finish(
+            context,
+            responses.create(context.server.getRequest(), Response.REQUEST_TERMINATED, null));
+      }
     }
   }
 
@@ -384,10 +405,55 @@ final class ProxyCore {
     return false;
   }
 
+  /** The callee let it ring for the no-answer time: the mailbox answers instead. */
+  private void noAnswer(ForkContext context) {
+    synchronized (context) {
+      if (!context.finalSent) {
+        LOG.debug("No answer for call {}: diverting to voicemail", context.callId);
+        divert(context);
+      }
+    }
+  }
+
+  /**
+   * Final responses after which the mailbox answers rather than the caller hearing the failure:
+   * busy or declined everywhere (486, 600, 603), or no contact reachable (480, 408).
+   */
+  private boolean divertible(ForkContext context, int status) {
+    return diversion != null
+        && context.callId != null
+        && (status == Response.BUSY_HERE
+            || status == Response.BUSY_EVERYWHERE
+            || status == Response.DECLINE
+            || status == Response.TEMPORARILY_UNAVAILABLE
+            || status == Response.REQUEST_TIMEOUT);
+  }
+
+  private void divert(ForkContext context) {
+    context.finalSent = true;
+    stopNoAnswerTimer(context);
+    dialogState(context, DialogBoard.State.TERMINATED);
+    byIncomingBranch.remove(context.incomingBranchId);
+    cancelPending(context);
+    Request invite = context.server.getRequest();
+    diversion.divert(context.server, invite, ((SipURI) invite.getRequestURI()).getUser());
+  }
+
+  private static void stopNoAnswerTimer(ForkContext context) {
+    if (context.noAnswerTimer != null) {
+      context.noAnswerTimer.cancel(false);
+    }
+  }
+
   private void finish(ForkContext context, Response response) {
     if (context.finalSent) {
       return;
     }
+    if (divertible(context, response.getStatusCode())) {
+      divert(context);
+      return;
+    }
+    stopNoAnswerTimer(context);
     context.finalSent = true;
     dialogState(context, DialogBoard.State.TERMINATED);
     byIncomingBranch.remove(context.incomingBranchId);

@@ -48,6 +48,7 @@ final class ServerSipListener implements SipListener {
   private final EchoHandler echo;
   private final OfflineMessages offline;
   private final PresenceAgent presence;
+  private volatile VoicemailHandler voicemail;
 
   ServerSipListener(
       SipContext sip,
@@ -71,6 +72,11 @@ final class ServerSipListener implements SipListener {
     this.echo = echo;
     this.offline = offline;
     this.presence = presence;
+  }
+
+  /** Turns on voicemail: deposits for offline users and calls in the agent's dialogs. */
+  void voicemail(VoicemailHandler handler) {
+    this.voicemail = handler;
   }
 
   @Override
@@ -109,6 +115,11 @@ final class ServerSipListener implements SipListener {
     }
     if (echo.owns(request)) {
       echo.handle(event);
+      return;
+    }
+    VoicemailHandler mailbox = voicemail;
+    if (mailbox != null && mailbox.owns(request)) {
+      mailbox.handle(event);
       return;
     }
     if (presence.ownsInDialog(request)) {
@@ -187,6 +198,16 @@ final class ServerSipListener implements SipListener {
       }
       return;
     }
+    VoicemailHandler mailbox = voicemail;
+    if (mailbox != null && Request.INVITE.equals(method) && mailbox.isMailboxTarget(targetUri)) {
+      if (caller.isEmpty()) {
+        responses.sendStateless(
+            request, Response.FORBIDDEN, "Mailboxes are for this server's users");
+      } else {
+        mailbox.listen(event, caller.get());
+      }
+      return;
+    }
     routeToUser(event, request, targetUri, caller);
   }
 
@@ -241,6 +262,8 @@ final class ServerSipListener implements SipListener {
     if (bindings.isEmpty()) {
       if (offline.keeps(request)) {
         offline.keep(event, aor);
+      } else if (voicemail != null && Request.INVITE.equals(request.getMethod())) {
+        voicemail.depositNow(event, targetUri.getUser());
       } else {
         responses.sendStateless(request, Response.TEMPORARILY_UNAVAILABLE, null);
       }
@@ -256,6 +279,8 @@ final class ServerSipListener implements SipListener {
         offline.response(event);
       } else if (presence.ownsResponse(event)) {
         presence.response(event);
+      } else if (voicemail != null && voicemail.ownsResponse(event)) {
+        LOG.debug("Voicemail BYE answered {}", event.getResponse().getStatusCode());
       } else if (!echo.ownsResponse(event)) {
         proxy.response(event);
       }

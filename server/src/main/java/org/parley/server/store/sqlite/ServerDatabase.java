@@ -10,6 +10,7 @@ import org.parley.server.store.LocationStore;
 import org.parley.server.store.MessageStore;
 import org.parley.server.store.StoreException;
 import org.parley.server.store.UserStore;
+import org.parley.server.store.VoicemailStore;
 
 /**
  * The server's SQLite database: one file, WAL mode, migrations applied at open.
@@ -23,11 +24,13 @@ public final class ServerDatabase implements AutoCloseable {
   private final SqliteUserStore users;
   private final SqliteLocationStore locations;
   private final SqliteMessageStore messages;
+  private final SqliteVoicemailStore voicemail;
 
   private ServerDatabase(SqliteUserStore users, SqliteLocationStore locations) {
     this.users = users;
     this.locations = locations;
     this.messages = new SqliteMessageStore(locations);
+    this.voicemail = new SqliteVoicemailStore(locations);
   }
 
   /**
@@ -81,6 +84,11 @@ public final class ServerDatabase implements AutoCloseable {
   /** Messages waiting for offline users; the same instance on every call. */
   public MessageStore messages() {
     return messages;
+  }
+
+  /** The voicemail index; the same instance on every call. */
+  public VoicemailStore voicemail() {
+    return voicemail;
   }
 
   /** Waits for queued location writes, then closes every connection. Idempotent. */

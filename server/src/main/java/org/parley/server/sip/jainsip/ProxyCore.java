@@ -302,7 +302,12 @@ final class ProxyCore {
             return null;
           });
     } catch (SipException | ParseException | InvalidArgumentException e) {
-      LOG.info("Could not forward in-dialog {}: {}", request.getMethod(), e.getMessage());
+      LOG.info(
+          "Could not forward in-dialog {} to {} (route {}): {}",
+          request.getMethod(),
+          request.getRequestURI(),
+          request.getHeader(RouteHeader.NAME),
+          e.getMessage());
       if (!Request.ACK.equals(request.getMethod())) {
         responses.sendStateless(
             event.getRequest(), Response.SERVICE_UNAVAILABLE, "Next hop unreachable");

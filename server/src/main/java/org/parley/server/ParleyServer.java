@@ -26,6 +26,7 @@ import org.parley.server.sip.jainsip.JainSipServer;
 import org.parley.server.sip.jainsip.SipServerException;
 import org.parley.server.sip.jainsip.SipServerSettings;
 import org.parley.server.sip.jainsip.VoicemailService;
+import org.parley.server.store.ChatRoom;
 import org.parley.server.store.StoreException;
 import org.parley.server.store.User;
 import org.parley.server.store.UserStore;
@@ -134,6 +135,7 @@ public final class ParleyServer implements AutoCloseable {
               database.messages(),
               new VoicemailService(mailboxes, voicemailSettings(config)),
               clock);
+      sip.rooms(name -> database.rooms().find(name).map(ChatRoom::members));
       HttpApi http = config.httpEnabled() ? HttpApi.start(config, version) : null;
       if (http != null) {
         http.addHealthCheck("database", () -> databaseHealth(database));

@@ -2,13 +2,9 @@ package org.parley.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import org.parley.server.ParleyServer;
 import org.parley.server.UserAdministration;
-import org.parley.server.config.ConfigException;
-import org.parley.server.config.ServerConfig;
 import org.parley.server.store.StoreException;
 import org.parley.server.store.User;
-import org.parley.server.store.sqlite.ServerDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,22 +28,12 @@ final class UserCommand {
 
   /** Runs one action against the database of the configured data folder. */
   private int withUsers(UserAction action) {
-    PrintWriter err = spec.commandLine().getErr();
-    ServerConfig config;
-    try {
-      config = server.resolve();
-    } catch (ConfigException e) {
-      err.println("parley server user: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    try (ServerDatabase database = ServerDatabase.open(ParleyServer.databaseFile(config))) {
-      action.run(
-          new UserAdministration(database.users(), config.domain()), spec.commandLine().getOut());
-      return ExitCodes.OK;
-    } catch (IllegalArgumentException | StoreException | java.io.IOException e) {
-      err.println("parley server user: " + e.getMessage());
-      return ExitCodes.FAILURE;
-    }
+    return Provisioning.run(
+        server,
+        spec,
+        "user",
+        (database, config, out) ->
+            action.run(new UserAdministration(database.users(), config.domain()), out));
   }
 
   @Command(name = "add", description = "Add a user.")

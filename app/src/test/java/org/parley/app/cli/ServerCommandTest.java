@@ -25,9 +25,18 @@ class ServerCommandTest {
   }
 
   private int user(String... args) {
+    return provision("user", args);
+  }
+
+  private int room(String... args) {
+    return provision("room", args);
+  }
+
+  /** Runs {@code parley server COMMAND ARGS} on the test's data folder. */
+  private int provision(String command, String... args) {
     String[] full = new String[args.length + 6];
     full[0] = "server";
-    full[1] = "user";
+    full[1] = command;
     System.arraycopy(args, 0, full, 2, args.length);
     full[args.length + 2] = "--data";
     full[args.length + 3] = data.toString();
@@ -47,6 +56,23 @@ class ServerCommandTest {
     assertThat(user("remove", "bob")).isZero();
     assertThat(user("list")).isZero();
     assertThat(out.toString().lines()).containsExactly("alice");
+  }
+
+  @Test
+  void roomsCanBeAddedListedAndRemoved() {
+    assertThat(user("add", "alice", "--password", "wonderland1")).isZero();
+    assertThat(user("add", "bob", "--password", "builder99")).isZero();
+    assertThat(room("add", "team", "--member", "bob", "--member", "alice")).isZero();
+    assertThat(room("members", "team")).isZero();
+    assertThat(out.toString()).isEqualToNormalizingNewlines("alice\nbob\n");
+    assertThat(room("list")).isZero();
+    assertThat(out.toString()).isEqualToNormalizingNewlines("team alice,bob\n");
+
+    assertThat(room("add", "sales", "--member", "mallory")).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString()).startsWith("parley server room:").contains("no user 'mallory'");
+    assertThat(room("remove", "team")).isZero();
+    assertThat(room("list")).isZero();
+    assertThat(out.toString()).isEmpty();
   }
 
   @Test

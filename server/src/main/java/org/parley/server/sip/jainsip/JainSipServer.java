@@ -32,10 +32,16 @@ public final class JainSipServer implements AutoCloseable {
   private final SipProvider provider;
   private final PresenceAgent presence;
   private final VoicemailHandler voicemail;
+  private final GroupChat groupChat;
 
   private JainSipServer(
-      SipStack stack, SipProvider provider, PresenceAgent presence, VoicemailHandler voicemail) {
+      SipStack stack,
+      SipProvider provider,
+      PresenceAgent presence,
+      VoicemailHandler voicemail,
+      GroupChat groupChat) {
     this.stack = stack;
+    this.groupChat = groupChat;
     this.provider = provider;
     this.presence = presence;
     this.voicemail = voicemail;
@@ -105,6 +111,8 @@ public final class JainSipServer implements AutoCloseable {
               new EchoHandler(sip, responses, settings.echoLimits()),
               offline,
               presence);
+      GroupChat groupChat = new GroupChat(sip, responses, offline, locations);
+      listener.groupChat(groupChat);
       VoicemailHandler mailbox = null;
       if (voicemail != null) {
         mailbox = voicemail.attach(sip, responses, proxy, presence, clock);
@@ -117,7 +125,7 @@ public final class JainSipServer implements AutoCloseable {
           settings.bindAddress(),
           settings.sipPort(),
           settings.tlsPort() > 0 ? " and TLS port " + settings.tlsPort() : "");
-      return new JainSipServer(stack, provider, presence, mailbox);
+      return new JainSipServer(stack, provider, presence, mailbox, groupChat);
     } catch (TooManyListenersException | javax.sip.SipException e) {
       stack.stop();
       throw new SipServerException("Cannot start the SIP server: " + e.getMessage(), e);
@@ -174,6 +182,11 @@ public final class JainSipServer implements AutoCloseable {
       LOG.warn("Cannot list network interfaces; advertising 127.0.0.1", e);
     }
     return "127.0.0.1";
+  }
+
+  /** Turns on group chat rooms: a MESSAGE to a room's name goes to its other members. */
+  public void rooms(ChatRooms rooms) {
+    groupChat.rooms(rooms);
   }
 
   public int connectionCount() {

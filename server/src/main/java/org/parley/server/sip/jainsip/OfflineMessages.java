@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -95,6 +96,16 @@ final class OfflineMessages {
    * again) instead of being authenticated again with a used nonce-count.
    */
   void keep(RequestEvent event, String recipientAor) {
+    keepCopies(event, List.of(recipientAor), null, () -> {});
+  }
+
+  /**
+   * Stores one copy of the MESSAGE per recipient and answers 202 once all are on disk, then runs
+   * {@code afterStored}. With a {@code sender}, each copy's From is that address instead of the
+   * request's and each copy gets its own message key (a group chat room relaying to its members).
+   */
+  void keepCopies(
+      RequestEvent event, List<String> recipientAors, String sender, Runnable afterStored) {
     Request request = event.getRequest();
     ServerTransaction transaction;
     try {
@@ -118,30 +129,34 @@ final class OfflineMessages {
     }
     FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
     ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
-    StoredMessage message =
-        new StoredMessage(
-            0,
-            messageKey(request),
-            recipientAor,
-            from.getAddress().toString(),
-            contentType(type),
-            body,
-            clock.instant());
-    store
-        .add(message)
+    List<CompletableFuture<StoredMessage>> stored = new ArrayList<>();
+    for (String recipientAor : recipientAors) {
+      StoredMessage message =
+          new StoredMessage(
+              0,
+              sender == null ? messageKey(request) : messageKey(request) + "|" + recipientAor,
+              recipientAor,
+              sender == null ? from.getAddress().toString() : sender,
+              contentType(type),
+              body,
+              clock.instant());
+      stored.add(store.add(message).toCompletableFuture());
+    }
+    CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new))
         .whenComplete(
-            (stored, failure) -> {
+            (done, failure) -> {
               if (failure != null) {
-                LOG.error("Could not keep a message for {}", recipientAor, failure);
+                LOG.error("Could not keep a message for {}", recipientAors, failure);
                 responses.send(
                     transaction,
                     responses.create(
                         request, Response.SERVER_INTERNAL_ERROR, "Could not store the message"));
               } else {
-                waiting.add(recipientAor);
+                waiting.addAll(recipientAors);
                 responses.send(
                     transaction,
                     responses.create(request, Response.ACCEPTED, "Stored for delivery"));
+                afterStored.run();
               }
             });
   }

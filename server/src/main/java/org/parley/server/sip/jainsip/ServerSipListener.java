@@ -24,6 +24,7 @@ import javax.sip.message.Response;
 import org.parley.server.auth.AuthLookupException;
 import org.parley.server.registrar.LocationService;
 import org.parley.server.store.Binding;
+import org.parley.server.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,7 @@ final class ServerSipListener implements SipListener {
   private final OfflineMessages offline;
   private final PresenceAgent presence;
   private volatile VoicemailHandler voicemail;
+  private volatile GroupChat groupChat;
 
   ServerSipListener(
       SipContext sip,
@@ -77,6 +79,11 @@ final class ServerSipListener implements SipListener {
   /** Turns on voicemail: deposits for offline users and calls in the agent's dialogs. */
   void voicemail(VoicemailHandler handler) {
     this.voicemail = handler;
+  }
+
+  /** Turns on group chat rooms, looked up before users. */
+  void groupChat(GroupChat rooms) {
+    this.groupChat = rooms;
   }
 
   @Override
@@ -241,6 +248,21 @@ final class ServerSipListener implements SipListener {
 
   private void routeToUser(
       RequestEvent event, Request request, SipURI targetUri, Optional<String> caller) {
+    GroupChat rooms = groupChat;
+    if (rooms != null) {
+      Optional<List<String>> members;
+      try {
+        members = rooms.members(targetUri);
+      } catch (StoreException e) {
+        LOG.error("Room lookup failed for a {}", request.getMethod(), e);
+        responses.sendStateless(request, Response.SERVER_INTERNAL_ERROR, "Room store unavailable");
+        return;
+      }
+      if (members.isPresent()) {
+        rooms.handle(event, targetUri, members.get(), caller);
+        return;
+      }
+    }
     boolean exists;
     try {
       exists = users.exists(targetUri.getUser());

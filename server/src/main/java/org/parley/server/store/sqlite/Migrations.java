@@ -32,7 +32,8 @@ final class Migrations {
           "V1__users_and_bindings.sql",
           "V2__bindings_expiry_index.sql",
           "V3__offline_messages.sql",
-          "V4__voicemail.sql");
+          "V4__voicemail.sql",
+          "V5__chat_rooms.sql");
 
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
   private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import org.parley.server.store.ChatRoomStore;
 import org.parley.server.store.LocationStore;
 import org.parley.server.store.MessageStore;
 import org.parley.server.store.StoreException;
@@ -15,9 +16,9 @@ import org.parley.server.store.VoicemailStore;
 /**
  * The server's SQLite database: one file, WAL mode, migrations applied at open.
  *
- * <p>It holds three connections: two for users (reads never wait behind writes) and one for the
- * location store's writer thread. Other processes, such as the {@code parley server user} command,
- * may open the same file at the same time.
+ * <p>It holds four connections: two for users (reads never wait behind writes), one for the
+ * location store's writer thread and one for chat rooms. Other processes, such as the {@code parley
+ * server user} command, may open the same file at the same time.
  */
 public final class ServerDatabase implements AutoCloseable {
 
@@ -25,9 +26,12 @@ public final class ServerDatabase implements AutoCloseable {
   private final SqliteLocationStore locations;
   private final SqliteMessageStore messages;
   private final SqliteVoicemailStore voicemail;
+  private final SqliteChatRoomStore rooms;
 
-  private ServerDatabase(SqliteUserStore users, SqliteLocationStore locations) {
+  private ServerDatabase(
+      SqliteUserStore users, SqliteLocationStore locations, SqliteChatRoomStore rooms) {
     this.users = users;
+    this.rooms = rooms;
     this.locations = locations;
     this.messages = new SqliteMessageStore(locations);
     this.voicemail = new SqliteVoicemailStore(locations);
@@ -58,7 +62,8 @@ public final class ServerDatabase implements AutoCloseable {
       Migrations.migrate(userWrites, database);
       SqliteUserStore users = new SqliteUserStore(open(absolute, opened), userWrites, database);
       SqliteLocationStore locations = SqliteLocationStore.start(open(absolute, opened), database);
-      return new ServerDatabase(users, locations);
+      SqliteChatRoomStore rooms = new SqliteChatRoomStore(open(absolute, opened), database);
+      return new ServerDatabase(users, locations, rooms);
     } catch (StoreException | RuntimeException e) {
       opened.forEach(SqliteConnections::closeQuietly);
       throw e;
@@ -91,10 +96,16 @@ public final class ServerDatabase implements AutoCloseable {
     return voicemail;
   }
 
+  /** The group chat rooms; the same instance on every call. */
+  public ChatRoomStore rooms() {
+    return rooms;
+  }
+
   /** Waits for queued location writes, then closes every connection. Idempotent. */
   @Override
   public void close() {
     locations.close();
     users.close();
+    rooms.close();
   }
 }

@@ -3,12 +3,7 @@ package org.parley.server.sip.jainsip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parley.server.sip.DigestClient;
 import org.parley.server.sip.RawSipClient;
 import org.parley.server.sip.SipMessage;
-import org.parley.server.store.MessageStore;
-import org.parley.server.store.StoredMessage;
 import org.parley.server.store.sqlite.ServerDatabase;
 import org.parley.server.testing.MemoryLocationStore;
 import org.parley.server.testing.MemoryMessageStore;
@@ -144,7 +137,7 @@ class OfflineMessageIT {
         SipMessage delivered = bob.receive(m -> !m.isResponse());
         assertThat(delivered.body()).isEqualTo("kept");
         bob.reply(delivered, 200, "OK", "", "");
-        assertThat(removals.done.poll(5, TimeUnit.SECONDS)).isNotNull();
+        assertThat(removals.done().poll(5, TimeUnit.SECONDS)).isNotNull();
         assertThat(
                 database
                     .messages()
@@ -154,34 +147,6 @@ class OfflineMessageIT {
             .isEmpty();
       }
       server.close();
-    }
-  }
-
-  /** The real store, telling the test when a removal is on disk. */
-  private record RemovalsSeen(MessageStore store, BlockingQueue<Long> done)
-      implements MessageStore {
-    RemovalsSeen(MessageStore store) {
-      this(store, new LinkedBlockingQueue<>());
-    }
-
-    @Override
-    public CompletionStage<StoredMessage> add(StoredMessage message) {
-      return store.add(message);
-    }
-
-    @Override
-    public CompletionStage<Set<String>> recipients() {
-      return store.recipients();
-    }
-
-    @Override
-    public CompletionStage<List<StoredMessage>> pendingFor(String recipientAor) {
-      return store.pendingFor(recipientAor);
-    }
-
-    @Override
-    public CompletionStage<Void> remove(long id) {
-      return store.remove(id).thenRun(() -> done.add(id));
     }
   }
 

@@ -88,6 +88,10 @@ final class TestSipServer implements AutoCloseable {
     passwords.put(name, password.toCharArray());
   }
 
+  void rooms(ChatRooms rooms) {
+    server.rooms(rooms);
+  }
+
   @Override
   public void close() {
     server.close();

@@ -1,0 +1,176 @@
+package org.parley.server.store.sqlite;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.parley.server.store.ChatRoom;
+import org.parley.server.store.ChatRoomStore;
+import org.parley.server.store.StoreException;
+
+/**
+ * Chat rooms on their own connection. Rooms are read on every MESSAGE to a room only, so they are
+ * not cached: a room added or changed by the {@code parley server room} command applies to the next
+ * message.
+ */
+final class SqliteChatRoomStore implements ChatRoomStore, AutoCloseable {
+
+  private static final String SELECT_MEMBERS =
+      "SELECT r.name, m.member FROM chat_rooms r"
+          + " LEFT JOIN chat_room_members m ON m.room = r.name";
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Connection connection; // guarded by lock
+  private final String database;
+  private boolean closed; // guarded by lock
+
+  /** Takes ownership of a connection to a migrated database named {@code database}. */
+  SqliteChatRoomStore(Connection connection, String database) {
+    this.connection = connection;
+    this.database = database;
+  }
+
+  @Override
+  public void add(ChatRoom room) throws StoreException {
+    Objects.requireNonNull(room, "room");
+    lock.lock();
+    try {
+      checkOpen();
+      boolean added = false;
+      connection.setAutoCommit(false);
+      try {
+        try (PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO chat_rooms (name) VALUES (?) ON CONFLICT (name) DO NOTHING")) {
+          insert.setString(1, room.name());
+          if (insert.executeUpdate() == 0) {
+            throw new StoreException("room " + room.name() + " already exists in " + database);
+          }
+        }
+        try (PreparedStatement member =
+            connection.prepareStatement(
+                "INSERT INTO chat_room_members (room, member) VALUES (?, ?)")) {
+          for (String name : room.members()) {
+            member.setString(1, room.name());
+            member.setString(2, name);
+            member.executeUpdate();
+          }
+        }
+        connection.commit();
+        added = true;
+      } finally {
+        if (!added) {
+          connection.rollback();
+        }
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw SqliteFailures.wrap("could not add room " + room.name() + " to " + database, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public boolean remove(String name) throws StoreException {
+    Objects.requireNonNull(name, "name");
+    lock.lock();
+    try {
+      checkOpen();
+      boolean done = false;
+      connection.setAutoCommit(false);
+      try {
+        try (PreparedStatement members =
+            connection.prepareStatement("DELETE FROM chat_room_members WHERE room = ?")) {
+          members.setString(1, name);
+          members.executeUpdate();
+        }
+        int removed;
+        try (PreparedStatement room =
+            connection.prepareStatement("DELETE FROM chat_rooms WHERE name = ?")) {
+          room.setString(1, name);
+          removed = room.executeUpdate();
+        }
+        connection.commit();
+        done = true;
+        return removed > 0;
+      } finally {
+        if (!done) {
+          connection.rollback();
+        }
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw SqliteFailures.wrap("could not remove room " + name + " from " + database, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public Optional<ChatRoom> find(String name) throws StoreException {
+    Objects.requireNonNull(name, "name");
+    return read(SELECT_MEMBERS + " WHERE r.name = ?", name).stream().findFirst();
+  }
+
+  @Override
+  public List<ChatRoom> list() throws StoreException {
+    return read(SELECT_MEMBERS + " ORDER BY r.name", null);
+  }
+
+  /** Closes the connection; later calls fail with StoreException. */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (!closed) {
+        closed = true;
+        SqliteConnections.closeQuietly(connection);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private List<ChatRoom> read(String sql, String name) throws StoreException {
+    lock.lock();
+    try {
+      checkOpen();
+      Map<String, List<String>> members = new LinkedHashMap<>();
+      try (PreparedStatement query = connection.prepareStatement(sql)) {
+        if (name != null) {
+          query.setString(1, name);
+        }
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            List<String> room = members.computeIfAbsent(rows.getString(1), k -> new ArrayList<>());
+            String member = rows.getString(2);
+            if (member != null) {
+              room.add(member);
+            }
+          }
+        }
+      }
+      List<ChatRoom> rooms = new ArrayList<>();
+      members.forEach((room, names) -> rooms.add(new ChatRoom(room, names)));
+      return rooms;
+    } catch (SQLException e) {
+      throw SqliteFailures.wrap("could not read the rooms of " + database, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void checkOpen() throws StoreException {
+    if (closed) {
+      throw new StoreException("the room store of " + database + " is closed");
+    }
+  }
+}

@@ -1,5 +1,6 @@
 package org.parley.app.desktop.view;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -17,6 +18,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.parley.app.desktop.viewmodel.AccountsViewModel;
 import org.parley.app.desktop.viewmodel.CallsViewModel;
+import org.parley.app.desktop.viewmodel.ChatsViewModel;
 import org.parley.app.desktop.viewmodel.ContactsViewModel;
 import org.parley.app.desktop.viewmodel.HistoryViewModel;
 import org.parley.app.desktop.viewmodel.Texts;
@@ -45,13 +47,25 @@ public final class MainView {
       CallsViewModel calls,
       ContactsViewModel contacts,
       HistoryViewModel history,
+      ChatsViewModel chats,
       Commands commands) {
     CallPane callPane = new CallPane(calls, texts);
     Tab contactsTab = new Tab(texts.text("ui.tab.contacts"), new ContactsPane(contacts, texts));
     contactsTab.setId("contacts-tab");
     Tab historyTab = new Tab(texts.text("ui.tab.history"), new HistoryPane(history, texts));
     historyTab.setId("history-tab");
-    TabPane tabs = new TabPane(contactsTab, historyTab);
+    Tab chatsTab = new Tab(texts.text("ui.tab.chats"), new ChatsPane(chats, texts));
+    chatsTab.setId("chats-tab");
+    chatsTab
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    chats.unreadTotalProperty().get() == 0
+                        ? texts.text("ui.tab.chats")
+                        : texts.text("ui.tab.chatsUnread", chats.unreadTotalProperty().get()),
+                chats.unreadTotalProperty()));
+    TabPane tabs = new TabPane(contactsTab, historyTab, chatsTab);
     tabs.setId("side-tabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setAccessibleText(texts.text("ui.tabs"));
@@ -83,6 +97,11 @@ public final class MainView {
                   .put(
                       new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
                       () -> tabs.getSelectionModel().select(historyTab));
+              scene
+                  .getAccelerators()
+                  .put(
+                      new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
+                      () -> tabs.getSelectionModel().select(chatsTab));
               callPane.dialField().requestFocus();
             });
   }

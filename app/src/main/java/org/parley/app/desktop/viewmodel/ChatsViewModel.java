@@ -97,6 +97,22 @@ public final class ChatsViewModel {
   }
 
   /**
+   * Opens a conversation with the person the user typed (a SIP address or a user of the account's
+   * domain).
+   *
+   * @return whether the text names someone; otherwise {@link #errorProperty()} says why
+   */
+  public boolean startConversation(String text) {
+    var target = DialTarget.parse(text);
+    if (target.isEmpty()) {
+      error.set(texts.text("chat.error.peer", text.strip()));
+      return false;
+    }
+    open(messenger.peerUri(target.get()));
+    return true;
+  }
+
+  /**
    * Sends the draft to the open conversation.
    *
    * @return whether it was sent (the draft is then cleared); otherwise {@link #errorProperty()}

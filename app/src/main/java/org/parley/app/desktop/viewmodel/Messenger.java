@@ -7,6 +7,11 @@ public interface Messenger {
   String account();
 
   /**
+   * The SIP URI that {@code target} (a URI, {@code user@host} or a user) names, as events carry it.
+   */
+  String peerUri(String target);
+
+  /**
    * Sends {@code text} to {@code peerUri}; returns at once, the outcome arrives as events.
    *
    * @return the message's id, which its delivery events carry

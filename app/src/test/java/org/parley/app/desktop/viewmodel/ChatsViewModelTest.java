@@ -47,6 +47,11 @@ class ChatsViewModelTest {
         }
 
         @Override
+        public String peerUri(String target) {
+          return target.startsWith("sip:") ? target : "sip:" + target + "@localhost";
+        }
+
+        @Override
         public String send(String peerUri, String text) {
           if (sendFailure != null) {
             throw sendFailure;
@@ -210,5 +215,23 @@ class ChatsViewModelTest {
 
     chats.searchProperty().set("");
     assertThat(chats.searchResults()).isEmpty();
+  }
+
+  @Test
+  void aTypedUserStartsAConversationUnderTheirSipUri() {
+    deliver(received("r1", BOB, "hi"));
+
+    assertThat(chats.startConversation(" bob ")).isTrue();
+
+    assertThat(chats.openPeerProperty().get()).isEqualTo(BOB);
+    assertThat(chats.lines()).extracting(ChatLine::text).containsExactly("hi");
+  }
+
+  @Test
+  void somethingThatNamesNobodyOpensNoConversation() {
+    assertThat(chats.startConversation("not an address!")).isFalse();
+
+    assertThat(chats.openPeerProperty().get()).isEmpty();
+    assertThat(chats.errorProperty().get()).contains("not an address!");
   }
 }

@@ -21,6 +21,7 @@ import org.parley.app.cli.VersionProvider;
 import org.parley.app.desktop.session.CallAudioProvider;
 import org.parley.app.desktop.session.CoreMessenger;
 import org.parley.app.desktop.session.CorePhone;
+import org.parley.app.desktop.session.CorePresence;
 import org.parley.app.desktop.session.DesktopSession;
 import org.parley.app.desktop.session.DesktopSettings;
 import org.parley.app.desktop.session.DeviceAudioProvider;
@@ -34,6 +35,7 @@ import org.parley.app.desktop.viewmodel.CallsViewModel;
 import org.parley.app.desktop.viewmodel.ChatsViewModel;
 import org.parley.app.desktop.viewmodel.ContactsViewModel;
 import org.parley.app.desktop.viewmodel.HistoryViewModel;
+import org.parley.app.desktop.viewmodel.PresenceViewModel;
 import org.parley.app.desktop.viewmodel.SettingsViewModel;
 import org.parley.app.desktop.viewmodel.Texts;
 import org.parley.core.account.Account;
@@ -149,9 +151,18 @@ public final class DesktopApp {
     ChatsViewModel chats =
         new ChatsViewModel(
             database.chatHistory(), messenger, background, Platform::runLater, texts);
+    CorePresence presenceAdapter = new CorePresence(Platform::runLater);
+    PresenceViewModel presence = new PresenceViewModel(presenceAdapter, texts);
     calls.setCallEndedListener(history::reload);
     phone.deliverTo(calls, accounts);
     messenger.deliverTo(chats);
+    presenceAdapter.deliverTo(presence);
+    // Every contact with a SIP address is watched, also ones added later.
+    contacts
+        .contacts()
+        .addListener(
+            (javafx.collections.ListChangeListener<org.parley.core.contacts.Contact>)
+                change -> presence.watchAll(contacts.contacts()));
 
     MainView view =
         new MainView(
@@ -161,6 +172,7 @@ public final class DesktopApp {
             contacts,
             history,
             chats,
+            presence,
             new MainView.Commands() {
               @Override
               public void openSettings() {
@@ -191,6 +203,7 @@ public final class DesktopApp {
       accounts.onNoAccount();
     }
     session.accounts().forEach(messenger::attach);
+    session.accounts().stream().findFirst().ifPresent(presenceAdapter::attach);
     session.accounts().forEach(phone::attach);
     history.reload();
     chats.reload();

@@ -30,6 +30,8 @@ import org.parley.app.desktop.viewmodel.ChatsViewModel;
 import org.parley.app.desktop.viewmodel.ContactsViewModel;
 import org.parley.app.desktop.viewmodel.HistoryViewModel;
 import org.parley.app.desktop.viewmodel.Messenger;
+import org.parley.app.desktop.viewmodel.PresenceControl;
+import org.parley.app.desktop.viewmodel.PresenceViewModel;
 import org.parley.app.desktop.viewmodel.SettingsViewModel;
 import org.parley.app.desktop.viewmodel.Texts;
 import org.parley.core.store.sqlite.ProfileDatabase;
@@ -80,6 +82,7 @@ class MainViewTest {
             contacts,
             history,
             new ChatsViewModel(database.chatHistory(), new NoMessenger(), DIRECT, DIRECT, texts),
+            new PresenceViewModel(new NoPresence(), texts),
             new MainView.Commands() {
               @Override
               public void openSettings() {
@@ -313,5 +316,14 @@ class MainViewTest {
     public String send(String peerUri, String text) {
       throw new IllegalStateException("No account");
     }
+  }
+
+  /** Presence that goes nowhere: the selector and dots only have to render. */
+  private static final class NoPresence implements PresenceControl {
+    @Override
+    public void setStatus(org.parley.core.presence.PresenceStatus status) {}
+
+    @Override
+    public void watch(String buddyUri) {}
   }
 }

@@ -12,6 +12,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,12 +24,16 @@ import org.parley.core.SoftphoneConfig;
 import org.parley.core.account.Account;
 import org.parley.core.account.AccountConfig;
 import org.parley.core.account.RegistrationEvent;
+import org.parley.core.contacts.Contact;
 import org.parley.core.im.ChatMessage;
 import org.parley.core.im.ChatMessage.DeliveryState;
 import org.parley.core.im.MessageEvent.MessageDelivered;
 import org.parley.core.im.MessageEvent.MessageReceived;
+import org.parley.core.presence.PresenceEvent;
+import org.parley.core.presence.PresenceStatus;
 import org.parley.core.store.sqlite.ProfileDatabase;
 import org.parley.core.testing.MessageEvents;
+import org.parley.core.testing.PresenceEvents;
 import org.parley.core.testing.RegistrationEvents;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -37,7 +42,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Chat as a user sees it: the first-run desktop profile and a headless agent on the embedded server
- * exchange a message each way through the Chats tab, and the history outlives the app.
+ * exchange a message each way through the Chats tab, and the history outlives the app; the agent's
+ * chosen status shows on its contact.
  */
 @ExtendWith(ApplicationExtension.class)
 class ChatFlowIT {
@@ -45,6 +51,7 @@ class ChatFlowIT {
   @TempDir Path profile;
 
   private DesktopApp app;
+  private boolean stopped;
 
   @Start
   void start(Stage stage) {
@@ -56,6 +63,14 @@ class ChatFlowIT {
         new DesktopApp(
             new DesktopApp.Options(profile, Locale.ENGLISH, Optional.of(settings -> noCalls)));
     app.start(stage);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (!stopped) {
+      stopped = true;
+      app.shutdown().get(15, TimeUnit.SECONDS);
+    }
   }
 
   @Test
@@ -101,7 +116,7 @@ class ChatFlowIT {
       assertThat(lines.getItems().get(1).outgoing()).isFalse();
     }
 
-    app.shutdown().get(15, TimeUnit.SECONDS);
+    stop();
     try (ProfileDatabase reopened = ProfileDatabase.open(profile)) {
       assertThat(reopened.chatHistory().search(me, "deskt", 10))
           .extracting(ChatMessage::direction, ChatMessage::text)
@@ -115,6 +130,45 @@ class ChatFlowIT {
           .singleElement()
           .satisfies(c -> assertThat(c.unread()).isZero());
     }
+  }
+
+  @Test
+  void aBuddysChosenStatusShowsOnTheirContactInWords(FxRobot robot) throws Exception {
+    await(() -> text(robot, "#registration-status").startsWith("Ready: signed in as sip:"));
+    int port = app.embeddedServerPort().orElseThrow();
+    EmbeddedServer.addUser(profile.resolve("server"), port, "bob", "bob-password".toCharArray());
+    robot.clickOn("#contact-add");
+    robot.clickOn("#contact-name").write("Bob");
+    robot.clickOn("#contact-sip-uri").write("bob@localhost");
+    robot.clickOn("#contact-save");
+    ListView<Contact> contacts = robot.lookup("#contacts-list").queryListView();
+    await(() -> contacts.getItems().size() == 2);
+
+    try (Softphone bobPhone = Softphone.start(SoftphoneConfig.defaults("127.0.0.1"))) {
+      Account bob =
+          bobPhone.addAccount(
+              AccountConfig.of("sip:bob@localhost", "bob-password"::toCharArray)
+                  .withOutboundProxy("127.0.0.1:" + port));
+      RegistrationEvents bobRegistration = new RegistrationEvents();
+      PresenceEvents bobPresence = new PresenceEvents();
+      bob.addRegistrationListener(bobRegistration);
+      bob.presence().addListener(bobPresence);
+      bob.register();
+      bobRegistration.next(RegistrationEvent.Registered.class);
+      bob.presence().setStatus(PresenceStatus.BUSY);
+      bobPresence.next(PresenceEvent.StatusPublished.class);
+
+      await(() -> cellText(robot, "Bob").endsWith(", Busy"));
+    }
+  }
+
+  // A contact cell's accessible text: what a screen reader says for it.
+  private static String cellText(FxRobot robot, String name) {
+    return robot.lookup(".list-cell").queryAll().stream()
+        .map(javafx.scene.Node::getAccessibleText)
+        .filter(t -> t != null && t.startsWith(name + " "))
+        .findFirst()
+        .orElse("");
   }
 
   // Empty until the node exists: the main view replaces the start screen once the session runs.

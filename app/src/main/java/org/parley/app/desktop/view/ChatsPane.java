@@ -82,11 +82,21 @@ final class ChatsPane extends VBox {
         .addListener(
             (javafx.collections.ListChangeListener<ChatLine>)
                 change -> messages.scrollTo(chats.lines().size() - 1));
+    Label typing = Views.boundLabel("chat-typing", chats.typingProperty());
+    Views.showWhen(typing, chats.typingProperty().isNotEmpty());
     Label error = Views.boundLabel("chat-error", chats.errorProperty());
     error.getStyleClass().add("danger");
     getChildren()
         .addAll(
-            search, results, newConversation(), conversations, peer, messages, error, composer());
+            search,
+            results,
+            newConversation(),
+            conversations,
+            peer,
+            messages,
+            typing,
+            error,
+            composer());
   }
 
   private HBox newConversation() {

@@ -22,6 +22,7 @@ import org.parley.core.im.MessageEvent;
 import org.parley.core.im.MessageEvent.MessageDelivered;
 import org.parley.core.im.MessageEvent.MessageFailed;
 import org.parley.core.im.MessageEvent.MessageReceived;
+import org.parley.core.im.MessageEvent.PeerComposing;
 import org.parley.core.im.MessageTooLargeException;
 import org.parley.core.store.StoreException;
 import org.slf4j.Logger;
@@ -52,6 +53,7 @@ public final class ChatsViewModel {
   private final StringProperty draft = new SimpleStringProperty("");
   private final StringProperty search = new SimpleStringProperty("");
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper typing = new ReadOnlyStringWrapper("");
   private final ReadOnlyIntegerWrapper unreadTotal = new ReadOnlyIntegerWrapper();
   // Failure reasons are not kept in the history: they are shown for this session only.
   private final Map<String, String> failureReasons = new HashMap<>();
@@ -82,6 +84,7 @@ public final class ChatsViewModel {
     String account = messenger.account();
     openPeer.set(peerUri);
     error.set("");
+    typing.set("");
     read(
         () -> {
           List<ChatMessage> messages = history.conversation(account, peerUri, CONVERSATION_LIMIT);
@@ -156,16 +159,20 @@ public final class ChatsViewModel {
     } else if (event instanceof MessageFailed failed) {
       failureReasons.put(failed.messageId(), failed.statusCode() + " " + failed.reason());
       setState(failed.messageId(), DeliveryState.FAILED);
+    } else if (event instanceof PeerComposing composing) {
+      if (composing.peerUri().equals(openPeer.get())) {
+        typing.set(composing.composing() ? texts.text("chat.typing", composing.peerUri()) : "");
+      }
+      return;
     } else if (event instanceof MessageReceived received) {
       if (received.peerUri().equals(openPeer.get())) {
+        typing.set(""); // a message ends the typing state (RFC 3994)
         lines.add(
             new ChatLine(received.messageId(), false, received.text(), DeliveryState.RECEIVED, ""));
         String account = messenger.account();
         read(() -> history.markRead(account, received.peerUri()), marked -> reload());
         return;
       }
-    } else {
-      return; // typing indications change no message
     }
     reload();
   }
@@ -266,6 +273,11 @@ public final class ChatsViewModel {
 
   public ReadOnlyStringProperty errorProperty() {
     return error.getReadOnlyProperty();
+  }
+
+  /** "Bob is typing…" while the open conversation's peer types, else empty. */
+  public ReadOnlyStringProperty typingProperty() {
+    return typing.getReadOnlyProperty();
   }
 
   public ReadOnlyIntegerProperty unreadTotalProperty() {

@@ -234,4 +234,18 @@ class ChatsViewModelTest {
     assertThat(chats.openPeerProperty().get()).isEmpty();
     assertThat(chats.errorProperty().get()).contains("not an address!");
   }
+
+  @Test
+  void theOpenPeerTypingIsShownUntilTheirMessageArrives() {
+    chats.open(BOB);
+
+    deliver(new MessageEvent.PeerComposing(CAROL, true, java.time.Duration.ofSeconds(15)));
+    assertThat(chats.typingProperty().get()).isEmpty();
+
+    deliver(new MessageEvent.PeerComposing(BOB, true, java.time.Duration.ofSeconds(15)));
+    assertThat(chats.typingProperty().get()).isEqualTo("sip:bob@localhost is typing…");
+
+    deliver(received("r1", BOB, "done typing"));
+    assertThat(chats.typingProperty().get()).isEmpty();
+  }
 }

@@ -19,7 +19,9 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.parley.app.cli.VersionProvider;
 import org.parley.app.desktop.session.CallAudioProvider;
+import org.parley.app.desktop.session.CoreMessenger;
 import org.parley.app.desktop.session.CorePhone;
+import org.parley.app.desktop.session.CorePresence;
 import org.parley.app.desktop.session.DesktopSession;
 import org.parley.app.desktop.session.DesktopSettings;
 import org.parley.app.desktop.session.DeviceAudioProvider;
@@ -30,10 +32,13 @@ import org.parley.app.desktop.view.SettingsView;
 import org.parley.app.desktop.viewmodel.AccountsViewModel;
 import org.parley.app.desktop.viewmodel.AddAccountViewModel;
 import org.parley.app.desktop.viewmodel.CallsViewModel;
+import org.parley.app.desktop.viewmodel.ChatsViewModel;
 import org.parley.app.desktop.viewmodel.ContactsViewModel;
 import org.parley.app.desktop.viewmodel.HistoryViewModel;
+import org.parley.app.desktop.viewmodel.PresenceViewModel;
 import org.parley.app.desktop.viewmodel.SettingsViewModel;
 import org.parley.app.desktop.viewmodel.Texts;
+import org.parley.core.account.Account;
 import org.parley.core.account.AccountSettings;
 import org.parley.core.store.sqlite.ProfileDatabase;
 import org.parley.media.codec.AudioCodec;
@@ -142,8 +147,22 @@ public final class DesktopApp {
             ZoneId.systemDefault());
     ContactsViewModel contacts =
         new ContactsViewModel(database.contacts(), calls, background, Platform::runLater, texts);
+    CoreMessenger messenger = new CoreMessenger(database.chatHistory(), Platform::runLater);
+    ChatsViewModel chats =
+        new ChatsViewModel(
+            database.chatHistory(), messenger, background, Platform::runLater, texts);
+    CorePresence presenceAdapter = new CorePresence(Platform::runLater);
+    PresenceViewModel presence = new PresenceViewModel(presenceAdapter, texts);
     calls.setCallEndedListener(history::reload);
     phone.deliverTo(calls, accounts);
+    messenger.deliverTo(chats);
+    presenceAdapter.deliverTo(presence);
+    // Every contact with a SIP address is watched, also ones added later.
+    contacts
+        .contacts()
+        .addListener(
+            (javafx.collections.ListChangeListener<org.parley.core.contacts.Contact>)
+                change -> presence.watchAll(contacts.contacts()));
 
     MainView view =
         new MainView(
@@ -152,10 +171,12 @@ public final class DesktopApp {
             calls,
             contacts,
             history,
+            chats,
+            presence,
             new MainView.Commands() {
               @Override
               public void openSettings() {
-                settingsView(settings, texts, accounts, phone).show(stage);
+                settingsView(settings, texts, accounts, phone, messenger).show(stage);
               }
 
               @Override
@@ -181,13 +202,20 @@ public final class DesktopApp {
     if (session.accounts().isEmpty()) {
       accounts.onNoAccount();
     }
+    session.accounts().forEach(messenger::attach);
+    session.accounts().stream().findFirst().ifPresent(presenceAdapter::attach);
     session.accounts().forEach(phone::attach);
     history.reload();
+    chats.reload();
     contacts.reload();
   }
 
   private SettingsView settingsView(
-      DesktopSettings settings, Texts texts, AccountsViewModel accounts, CorePhone phone) {
+      DesktopSettings settings,
+      Texts texts,
+      AccountsViewModel accounts,
+      CorePhone phone,
+      CoreMessenger messenger) {
     SettingsViewModel preferences =
         new SettingsViewModel(
             settings,
@@ -209,7 +237,9 @@ public final class DesktopApp {
             (account, password) -> {
               AccountSettings stored = database.accounts().save(account);
               session.credentials().setPassword(stored, password);
-              phone.attach(session.addAccount(stored));
+              Account added = session.addAccount(stored);
+              messenger.attach(added);
+              phone.attach(added);
             },
             background,
             Platform::runLater,

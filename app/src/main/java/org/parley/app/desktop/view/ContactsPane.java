@@ -1,6 +1,8 @@
 package org.parley.app.desktop.view;
 
 import java.util.List;
+import java.util.Optional;
+import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -8,16 +10,24 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
 import org.parley.app.desktop.viewmodel.ContactsViewModel;
+import org.parley.app.desktop.viewmodel.PresenceViewModel;
 import org.parley.app.desktop.viewmodel.Texts;
 import org.parley.core.contacts.Contact;
+import org.parley.core.presence.PresenceStatus;
 
-/** The address book: search, list (favourites first), and a form to add or edit a contact. */
+/**
+ * The address book: search, list (favourites first, each with its presence), and a form to add or
+ * edit a contact.
+ */
 final class ContactsPane extends VBox {
 
   private final ContactsViewModel contacts;
@@ -25,7 +35,7 @@ final class ContactsPane extends VBox {
   private final ListView<Contact> list;
   private final VBox form;
 
-  ContactsPane(ContactsViewModel contacts, Texts texts) {
+  ContactsPane(ContactsViewModel contacts, PresenceViewModel presence, Texts texts) {
     this.contacts = contacts;
     this.texts = texts;
     setSpacing(8);
@@ -41,7 +51,10 @@ final class ContactsPane extends VBox {
     list.setId("contacts-list");
     list.setAccessibleText(texts.text("ui.contacts.list"));
     list.setPlaceholder(new Label(texts.text("ui.contacts.empty")));
-    list.setCellFactory(view -> new ContactCell());
+    list.setCellFactory(view -> new ContactCell(presence));
+    presence
+        .buddies()
+        .addListener((MapChangeListener<String, PresenceStatus>) change -> list.refresh());
     VBox.setVgrow(list, Priority.ALWAYS);
     list.setOnKeyPressed(
         e -> {
@@ -155,19 +168,44 @@ final class ContactsPane extends VBox {
     }
   }
 
-  /** A contact: a star for favourites, the name, and where it is called. */
+  /**
+   * A contact: a presence dot (colour for the eye, words for screen readers), a star for
+   * favourites, the name, and where it is called.
+   */
   private static final class ContactCell extends ListCell<Contact> {
+    private final PresenceViewModel presence;
+
+    ContactCell(PresenceViewModel presence) {
+      this.presence = presence;
+    }
+
     @Override
     protected void updateItem(Contact contact, boolean empty) {
       super.updateItem(contact, empty);
       if (empty || contact == null) {
         setText(null);
+        setGraphic(null);
         setAccessibleText(null);
         return;
       }
       String where = contact.sipUri().isEmpty() ? contact.phoneNumber() : contact.sipUri();
       setText((contact.favourite() ? "\u2605 " : "") + contact.displayName() + " \u2014 " + where);
-      setAccessibleText(getText());
+      Optional<PresenceStatus> status = presence.statusOf(contact);
+      String statusText = presence.text(status);
+      Circle dot = new Circle(5, colour(status));
+      dot.setAccessibleText(statusText);
+      Tooltip.install(dot, new Tooltip(statusText));
+      setGraphic(contact.sipUri().isEmpty() ? null : dot);
+      setAccessibleText(contact.sipUri().isEmpty() ? getText() : getText() + ", " + statusText);
+    }
+
+    private static Color colour(Optional<PresenceStatus> status) {
+      return switch (status.orElse(PresenceStatus.OFFLINE)) {
+        case AVAILABLE -> Color.web("#2da44e");
+        case AWAY -> Color.web("#d4a72c");
+        case BUSY, ON_THE_PHONE -> Color.web("#cf222e");
+        case OFFLINE -> Color.web("#8c959f");
+      };
     }
   }
 }

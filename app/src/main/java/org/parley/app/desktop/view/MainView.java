@@ -1,7 +1,11 @@
 package org.parley.app.desktop.view;
 
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -15,11 +19,17 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
 import org.parley.app.desktop.viewmodel.AccountsViewModel;
 import org.parley.app.desktop.viewmodel.CallsViewModel;
+import org.parley.app.desktop.viewmodel.ChatsViewModel;
 import org.parley.app.desktop.viewmodel.ContactsViewModel;
 import org.parley.app.desktop.viewmodel.HistoryViewModel;
+import org.parley.app.desktop.viewmodel.PresenceViewModel;
 import org.parley.app.desktop.viewmodel.Texts;
+import org.parley.core.presence.PresenceStatus;
 
 /**
  * The main window's content: menu, contacts and history on the left, the call area on the right,
@@ -45,13 +55,27 @@ public final class MainView {
       CallsViewModel calls,
       ContactsViewModel contacts,
       HistoryViewModel history,
+      ChatsViewModel chats,
+      PresenceViewModel presence,
       Commands commands) {
     CallPane callPane = new CallPane(calls, texts);
-    Tab contactsTab = new Tab(texts.text("ui.tab.contacts"), new ContactsPane(contacts, texts));
+    Tab contactsTab =
+        new Tab(texts.text("ui.tab.contacts"), new ContactsPane(contacts, presence, texts));
     contactsTab.setId("contacts-tab");
     Tab historyTab = new Tab(texts.text("ui.tab.history"), new HistoryPane(history, texts));
     historyTab.setId("history-tab");
-    TabPane tabs = new TabPane(contactsTab, historyTab);
+    Tab chatsTab = new Tab(texts.text("ui.tab.chats"), new ChatsPane(chats, texts));
+    chatsTab.setId("chats-tab");
+    chatsTab
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    chats.unreadTotalProperty().get() == 0
+                        ? texts.text("ui.tab.chats")
+                        : texts.text("ui.tab.chatsUnread", chats.unreadTotalProperty().get()),
+                chats.unreadTotalProperty()));
+    TabPane tabs = new TabPane(contactsTab, historyTab, chatsTab);
     tabs.setId("side-tabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setAccessibleText(texts.text("ui.tabs"));
@@ -61,7 +85,7 @@ public final class MainView {
 
     root.setTop(menuBar(texts, commands));
     root.setCenter(split);
-    root.setBottom(statusBar(accounts));
+    root.setBottom(statusBar(accounts, presence, texts));
     root.sceneProperty()
         .addListener(
             (property, was, scene) -> {
@@ -83,6 +107,11 @@ public final class MainView {
                   .put(
                       new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
                       () -> tabs.getSelectionModel().select(historyTab));
+              scene
+                  .getAccelerators()
+                  .put(
+                      new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
+                      () -> tabs.getSelectionModel().select(chatsTab));
               callPane.dialField().requestFocus();
             });
   }
@@ -111,7 +140,26 @@ public final class MainView {
     return bar;
   }
 
-  private static HBox statusBar(AccountsViewModel accounts) {
+  private static HBox statusBar(
+      AccountsViewModel accounts, PresenceViewModel presence, Texts texts) {
+    ComboBox<PresenceStatus> mine =
+        new ComboBox<>(FXCollections.observableArrayList(PresenceViewModel.CHOICES));
+    mine.setId("my-status");
+    mine.setAccessibleText(texts.text("ui.presence.mine"));
+    mine.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(PresenceStatus status) {
+            return presence.text(Optional.ofNullable(status));
+          }
+
+          @Override
+          public PresenceStatus fromString(String text) {
+            throw new UnsupportedOperationException("The selector is not editable");
+          }
+        });
+    mine.valueProperty().bindBidirectional(presence.myStatusProperty());
+    Label presenceError = Views.boundLabel("my-status-error", presence.errorProperty());
     Label status = Views.boundLabel("registration-status", accounts.summaryProperty());
     // With several accounts the bar shows a count; each account's state is one hover (or one
     // screen-reader help request) away.
@@ -119,7 +167,9 @@ public final class MainView {
     perAccount.textProperty().bind(accounts.detailsProperty());
     status.setTooltip(perAccount);
     status.accessibleHelpProperty().bind(accounts.detailsProperty());
-    HBox bar = new HBox(status);
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox bar = new HBox(8, status, gap, presenceError, mine);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().add("status-bar");
     return bar;

@@ -26,8 +26,12 @@ import org.parley.app.desktop.viewmodel.AccountsViewModel;
 import org.parley.app.desktop.viewmodel.ActiveCall;
 import org.parley.app.desktop.viewmodel.AddAccountViewModel;
 import org.parley.app.desktop.viewmodel.CallsViewModel;
+import org.parley.app.desktop.viewmodel.ChatsViewModel;
 import org.parley.app.desktop.viewmodel.ContactsViewModel;
 import org.parley.app.desktop.viewmodel.HistoryViewModel;
+import org.parley.app.desktop.viewmodel.Messenger;
+import org.parley.app.desktop.viewmodel.PresenceControl;
+import org.parley.app.desktop.viewmodel.PresenceViewModel;
 import org.parley.app.desktop.viewmodel.SettingsViewModel;
 import org.parley.app.desktop.viewmodel.Texts;
 import org.parley.core.store.sqlite.ProfileDatabase;
@@ -77,6 +81,8 @@ class MainViewTest {
             calls,
             contacts,
             history,
+            new ChatsViewModel(database.chatHistory(), new NoMessenger(), DIRECT, DIRECT, texts),
+            new PresenceViewModel(new NoPresence(), texts),
             new MainView.Commands() {
               @Override
               public void openSettings() {
@@ -137,6 +143,17 @@ class MainViewTest {
     assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("history-tab");
     robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
     assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("contacts-tab");
+    robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+    assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("chats-tab");
+  }
+
+  @Test
+  void everyControlOfTheChatsTabHasAccessibleText(FxRobot robot) {
+    robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(robot.lookup("#chat-composer").query().isVisible()).isTrue();
+    assertThat(unlabelled(stage.getScene().getRoot())).isEmpty();
   }
 
   @Test
@@ -281,5 +298,32 @@ class MainViewTest {
     public Optional<LiveQuality> quality() {
       return Optional.empty();
     }
+  }
+
+  /** No account: the chats tab only has to render. */
+  private static final class NoMessenger implements Messenger {
+    @Override
+    public String account() {
+      return "";
+    }
+
+    @Override
+    public String peerUri(String target) {
+      return "sip:" + target;
+    }
+
+    @Override
+    public String send(String peerUri, String text) {
+      throw new IllegalStateException("No account");
+    }
+  }
+
+  /** Presence that goes nowhere: the selector and dots only have to render. */
+  private static final class NoPresence implements PresenceControl {
+    @Override
+    public void setStatus(org.parley.core.presence.PresenceStatus status) {}
+
+    @Override
+    public void watch(String buddyUri) {}
   }
 }

@@ -6,7 +6,9 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,6 +45,18 @@ final class Kamailio implements AutoCloseable {
     "auth_db"
   };
 
+  /** The presence server's modules (Debian package {@code kamailio-presence-modules}). */
+  private static final String[] PRESENCE_MODULES = {"presence", "presence_xml"};
+
+  /**
+   * The db_text table definitions Debian ships for the installed version; the presence module
+   * checks its tables' versions at start-up even when it keeps everything in memory.
+   */
+  private static final Path DBTEXT_SCHEMA = Path.of("/usr/share/kamailio/dbtext/kamailio");
+
+  private static final List<String> PRESENCE_TABLES =
+      List.of("presentity", "active_watchers", "watchers", "xcap");
+
   private static final Duration READY_DEADLINE = Duration.ofSeconds(10);
 
   private final Process process;
@@ -68,6 +82,17 @@ final class Kamailio implements AutoCloseable {
     return true;
   }
 
+  /** Whether the presence server's modules and their db_text table definitions are installed. */
+  static boolean presenceInstalled() {
+    for (String module : PRESENCE_MODULES) {
+      if (!Files.isRegularFile(MODULE_DIR.resolve(module + ".so"))) {
+        return false;
+      }
+    }
+    return PRESENCE_TABLES.stream()
+        .allMatch(table -> Files.isRegularFile(DBTEXT_SCHEMA.resolve(table)));
+  }
+
   /**
    * Writes the configuration and the subscriber table into {@code folder}, starts Kamailio in the
    * foreground and waits until it answers an OPTIONS.
@@ -76,11 +101,24 @@ final class Kamailio implements AutoCloseable {
    */
   static Kamailio start(Path folder, String domain, Map<String, String> users)
       throws IOException, InterruptedException {
+    return start(folder, domain, users, false);
+  }
+
+  /**
+   * Like {@link #start(Path, String, Map)}, and with {@code presence} also a presence server (RFC
+   * 3856/3903: {@code presence} and {@code presence_xml}, all state in memory) for the users.
+   */
+  static Kamailio start(Path folder, String domain, Map<String, String> users, boolean presence)
+      throws IOException, InterruptedException {
     Path db = Files.createDirectories(folder.resolve("db"));
+    StringBuilder versions = new StringBuilder("0:subscriber:7\n");
+    if (presence) {
+      versions.append(presenceTables(db));
+    }
     // db_text tables: a header line of typed columns, then one row per line, ':' between values.
     Files.writeString(
         db.resolve("version"),
-        "id(int,auto) table_name(string) table_version(int) \n0:subscriber:7\n",
+        "id(int,auto) table_name(string) table_version(int) \n" + versions,
         StandardCharsets.US_ASCII);
     StringBuilder subscribers =
         new StringBuilder(
@@ -110,24 +148,27 @@ final class Kamailio implements AutoCloseable {
     Files.writeString(configFile, config, StandardCharsets.US_ASCII);
 
     Path log = folder.resolve("kamailio.log");
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
+            BINARY.toString(),
+            "-f",
+            configFile.toAbsolutePath().toString(),
+            "-DD", // stay in the foreground, so destroying the process stops it
+            "-E", // log to stderr, which goes to the log file
+            "-m",
+            "32", // MB of shared memory; the default 64 is more than a test needs
+            "-M",
+            "8",
+            "-Y",
+            folder.toAbsolutePath().toString(),
+            "-P",
+            folder.resolve("kamailio.pid").toAbsolutePath().toString()));
+    if (presence) {
+      command.addAll(List.of("-A", "WITH_PRESENCE")); // the configuration's #!ifdef part
+    }
     Process process =
-        new ProcessBuilder(
-                BINARY.toString(),
-                "-f",
-                configFile.toAbsolutePath().toString(),
-                "-DD", // stay in the foreground, so destroying the process stops it
-                "-E", // log to stderr, which goes to the log file
-                "-m",
-                "32", // MB of shared memory; the default 64 is more than a test needs
-                "-M",
-                "8",
-                "-Y",
-                folder.toAbsolutePath().toString(),
-                "-P",
-                folder.resolve("kamailio.pid").toAbsolutePath().toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Kamailio kamailio = new Kamailio(process, log, port);
     try {
       kamailio.awaitReady();
@@ -136,6 +177,26 @@ final class Kamailio implements AutoCloseable {
       throw e;
     }
     return kamailio;
+  }
+
+  /**
+   * Copies the presence tables' definitions into {@code db} and returns their rows for the version
+   * table.
+   */
+  private static String presenceTables(Path db) throws IOException {
+    for (String table : PRESENCE_TABLES) {
+      // Replaced: the folder under target/ may hold a previous run's tables.
+      Files.copy(
+          DBTEXT_SCHEMA.resolve(table), db.resolve(table), StandardCopyOption.REPLACE_EXISTING);
+    }
+    StringBuilder rows = new StringBuilder();
+    for (String row : Files.readAllLines(DBTEXT_SCHEMA.resolve("version"))) {
+      String[] fields = row.split(":");
+      if (fields.length == 3 && PRESENCE_TABLES.contains(fields[1])) {
+        rows.append(row).append('\n');
+      }
+    }
+    return rows.toString();
   }
 
   /** The UDP port it listens on, on 127.0.0.1. */

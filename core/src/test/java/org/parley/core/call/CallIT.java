@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.core.Softphone;
 import org.parley.core.SoftphoneConfig;
 import org.parley.core.account.Account;
-import org.parley.core.account.AccountConfig;
-import org.parley.core.account.RegistrationEvent.Registered;
 import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.CallEstablished;
 import org.parley.core.call.CallEvent.CallHoldChanged;
@@ -25,7 +23,7 @@ import org.parley.core.testing.BundledServer;
 import org.parley.core.testing.CallEvents;
 import org.parley.core.testing.MemoryCallLog;
 import org.parley.core.testing.RecordingSink;
-import org.parley.core.testing.RegistrationEvents;
+import org.parley.core.testing.TestAccounts;
 import org.parley.core.testing.ToneSequence;
 import org.parley.media.codec.G711Codec;
 
@@ -58,16 +56,9 @@ class CallIT {
 
   private Account register(Softphone phone, String user, String password, CallEvents events)
       throws InterruptedException {
-    Account account =
-        phone.addAccount(
-            AccountConfig.of("sip:" + user + "@" + BundledServer.DOMAIN, password::toCharArray)
-                .withOutboundProxy("127.0.0.1:" + server.port()));
-    RegistrationEvents registration = new RegistrationEvents();
-    account.addRegistrationListener(registration);
+    Account account = TestAccounts.add(phone, server, user, password);
     account.addCallListener(events);
-    account.register();
-    registration.next(Registered.class);
-    return account;
+    return TestAccounts.register(account);
   }
 
   @AfterEach

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.core.Softphone;
 import org.parley.core.SoftphoneConfig;
 import org.parley.core.account.Account;
-import org.parley.core.account.AccountConfig;
-import org.parley.core.account.RegistrationEvent.Registered;
 import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.CallEstablished;
 import org.parley.core.call.CallEvent.CallHoldChanged;
@@ -24,7 +22,7 @@ import org.parley.core.call.CallEvent.TransferProgress;
 import org.parley.core.testing.BundledServer;
 import org.parley.core.testing.CallEvents;
 import org.parley.core.testing.RecordingSink;
-import org.parley.core.testing.RegistrationEvents;
+import org.parley.core.testing.TestAccounts;
 import org.parley.core.testing.ToneSequence;
 import org.parley.media.audio.AudioSource;
 
@@ -62,16 +60,9 @@ class TransferIT {
   private Account register(String user, String password, CallEvents events) throws Exception {
     Softphone phone = Softphone.start(SoftphoneConfig.defaults("127.0.0.1"));
     phones.add(phone);
-    Account account =
-        phone.addAccount(
-            AccountConfig.of("sip:" + user + "@" + BundledServer.DOMAIN, password::toCharArray)
-                .withOutboundProxy("127.0.0.1:" + server.port()));
-    RegistrationEvents registration = new RegistrationEvents();
-    account.addRegistrationListener(registration);
+    Account account = TestAccounts.add(phone, server, user, password);
     account.addCallListener(events);
-    account.register();
-    registration.next(Registered.class);
-    return account;
+    return TestAccounts.register(account);
   }
 
   @AfterEach

@@ -5,11 +5,9 @@ import java.net.URI;
 import org.parley.core.Softphone;
 import org.parley.core.SoftphoneConfig;
 import org.parley.core.account.Account;
-import org.parley.core.account.AccountConfig;
-import org.parley.core.account.RegistrationEvent.Registered;
 import org.parley.core.testing.BundledServer;
 import org.parley.core.testing.CallEvents;
-import org.parley.core.testing.RegistrationEvents;
+import org.parley.core.testing.TestAccounts;
 
 /** Parley's server with alice and bob registered on two softphones, each with its call events. */
 final class TwoPhones implements AutoCloseable {
@@ -36,16 +34,9 @@ final class TwoPhones implements AutoCloseable {
 
   private Account register(Softphone phone, String user, String password, CallEvents events)
       throws InterruptedException {
-    Account account =
-        phone.addAccount(
-            AccountConfig.of("sip:" + user + "@" + BundledServer.DOMAIN, password::toCharArray)
-                .withOutboundProxy("127.0.0.1:" + server.port()));
-    RegistrationEvents registration = new RegistrationEvents();
-    account.addRegistrationListener(registration);
+    Account account = TestAccounts.add(phone, server, user, password);
     account.addCallListener(events);
-    account.register();
-    registration.next(Registered.class);
-    return account;
+    return TestAccounts.register(account);
   }
 
   /** Where bob's phone takes SIP directly (its registered contact). */

@@ -12,12 +12,11 @@ import org.parley.core.Softphone;
 import org.parley.core.SoftphoneConfig;
 import org.parley.core.account.Account;
 import org.parley.core.account.AccountConfig;
-import org.parley.core.account.RegistrationEvent.Registered;
 import org.parley.core.presence.PresenceEvent.BuddyStatusChanged;
 import org.parley.core.presence.PresenceEvent.StatusPublished;
 import org.parley.core.presence.PresenceStatus;
 import org.parley.core.testing.PresenceEvents;
-import org.parley.core.testing.RegistrationEvents;
+import org.parley.core.testing.TestAccounts;
 
 /**
  * Two of the core's user agents with Kamailio 5.6 as their registrar and presence server ({@code
@@ -81,11 +80,7 @@ class KamailioPresenceIT {
             AccountConfig.of("sip:" + user + "@" + DOMAIN, password::toCharArray)
                 .withOutboundProxy("127.0.0.1:" + kamailio.port()));
     account.presence().addListener(events);
-    RegistrationEvents registration = new RegistrationEvents();
-    account.addRegistrationListener(registration);
-    account.register();
-    registration.next(Registered.class);
-    return account;
+    return TestAccounts.register(account);
   }
 
   @Test

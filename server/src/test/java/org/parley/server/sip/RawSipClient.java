@@ -27,6 +27,7 @@ public final class RawSipClient implements AutoCloseable {
   private final Socket tcp;
   private final InetSocketAddress server;
   private final StringBuilder tcpBuffer = new StringBuilder();
+  private String contactHostPort;
 
   private RawSipClient(String transport, DatagramSocket udp, Socket tcp, InetSocketAddress server) {
     this.transport = transport;
@@ -79,7 +80,17 @@ public final class RawSipClient implements AutoCloseable {
   public String contact(String user) {
     String suffix =
         "UDP".equals(transport) ? "" : ";transport=" + transport.toLowerCase(java.util.Locale.ROOT);
-    return "<sip:" + user + "@127.0.0.1:" + localPort() + suffix + ">";
+    String hostPort = contactHostPort != null ? contactHostPort : "127.0.0.1:" + localPort();
+    return "<sip:" + user + "@" + hostPort + suffix + ">";
+  }
+
+  /**
+   * From now on this client's Contact names {@code hostPort} instead of its socket, as a phone
+   * behind NAT names an address nobody outside can reach.
+   */
+  public RawSipClient advertising(String hostPort) {
+    this.contactHostPort = hostPort;
+    return this;
   }
 
   /** Sends a message; {@code Content-Length} is computed, so the text should not carry one. */

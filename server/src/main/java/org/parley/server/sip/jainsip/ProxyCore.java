@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
@@ -21,14 +21,12 @@ import javax.sip.TimeoutEvent;
 import javax.sip.address.Address;
 import javax.sip.address.Hop;
 import javax.sip.address.SipURI;
-import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.RouteHeader;
-import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -45,11 +43,11 @@ import org.slf4j.LoggerFactory;
 final class ProxyCore {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProxyCore.class);
-  private static final String MAGIC_COOKIE = "z9hG4bK";
 
   private final SipContext sip;
   private final Responses responses;
   private final Map<String, ForkContext> byIncomingBranch = new ConcurrentHashMap<>();
+  private final FlowTokens flows = new FlowTokens();
 
   private final DialogBoard dialogs;
   private volatile Diversion diversion;
@@ -68,7 +66,7 @@ final class ProxyCore {
   /** Forwards an out-of-dialog request to every contact of the target AOR in parallel. */
   void fork(RequestEvent event, List<Binding> targets) {
     Request request = event.getRequest();
-    String loopHash = loopHash(request);
+    String loopHash = ProxyBranches.loopHash(request);
     if (rejectLoopOrExhausted(request, loopHash)) {
       return;
     }
@@ -98,9 +96,10 @@ final class ProxyCore {
       }
     }
     byIncomingBranch.put(context.incomingBranchId, context);
+    FlowTokens.Flow upstream = FlowTokens.Flow.arrivalOf(event);
     for (Binding target : targets) {
       try {
-        sendBranch(context, request, target, loopHash);
+        sendBranch(context, request, target, loopHash, upstream);
       } catch (SipException | ParseException | InvalidArgumentException e) {
         LOG.info(
             "Could not forward {} to {}: {}",
@@ -116,22 +115,28 @@ final class ProxyCore {
     }
   }
 
-  private void sendBranch(ForkContext context, Request request, Binding target, String loopHash)
+  private void sendBranch(
+      ForkContext context,
+      Request request,
+      Binding target,
+      String loopHash,
+      FlowTokens.Flow upstream)
       throws SipException, ParseException, InvalidArgumentException {
     Request copy = (Request) request.clone();
     copy.setRequestURI(sip.addresses().createURI(target.contactUri()));
-    decrementMaxForwards(copy);
+    ProxyBranches.decrementMaxForwards(copy);
     Hop hop = routeTo(target, copy);
     if (isDialogCreating(copy.getMethod())) {
       // RFC 5658: bridging transports (a UDP caller, a TCP callee) records both of our
       // interfaces, so each side reaches us later over its own transport.
       String incoming = topVia(request).getTransport().toLowerCase(Locale.ROOT);
-      copy.addFirst(recordRoute(incoming));
+      String token = flows.encode(new FlowTokens.Dialog(upstream, FlowTokens.Flow.of(hop)));
+      copy.addFirst(recordRoute(incoming, token));
       if (!incoming.equals(hop.getTransport().toLowerCase(Locale.ROOT))) {
-        copy.addFirst(recordRoute(hop.getTransport().toLowerCase(Locale.ROOT)));
+        copy.addFirst(recordRoute(hop.getTransport().toLowerCase(Locale.ROOT), token));
       }
     }
-    copy.addFirst(ourVia(hop.getTransport(), uniqueBranch(loopHash)));
+    copy.addFirst(ourVia(hop.getTransport(), ProxyBranches.uniqueBranch(loopHash)));
     ClientTransaction transaction =
         HopRouter.via(
             hop,
@@ -272,35 +277,41 @@ final class ProxyCore {
    */
   void forwardAlongRoute(RequestEvent event) {
     Request request = (Request) event.getRequest().clone();
-    String loopHash = loopHash(request);
+    String loopHash = ProxyBranches.loopHash(request);
     if (rejectLoopOrExhausted(request, loopHash)) {
       return;
     }
     // Our own Route entries: one, or two where we bridged transports (RFC 5658).
+    Optional<FlowTokens.Dialog> dialog = Optional.empty();
     RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
     while (route != null && isUs(route.getAddress().getURI())) {
+      if (dialog.isEmpty()) {
+        dialog = flows.decode(((SipURI) route.getAddress().getURI()).getUser());
+      }
       request.removeFirst(RouteHeader.NAME);
       route = (RouteHeader) request.getHeader(RouteHeader.NAME);
     }
+    Optional<Hop> flow =
+        dialog
+            .flatMap(flowPair -> flowPair.oppositeOf(FlowTokens.Flow.arrivalOf(event)))
+            .map(FlowTokens.Flow::hop);
     if (Request.BYE.equals(request.getMethod())) {
       dialogs.ended(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
     }
     try {
-      decrementMaxForwards(request);
-      Hop hop = nextHop(request);
-      request.addFirst(ourVia(hop.getTransport(), statelessBranch(request, loopHash)));
-      HopRouter.via(
-          hop,
-          () -> {
-            if (Request.ACK.equals(request.getMethod())) {
-              sip.provider().sendRequest(request);
-            } else if (hasClientTransaction(request)) {
-              LOG.debug("{} retransmission: our client transaction is on it", request.getMethod());
-            } else {
-              sip.provider().getNewClientTransaction(request).sendRequest();
-            }
-            return null;
-          });
+      ProxyBranches.decrementMaxForwards(request);
+      String branch = ProxyBranches.statelessBranch(request, loopHash);
+      if (flow.isPresent()) {
+        try {
+          sendAlongRoute(request, flow.get(), branch);
+          return;
+        } catch (SipException e) {
+          // The flow is gone (the phone reconnected from another port): try its Contact.
+          LOG.debug("Flow {} is gone, routing by Request-URI: {}", flow.get(), e.getMessage());
+          request.removeFirst(ViaHeader.NAME);
+        }
+      }
+      sendAlongRoute(request, nextHop(request), branch);
     } catch (SipException | ParseException | InvalidArgumentException e) {
       LOG.info(
           "Could not forward in-dialog {} to {} (route {}): {}",
@@ -313,6 +324,23 @@ final class ProxyCore {
             event.getRequest(), Response.SERVICE_UNAVAILABLE, "Next hop unreachable");
       }
     }
+  }
+
+  private void sendAlongRoute(Request request, Hop hop, String branch)
+      throws SipException, ParseException, InvalidArgumentException {
+    request.addFirst(ourVia(hop.getTransport(), branch));
+    HopRouter.via(
+        hop,
+        () -> {
+          if (Request.ACK.equals(request.getMethod())) {
+            sip.provider().sendRequest(request);
+          } else if (hasClientTransaction(request)) {
+            LOG.debug("{} retransmission: our client transaction is on it", request.getMethod());
+          } else {
+            sip.provider().getNewClientTransaction(request).sendRequest();
+          }
+          return null;
+        });
   }
 
   private boolean hasClientTransaction(Request request) {
@@ -394,7 +422,7 @@ final class ProxyCore {
     if (rejectExhausted(request)) {
       return true;
     }
-    String expected = MAGIC_COOKIE + loopHash + ".";
+    String expected = ProxyBranches.MAGIC_COOKIE + loopHash + ".";
     ListIterator<Header> vias = request.getHeaders(ViaHeader.NAME);
     while (vias.hasNext()) {
       ViaHeader via = (ViaHeader) vias.next();
@@ -492,9 +520,9 @@ final class ProxyCore {
     }
   }
 
-  private RecordRouteHeader recordRoute(String transport) throws ParseException {
+  private RecordRouteHeader recordRoute(String transport, String flowToken) throws ParseException {
     ListeningPoint point = listeningPoint(transport);
-    SipURI uri = sip.addresses().createSipURI(null, advertisedHost(point));
+    SipURI uri = sip.addresses().createSipURI(flowToken, advertisedHost(point));
     uri.setPort(point.getPort());
     if (!"udp".equals(transport)) {
       uri.setTransportParam(transport);
@@ -522,17 +550,6 @@ final class ProxyCore {
     return "0.0.0.0".equals(address) || "::".equals(address) ? sip.advertisedAddress() : address;
   }
 
-  private static void decrementMaxForwards(Request request) throws InvalidArgumentException {
-    MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
-    if (maxForwards != null) {
-      try {
-        maxForwards.decrementMaxForwards();
-      } catch (javax.sip.header.TooManyHopsException e) {
-        throw new InvalidArgumentException("Max-Forwards is exhausted", e);
-      }
-    }
-  }
-
   private static boolean isDialogCreating(String method) {
     return Request.INVITE.equals(method)
         || Request.SUBSCRIBE.equals(method)
@@ -541,36 +558,5 @@ final class ProxyCore {
 
   private static ViaHeader topVia(Request request) {
     return (ViaHeader) request.getHeader(ViaHeader.NAME);
-  }
-
-  /** Our branch: the loop-detection hash of RFC 3261 §16.6 step 8, then a unique part. */
-  private static String uniqueBranch(String loopHash) {
-    return MAGIC_COOKIE + loopHash + "." + UUID.randomUUID().toString().replace("-", "");
-  }
-
-  /** Same input, same branch: a stateless proxy must map retransmissions to one branch. */
-  private static String statelessBranch(Request request, String loopHash) {
-    return MAGIC_COOKIE + loopHash + "." + hash(topVia(request).getBranch() + request.getMethod());
-  }
-
-  private static String loopHash(Request request) {
-    FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
-    ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
-    CallIdHeader callId = (CallIdHeader) request.getHeader(CallIdHeader.NAME);
-    CSeqHeader cseq = (CSeqHeader) request.getHeader(CSeqHeader.NAME);
-    return hash(
-        request.getRequestURI()
-            + "|"
-            + from.getTag()
-            + "|"
-            + to.getTag()
-            + "|"
-            + callId.getCallId()
-            + "|"
-            + cseq.getSeqNumber());
-  }
-
-  private static String hash(String text) {
-    return Sha256Hex.of(text, 8);
   }
 }

@@ -112,6 +112,10 @@ final class ServerSipListener implements SipListener {
       }
       return;
     }
+    if (Request.ACK.equals(method) && responses.acknowledgesOurResponse(request)) {
+      LOG.debug("Absorbing the ACK for one of our own final responses");
+      return;
+    }
     if (Request.REGISTER.equals(method)) {
       registrar.handle(event);
       return;

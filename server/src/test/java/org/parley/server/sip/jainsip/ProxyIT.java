@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.server.sip.DigestClient;
 import org.parley.server.sip.RawSipClient;
 import org.parley.server.sip.SipMessage;
 import org.parley.server.testing.MemoryLocationStore;
@@ -36,41 +35,12 @@ class ProxyIT {
   }
 
   private String invite(RawSipClient caller, String target, String callId, int cseq, String extra) {
-    return "INVITE "
-        + target
-        + " SIP/2.0\nVia: "
-        + caller.via()
-        + "\nMax-Forwards: 70\n"
-        + "From: <sip:alice@office.example>;tag=alice-tag\nTo: <"
-        + target
-        + ">\n"
-        + "Call-ID: "
-        + callId
-        + "\nCSeq: "
-        + cseq
-        + " INVITE\nContact: "
-        + caller.contact("alice")
-        + "\n"
-        + "Content-Type: application/sdp"
-        + (extra.isEmpty() ? "" : "\n" + extra);
+    return TestFlows.aliceInvite(caller, target, callId, cseq, extra);
   }
 
-  /** Sends an INVITE from alice, answers the 407, and returns the authenticated INVITE's head. */
   private String authenticatedInvite(RawSipClient alice, String target, String callId)
       throws Exception {
-    alice.send(invite(alice, target, callId, 1, ""), SDP);
-    SipMessage challenge = alice.receive(m -> m.status() != 100);
-    assertThat(challenge.status()).isEqualTo(407);
-    String auth =
-        DigestClient.authorization(
-            challenge.headers("Proxy-Authenticate").get(1),
-            "alice",
-            "wonderland",
-            "INVITE",
-            target);
-    String head = invite(alice, target, callId, 2, "Proxy-Authorization: " + auth);
-    alice.send(head, SDP);
-    return head;
+    return TestFlows.aliceCalls(alice, target, callId, SDP);
   }
 
   @Test

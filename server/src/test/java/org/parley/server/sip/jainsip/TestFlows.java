@@ -66,4 +66,44 @@ final class TestFlows {
         + " MESSAGE\nContent-Type: text/plain;charset=UTF-8"
         + extra;
   }
+
+  /** An INVITE head from alice (alice-tag) to {@code target}, with an SDP body to follow. */
+  static String aliceInvite(
+      RawSipClient caller, String target, String callId, int cseq, String extra) {
+    return "INVITE "
+        + target
+        + " SIP/2.0\nVia: "
+        + caller.via()
+        + "\nMax-Forwards: 70\n"
+        + "From: <sip:alice@office.example>;tag=alice-tag\nTo: <"
+        + target
+        + ">\n"
+        + "Call-ID: "
+        + callId
+        + "\nCSeq: "
+        + cseq
+        + " INVITE\nContact: "
+        + caller.contact("alice")
+        + "\n"
+        + "Content-Type: application/sdp"
+        + (extra.isEmpty() ? "" : "\n" + extra);
+  }
+
+  /** Sends an INVITE from alice, answers the 407, and returns the authenticated INVITE's head. */
+  static String aliceCalls(RawSipClient alice, String target, String callId, String sdp)
+      throws Exception {
+    alice.send(aliceInvite(alice, target, callId, 1, ""), sdp);
+    SipMessage challenge = alice.receive(m -> m.status() != 100);
+    assertThat(challenge.status()).isEqualTo(407);
+    String auth =
+        DigestClient.authorization(
+            challenge.headers("Proxy-Authenticate").get(1),
+            "alice",
+            "wonderland",
+            "INVITE",
+            target);
+    String head = aliceInvite(alice, target, callId, 2, "Proxy-Authorization: " + auth);
+    alice.send(head, sdp);
+    return head;
+  }
 }

@@ -37,6 +37,9 @@ final class SipStacks {
     properties.setProperty(
         "gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
         FramedMessageProcessorFactory.class.getName());
+    // Duplicated single-value headers get a 400 rather than silently losing all but one value.
+    properties.setProperty(
+        "gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", StrictMessageParserFactory.class.getName());
     properties.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
     properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
     properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");

@@ -36,8 +36,7 @@ import org.parley.server.testing.MemoryLocationStore;
  * rfc4475-expectations.csv}.
  */
 // Deviation: outcomes the RFC does not list are explained row by row in the table. In short:
-// jain-sip's parser silently drops duplicates of single-value headers (multi01, and mcl01 over
-// UDP); the TLS Via of bext01 cannot be answered without a TLS listening point. TCP is framed by
+// the TLS Via of bext01 cannot be answered without a TLS listening point. TCP is framed by
 // our StreamFramer, so compact headers and unparseable requests get the RFC's outcomes there.
 class TortureIT {
 

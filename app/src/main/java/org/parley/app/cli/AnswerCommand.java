@@ -7,6 +7,7 @@ import org.parley.core.call.Call;
 import org.parley.core.call.CallEvent;
 import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.IncomingCall;
+import org.parley.core.call.CallPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +63,8 @@ final class AnswerCommand implements Callable<Integer> {
         durationSeconds > 0
             ? System.currentTimeMillis() + Math.round(durationSeconds * 1000)
             : Long.MAX_VALUE;
-    try (HeadlessPhone phone = HeadlessPhone.register(options.login)) {
+    CallPolicy policy = options.callPolicy();
+    try (HeadlessPhone phone = HeadlessPhone.register(options.login, policy)) {
       spec.commandLine().getOut().println("Registered " + phone.account().addressOfRecord());
       int answered = 0;
       int ended = 0;

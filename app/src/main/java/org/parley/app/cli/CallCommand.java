@@ -11,6 +11,7 @@ import org.parley.core.call.CallEvent;
 import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.CallEstablished;
 import org.parley.core.call.CallEvent.EndReason;
+import org.parley.core.call.CallPolicy;
 import org.parley.media.codec.AudioCodec;
 import org.parley.media.ffmpeg.FfmpegCodecs;
 import picocli.CommandLine.Command;
@@ -73,7 +74,8 @@ final class CallCommand implements Callable<Integer> {
       throw new CommandFailure(ExitCodes.USAGE, "--duration must be more than 0 seconds.");
     }
     List<AudioCodec> codecs = codecs();
-    try (HeadlessPhone phone = HeadlessPhone.register(options.login)) {
+    CallPolicy policy = options.callPolicy();
+    try (HeadlessPhone phone = HeadlessPhone.register(options.login, policy)) {
       Call call =
           phone.account().call(target, HeadlessPhone.media(options, options.record, codecs));
       CallEvent answered = awaitAnswerOrEnd(phone);

@@ -39,6 +39,8 @@ final class CallStatsJson {
         + number(quality == null ? -1 : quality.meanRoundTripMillis())
         + ",\"mos\":"
         + number(quality == null ? 0 : quality.meanMos())
+        + ",\"srtp\":"
+        + call.encrypted()
         + "}";
   }
 

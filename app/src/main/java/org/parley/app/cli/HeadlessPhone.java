@@ -22,6 +22,7 @@ import org.parley.core.account.RegistrationEvent.RegistrationFailed;
 import org.parley.core.account.ServerAddress;
 import org.parley.core.call.CallEvent;
 import org.parley.core.call.CallMedia;
+import org.parley.core.call.CallPolicy;
 import org.parley.core.im.MessageEvent;
 import org.parley.core.sip.SipException;
 import org.parley.media.audio.AudioSink;
@@ -51,7 +52,16 @@ final class HeadlessPhone implements AutoCloseable {
 
   /** Starts a softphone, registers the account and waits for the registrar's verdict. */
   static HeadlessPhone register(AccountOptions options) throws CommandFailure {
+    return register(options, CallPolicy.defaults());
+  }
+
+  /**
+   * As {@link #register(AccountOptions)}, with the account's call policy set first: an SRTP policy
+   * starts the cipher's one-off start-up while the account registers.
+   */
+  static HeadlessPhone register(AccountOptions options, CallPolicy policy) throws CommandFailure {
     HeadlessPhone phone = start(options);
+    phone.account.setCallPolicy(policy);
     ServerAddress server = phone.account.config().firstHop();
     BlockingQueue<RegistrationEvent> registration = new LinkedBlockingQueue<>();
     phone.account.addRegistrationListener(registration::add);

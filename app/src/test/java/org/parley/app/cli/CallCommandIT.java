@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.core.testing.ToneSequence;
 import org.parley.media.wav.WavFileSink;
 import org.parley.media.wav.WavFileSource;
 import org.parley.server.sip.FreePorts;
@@ -48,34 +49,76 @@ class CallCommandIT {
 
   @Test
   void theCalleesRecordingHoldsTheCallersTonesAndStatsAreWritten() throws Exception {
+    ToneCall call = toneCall(List.of(), List.of());
+
+    assertThat(call.callerExit()).as(call.callerErr()).isZero();
+    assertThat(call.answerExit()).isZero();
+    assertThat(heardTones(call.recording())).containsExactly(500.0, 900.0, 1300.0);
+    assertThat(Files.readString(call.stats()))
+        .contains("\"codec\":\"PCMU\"")
+        .containsPattern("\"packetsSent\":1[0-9]{2}")
+        .containsPattern("\"packetsReceived\":[1-9][0-9]+")
+        .contains("\"lossPercent\":", "\"jitterMs\":", "\"rttMs\":", "\"mos\":")
+        .contains("\"srtp\":false");
+  }
+
+  @Test
+  void withSrtpRequiredOnBothSidesTheTonesArriveOverSrtp() throws Exception {
+    ToneCall call = toneCall(List.of("--srtp", "required"), List.of("--srtp", "required"));
+
+    assertThat(call.callerExit()).as(call.callerErr()).isZero();
+    assertThat(call.answerExit()).isZero();
+    assertThat(heardTones(call.recording()))
+        .as(Files.readString(call.stats()))
+        .containsExactly(500.0, 900.0, 1300.0);
+    assertThat(Files.readString(call.stats())).contains("\"srtp\":true");
+  }
+
+  @Test
+  void aPlainCallerIsRefusedByACalleeThatRequiresSrtp() throws Exception {
+    ToneCall call = toneCall(List.of("--srtp", "none"), List.of("--srtp", "required"));
+
+    assertThat(call.callerExit()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(call.callerErr().lines())
+        .singleElement()
+        .asString()
+        .startsWith("parley call: ")
+        .contains("488");
+  }
+
+  /** What one {@code call} to an {@code answer --calls 1} left behind. */
+  private record ToneCall(
+      int callerExit, String callerErr, int answerExit, Path recording, Path stats) {}
+
+  private ToneCall toneCall(List<String> callerExtra, List<String> answerExtra) throws Exception {
     Path tones = writeTones(dir.resolve("tones.wav"));
     Path recording = dir.resolve("heard.wav");
     Path stats = dir.resolve("stats.json");
     CountDownLatch registered = new CountDownLatch(1);
     Writer answerOut = new LatchWriter("Registered", registered);
+    List<String> answerArgs =
+        new ArrayList<>(
+            List.of(
+                "answer",
+                "--account",
+                "sip:bob@" + DOMAIN + ":" + port,
+                "--password",
+                "builder99",
+                "--record",
+                recording.toString(),
+                "--calls",
+                "1",
+                "--duration",
+                // A refused call never counts: the command then ends after its duration.
+                callerExtra.equals(answerExtra) ? "60" : "4"));
+    answerArgs.addAll(answerExtra);
     CompletableFuture<Integer> answer =
-        CompletableFuture.supplyAsync(
-            () ->
-                run(
-                    answerOut,
-                    "answer",
-                    "--account",
-                    "sip:bob@" + DOMAIN + ":" + port,
-                    "--password",
-                    "builder99",
-                    "--record",
-                    recording.toString(),
-                    "--calls",
-                    "1",
-                    "--duration",
-                    "60"));
+        CompletableFuture.supplyAsync(() -> run(answerOut, answerArgs.toArray(String[]::new)));
     assertThat(registered.await(20, TimeUnit.SECONDS)).as("answer registered").isTrue();
 
-    StringWriter callErr = new StringWriter();
-    int called =
-        ParleyCommandLine.create(
-                () -> 0, new PrintWriter(new StringWriter(), true), new PrintWriter(callErr, true))
-            .execute(
+    List<String> callArgs =
+        new ArrayList<>(
+            List.of(
                 "call",
                 "bob",
                 "--account",
@@ -89,17 +132,15 @@ class CallCommandIT {
                 "--codec",
                 "pcmu",
                 "--stats",
-                stats.toString());
-
-    assertThat(called).as(callErr.toString()).isZero();
-    assertThat(answer.get(20, TimeUnit.SECONDS)).isZero();
-    assertThat(heardTones(recording)).containsExactly(500.0, 900.0, 1300.0);
-    String json = Files.readString(stats);
-    assertThat(json)
-        .contains("\"codec\":\"PCMU\"")
-        .containsPattern("\"packetsSent\":1[0-9]{2}")
-        .containsPattern("\"packetsReceived\":[1-9][0-9]+")
-        .contains("\"lossPercent\":", "\"jitterMs\":", "\"rttMs\":", "\"mos\":");
+                stats.toString()));
+    callArgs.addAll(callerExtra);
+    StringWriter callErr = new StringWriter();
+    int called =
+        ParleyCommandLine.create(
+                () -> 0, new PrintWriter(new StringWriter(), true), new PrintWriter(callErr, true))
+            .execute(callArgs.toArray(String[]::new));
+    return new ToneCall(
+        called, callErr.toString(), answer.get(20, TimeUnit.SECONDS), recording, stats);
   }
 
   @Test
@@ -166,47 +207,13 @@ class CallCommandIT {
     return file;
   }
 
-  /** The loudest 100 Hz step (300–1700 Hz) mid-segment, from the first loud sound on. */
+  /** The distinct tones heard, in order, however a loaded machine stretched or shifted them. */
   private static List<Double> heardTones(Path wav) throws Exception {
-    short[] pcm;
-    int rate;
     try (WavFileSource source = WavFileSource.open(wav)) {
-      rate = source.sampleRateHz();
-      pcm = new short[(int) source.frameCount()];
+      short[] pcm = new short[(int) source.frameCount()];
       source.read(pcm);
+      return ToneSequence.toneRunsIn(pcm, source.sampleRateHz());
     }
-    int onset = 0;
-    while (onset < pcm.length && Math.abs(pcm[onset]) < 3000) {
-      onset++;
-    }
-    int segment = rate * SEGMENT_MILLIS / 1000;
-    int probe = rate / 10;
-    List<Double> found = new ArrayList<>();
-    for (int k = 0; k < TONES_HZ.length; k++) {
-      int from = onset + k * segment + (segment - probe) / 2;
-      if (from + probe > pcm.length) {
-        break;
-      }
-      double best = 0;
-      double bestPower = -1;
-      for (double hz = 300; hz <= 1700; hz += 100) {
-        double c = 2 * Math.cos(2 * Math.PI * hz / rate);
-        double s1 = 0;
-        double s2 = 0;
-        for (int i = from; i < from + probe; i++) {
-          double s0 = pcm[i] + c * s1 - s2;
-          s2 = s1;
-          s1 = s0;
-        }
-        double power = s1 * s1 + s2 * s2 - c * s1 * s2;
-        if (power > bestPower) {
-          bestPower = power;
-          best = hz;
-        }
-      }
-      found.add(best);
-    }
-    return found;
   }
 
   /** Opens a latch once a given text has been written. */

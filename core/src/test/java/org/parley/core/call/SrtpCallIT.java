@@ -91,6 +91,28 @@ class SrtpCallIT {
         .containsExactly(1300.0, 1000.0, 700.0, 400.0);
     outgoing.hangUp();
     bobEvents.next(CallEnded.class);
+    aliceEvents.next(CallEnded.class);
+  }
+
+  @Test
+  void twoPhonesThatBothRequireSrtpTalkAndHangUp() throws Exception {
+    alice.setCallPolicy(CallPolicy.defaults().withEncryption(MediaEncryption.REQUIRED));
+    bob.setCallPolicy(CallPolicy.defaults().withEncryption(MediaEncryption.REQUIRED));
+    RecordingSink bobHears = new RecordingSink(ToneSequence.RATE_HZ);
+    Call outgoing =
+        alice.call(
+            "bob",
+            CallMedia.of(new ToneSequence(ALICE_TONES), new RecordingSink(ToneSequence.RATE_HZ))
+                .withCodecs(List.of(G711Codec.PCMU)));
+    bobEvents.next(IncomingCall.class).call().answer(CallMedia.of(new ToneSequence(), bobHears));
+    aliceEvents.next(CallEstablished.class);
+
+    bobHears.awaitAfterSound(ToneSequence.SEGMENT_MILLIS * ALICE_TONES.length, 15_000);
+    assertThat(ToneSequence.tonesIn(bobHears.samples(), ToneSequence.RATE_HZ, 4))
+        .containsExactly(500.0, 800.0, 1100.0, 1400.0);
+    outgoing.hangUp();
+    aliceEvents.next(CallEnded.class);
+    bobEvents.next(CallEnded.class);
   }
 
   @Test

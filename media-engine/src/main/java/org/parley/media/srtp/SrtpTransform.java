@@ -7,6 +7,7 @@ import org.jitsi.srtp.SrtcpCryptoContext;
 import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
 import org.jitsi.srtp.SrtpErrorStatus;
+import org.jitsi.srtp.crypto.Aes;
 import org.jitsi.utils.logging2.LoggerImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,13 @@ public final class SrtpTransform implements AutoCloseable {
 
   /** A stream rarely has more than a couple of SSRCs; the bound keeps memory fixed. */
   private static final int MAX_SOURCES = 16;
+
+  static {
+    // jitsi-srtp otherwise benchmarks every AES provider on first use (8 s measured on the loaded
+    // 2-core machine, 3.5 s with this). The JDK's AES-CTR uses the CPU's AES instructions, and at
+    // 50 packets a second per stream the provider's speed does not matter; no native library loads.
+    Aes.setFactoryClassName("org.jitsi.srtp.crypto.Aes$SunJCECipherFactory");
+  }
 
   private final SrtpSuite suite;
   private final boolean sender;
@@ -66,9 +74,9 @@ public final class SrtpTransform implements AutoCloseable {
   }
 
   /**
-   * Pays jitsi-srtp's one-off cost now: on first use it benchmarks its AES providers, which took 2
-   * to 11 s on a loaded two-core machine. Call once at startup, off the UI and media threads, so
-   * the first secured call does not wait for it.
+   * Pays jitsi-srtp's one-off cost now: loading its classes and the cipher's took seconds on a
+   * loaded two-core machine. Call once at startup, off the UI and media threads, so the first
+   * secured call does not wait for it.
    */
   public static void warmUp() {
     SrtpMasterKey throwaway =

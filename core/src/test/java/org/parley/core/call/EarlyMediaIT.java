@@ -21,16 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.parley.core.Softphone;
 import org.parley.core.SoftphoneConfig;
 import org.parley.core.account.Account;
-import org.parley.core.account.AccountConfig;
 import org.parley.core.call.CallEvent.CallEarlyMedia;
 import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.CallEstablished;
 import org.parley.core.call.CallEvent.EndReason;
 import org.parley.core.call.RawSipPeer.Message;
+import org.parley.core.testing.AnswerSplitSink;
 import org.parley.core.testing.CallEvents;
-import org.parley.core.testing.RecordingSink;
+import org.parley.core.testing.TestAccounts;
 import org.parley.core.testing.ToneSequence;
-import org.parley.media.audio.AudioSink;
 import org.parley.media.rtp.RtpFormatException;
 import org.parley.media.rtp.RtpPacket;
 import org.parley.media.rtp.RtpPacketParser;
@@ -64,40 +63,14 @@ class EarlyMediaIT {
     rtp.close();
   }
 
-  /** Records into one of two recordings: before our phone saw the answer, and after. */
-  private static final class AnswerSplitSink implements AudioSink {
-    final RecordingSink beforeAnswer = new RecordingSink(ToneSequence.RATE_HZ);
-    final RecordingSink afterAnswer = new RecordingSink(ToneSequence.RATE_HZ);
-    volatile boolean answered;
-
-    @Override
-    public int sampleRateHz() {
-      return ToneSequence.RATE_HZ;
-    }
-
-    @Override
-    public void write(short[] frame, int sampleCount) {
-      (answered ? afterAnswer : beforeAnswer).write(frame, sampleCount);
-    }
-  }
-
   /** The SSRC and sequence number of each packet our phone sent, and whether the 200 was out. */
   private record Sent(long ssrc, int sequenceNumber, boolean afterAnswer) {}
 
   @Test
   void tonesIn183EarlyMediaPlayBeforeTheAnswerAndTheCallKeepsItsStream() throws Exception {
-    Account alice =
-        phone.addAccount(
-            AccountConfig.of("sip:alice@127.0.0.1", "unused"::toCharArray)
-                .withOutboundProxy("127.0.0.1:" + callee.localPort()));
+    Account alice = TestAccounts.direct(phone, "alice", callee.localPort());
     AnswerSplitSink heard = new AnswerSplitSink();
-    alice.addCallListener(
-        event -> {
-          // On the core's loop, in order with its media decisions: later frames are "after".
-          if (event instanceof CallEstablished) {
-            heard.answered = true;
-          }
-        });
+    alice.addCallListener(heard);
     alice.addCallListener(events);
 
     Call call =
@@ -117,20 +90,20 @@ class EarlyMediaIT {
       assertThat(events.next(CallEarlyMedia.class).codec()).isEqualTo("PCMU");
       tones.start();
       tones.play(new ToneSequence(600, 1000));
-      heard.beforeAnswer.awaitAfterSound(2 * ToneSequence.SEGMENT_MILLIS, WAIT_MILLIS);
+      heard.beforeAnswer().awaitAfterSound(2 * ToneSequence.SEGMENT_MILLIS, WAIT_MILLIS);
 
       okSent.set(true);
       callee.respond(invite, 200, answer);
       nextRequest("ACK");
       assertThat(events.next(CallEstablished.class).codec()).isEqualTo("PCMU");
       tones.play(new ToneSequence(1400, 800));
-      heard.afterAnswer.awaitAfterSound(2 * ToneSequence.SEGMENT_MILLIS, WAIT_MILLIS);
+      heard.afterAnswer().awaitAfterSound(2 * ToneSequence.SEGMENT_MILLIS, WAIT_MILLIS);
     }
 
-    assertThat(ToneSequence.toneRunsIn(heard.beforeAnswer.samples(), ToneSequence.RATE_HZ))
+    assertThat(ToneSequence.toneRunsIn(heard.beforeAnswer().samples(), ToneSequence.RATE_HZ))
         .as("tones played before the 200")
         .containsExactly(600.0, 1000.0);
-    assertThat(ToneSequence.toneRunsIn(heard.afterAnswer.samples(), ToneSequence.RATE_HZ))
+    assertThat(ToneSequence.toneRunsIn(heard.afterAnswer().samples(), ToneSequence.RATE_HZ))
         .as("tones played after the 200, on the same stream")
         .containsExactly(1400.0, 800.0);
     assertOneUnbrokenStream(List.copyOf(sent));

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.parley.core.Softphone;
 import org.parley.core.SoftphoneConfig;
 import org.parley.core.account.Account;
-import org.parley.core.account.AccountConfig;
 import org.parley.core.call.CallEvent.IncomingCall;
 import org.parley.core.call.RawSipPeer.Message;
+import org.parley.core.testing.TestAccounts;
 
 /**
  * Our phone says it supports Replaces (RFC 3891 §6.2, option tag {@code replaces}) where a peer
@@ -45,10 +45,7 @@ class ReplacesSupportIT {
   void ourInviteListsReplacesBesideTheSessionTimer() throws Exception {
     try (RawSipPeer callee = RawSipPeer.called("callee1");
         Softphone phone = Softphone.start(SoftphoneConfig.defaults("127.0.0.1"))) {
-      Account carol =
-          phone.addAccount(
-              AccountConfig.of("sip:carol@127.0.0.1", "unused"::toCharArray)
-                  .withOutboundProxy("127.0.0.1:" + callee.localPort()));
+      Account carol = TestAccounts.direct(phone, "carol", callee.localPort());
       carol.call("sip:dave@127.0.0.1:" + callee.localPort(), CallMedia.silent());
       Message invite = nextInvite(callee);
 

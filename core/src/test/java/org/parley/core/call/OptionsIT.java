@@ -58,6 +58,8 @@ class OptionsIT {
       assertThat(response)
           .containsPattern("(?m)^Allow: INVITE, ?ACK, ?CANCEL, ?BYE, ?OPTIONS, ?INFO");
       assertThat(response).containsPattern("(?m)^Accept: application/sdp");
+      // RFC 3891 §6.2: an OPTIONS answer lists the extensions we take, Replaces among them.
+      assertThat(response).containsPattern("(?m)^Supported: (.*[ ,])?replaces\\b");
     }
   }
 }

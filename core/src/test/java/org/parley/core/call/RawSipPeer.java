@@ -55,11 +55,12 @@ final class RawSipPeer implements AutoCloseable {
   }
 
   private final DatagramSocket socket;
-  private final InetSocketAddress target;
+  private InetSocketAddress target;
   private final String targetUri;
   private final String callId = UUID.randomUUID().toString();
   private final String fromTag = UUID.randomUUID().toString().substring(0, 8);
   private String toTag;
+  private String responseTag;
   private int cseq;
   private String lastBranch;
 
@@ -67,6 +68,17 @@ final class RawSipPeer implements AutoCloseable {
     this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     this.target = target;
     this.targetUri = targetUri;
+  }
+
+  /**
+   * A peer that is called rather than calling: it sends to wherever the first message it receives
+   * came from, and adds {@code toTag} to the To of its responses (the dialog's tag, RFC 3261
+   * §8.2.6.2).
+   */
+  static RawSipPeer called(String toTag) throws IOException {
+    RawSipPeer peer = new RawSipPeer(null, null);
+    peer.responseTag = toTag;
+    return peer;
   }
 
   int localPort() {
@@ -90,7 +102,12 @@ final class RawSipPeer implements AutoCloseable {
     StringBuilder text = new StringBuilder("SIP/2.0 ").append(status).append(" Whatever\r\n");
     for (String[] header : request.headers()) {
       String name = header[0].toLowerCase(Locale.ROOT);
-      if (name.equals("via")
+      boolean untaggedTo =
+          name.equals("to") && !header[1].toLowerCase(Locale.ROOT).contains(";tag=");
+      if (untaggedTo && responseTag != null) {
+        text.append(header[0]).append(": ").append(header[1]).append(";tag=");
+        text.append(responseTag).append("\r\n");
+      } else if (name.equals("via")
           || name.equals("from")
           || name.equals("to")
           || name.equals("call-id")
@@ -164,6 +181,9 @@ final class RawSipPeer implements AutoCloseable {
       socket.receive(packet);
     } catch (SocketTimeoutException e) {
       return Optional.empty();
+    }
+    if (target == null) {
+      target = (InetSocketAddress) packet.getSocketAddress();
     }
     return Optional.of(
         Message.parse(new String(buffer, 0, packet.getLength(), StandardCharsets.UTF_8)));

@@ -21,24 +21,29 @@ import org.parley.core.account.AccountConfig;
 import org.parley.core.account.RegistrationEvent.Registered;
 import org.parley.core.account.RegistrationEvent.Unregistered;
 import org.parley.core.call.Call;
+import org.parley.core.call.CallEvent.CallEarlyMedia;
 import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.CallEstablished;
 import org.parley.core.call.CallEvent.EndReason;
 import org.parley.core.call.CallEvent.IncomingCall;
 import org.parley.core.call.CallMedia;
+import org.parley.core.testing.AnswerSplitSink;
 import org.parley.core.testing.BundledServer;
 import org.parley.core.testing.CallEvents;
 import org.parley.core.testing.RecordingSink;
 import org.parley.core.testing.RegistrationEvents;
+import org.parley.core.testing.TestAccounts;
 import org.parley.core.testing.ToneSequence;
+import org.parley.media.codec.G711Codec;
 import org.parley.server.sip.FreePorts;
 import org.parley.server.sip.Sipp;
 
 /**
  * The core's user agent against SIPp (Debian package {@code sip-tester}): calling a SIPp UAS
  * directly, answering a SIPp UAC that calls through Parley's server, and registering with SIPp
- * acting as a registrar that checks the digest. SIPp echoes our RTP ({@code -rtp_echo}), so each
- * call also proves the SDP it negotiated: we must hear our own tone sequence back.
+ * acting as a registrar that checks the digest, and a SIPp callee that plays early media in a 183.
+ * SIPp echoes our RTP ({@code -rtp_echo}) in the other calls, so each call also proves the SDP it
+ * negotiated: we must hear our own tone sequence back.
  *
  * <p>Without {@code sipp} these tests are skipped, except under {@code CI}, where they fail.
  */
@@ -101,10 +106,7 @@ class SippInteropIT {
                 "-rtp_echo",
                 "-m",
                 "1"));
-    Account alice =
-        softphone.addAccount(
-            AccountConfig.of("sip:alice@127.0.0.1", "unused"::toCharArray)
-                .withOutboundProxy("127.0.0.1:" + uas.localPort()));
+    Account alice = TestAccounts.direct(softphone, "alice", uas.localPort());
     alice.addCallListener(callEvents);
     RecordingSink heard = new RecordingSink(ToneSequence.RATE_HZ);
 
@@ -117,6 +119,46 @@ class SippInteropIT {
         .as("SIPp answers PCMU only; %s", uas.report())
         .isEqualTo("PCMU");
     assertHeardOwnTones(heard, uas);
+    call.hangUp();
+    assertThat(callEvents.next(CallEnded.class).reason()).isEqualTo(EndReason.LOCAL_HANGUP);
+    assertThat(uas.await(SIPP_DEADLINE)).as("UAS exit code; %s", uas.report()).isZero();
+    assertThat(uas.counter("SuccessfulCall(C)")).as(uas.report()).isOne();
+  }
+
+  @Test
+  void aSippUasPlaysEarlyMediaIn183AndWeHearItBeforeTheAnswer() throws Exception {
+    double[] earlyTonesHz = {700, 1200};
+    Files.createDirectories(traces);
+    Files.write(traces.resolve("early.ulaw"), pcmu(new ToneSequence(earlyTonesHz)));
+    Sipp uas =
+        sipp(
+            "uas",
+            "127.0.0.1:9",
+            List.of(
+                "-sf",
+                Sipp.scenario("uas-early-media.xml").toString(),
+                "-key",
+                "user",
+                "service",
+                "-mp",
+                String.valueOf(FreePorts.udpAndTcp()),
+                "-m",
+                "1"));
+    Account alice = TestAccounts.direct(softphone, "alice", uas.localPort());
+    AnswerSplitSink heard = new AnswerSplitSink();
+    alice.addCallListener(heard);
+    alice.addCallListener(callEvents);
+
+    Call call =
+        alice.call(
+            "sip:service@127.0.0.1:" + uas.localPort(), CallMedia.of(new ToneSequence(), heard));
+
+    assertThat(callEvents.next(CallEarlyMedia.class).codec()).as(uas.report()).isEqualTo("PCMU");
+    callEvents.next(CallEstablished.class);
+    assertThat(ToneSequence.toneRunsIn(heard.beforeAnswer().samples(), ToneSequence.RATE_HZ))
+        .as("what played before SIPp's 200 (its tones, three times over); %s", uas.report())
+        .containsSubsequence(700.0, 1200.0, 700.0, 1200.0)
+        .containsOnly(700.0, 1200.0);
     call.hangUp();
     assertThat(callEvents.next(CallEnded.class).reason()).isEqualTo(EndReason.LOCAL_HANGUP);
     assertThat(uas.await(SIPP_DEADLINE)).as("UAS exit code; %s", uas.report()).isZero();
@@ -234,6 +276,17 @@ class SippInteropIT {
     assertThat(ToneSequence.toneRunsIn(heard.samples(), ToneSequence.RATE_HZ))
         .as("our tones, echoed by SIPp")
         .containsExactly(600.0, 1000.0, 1400.0, 800.0);
+  }
+
+  /** 8 kHz G.711 mu-law with no header: what SIPp's {@code rtp_stream} sends verbatim. */
+  private static byte[] pcmu(ToneSequence tones) {
+    short[] pcm =
+        new short
+            [ToneSequence.RATE_HZ * ToneSequence.SEGMENT_MILLIS / 1000 * tones.tonesHz().length];
+    tones.read(pcm);
+    byte[] payload = new byte[pcm.length];
+    G711Codec.PCMU.newEncoder().encode(pcm, 0, pcm.length, payload);
+    return payload;
   }
 
   private Sipp sipp(String name, String target, List<String> options) throws IOException {

@@ -19,6 +19,16 @@ public final class TestAccounts {
             .withOutboundProxy("127.0.0.1:" + server.port()));
   }
 
+  /**
+   * Adds {@code sip:user@127.0.0.1} that sends everything to a peer on {@code peerPort} (SIPp, a
+   * hand-written peer) and never registers: for calls straight to that peer.
+   */
+  public static Account direct(Softphone phone, String user, int peerPort) {
+    return phone.addAccount(
+        AccountConfig.of("sip:" + user + "@127.0.0.1", "unused"::toCharArray)
+            .withOutboundProxy("127.0.0.1:" + peerPort));
+  }
+
   /** Registers the account and waits for the registrar's 200. */
   public static Account register(Account account) throws InterruptedException {
     RegistrationEvents registration = new RegistrationEvents();

@@ -24,7 +24,7 @@ public final class QualityMonitor implements AutoCloseable {
   private final CodecImpairment codec;
   private final double packetisationMillis;
   private final Supplier<RtpStreamStatistics> rtpStatistics;
-  private final JitterBufferStatistics jitterBuffer;
+  private final PlayoutCounters jitterBuffer;
   private final MediaClock clock;
   private final Consumer<QualitySample> listener;
   private final long startNanos;
@@ -53,14 +53,14 @@ public final class QualityMonitor implements AutoCloseable {
    *
    * @param packetisationMillis the packet duration (ptime), counted once in the one-way delay
    * @param rtpStatistics the RTP session's statistics, such as {@code session::statistics}
-   * @param jitterBuffer the stream's jitter buffer, or {@link JitterBufferStatistics#NONE}
+   * @param jitterBuffer the stream's jitter buffer, or {@link PlayoutCounters#NONE}
    * @param listener gets each sample, on the scheduler's thread
    */
   public QualityMonitor(
       CodecImpairment codec,
       double packetisationMillis,
       Supplier<RtpStreamStatistics> rtpStatistics,
-      JitterBufferStatistics jitterBuffer,
+      PlayoutCounters jitterBuffer,
       MediaClock clock,
       Consumer<QualitySample> listener) {
     this.codec = codec;
@@ -99,7 +99,7 @@ public final class QualityMonitor implements AutoCloseable {
   /** Takes a sample of the interval since the previous one and adds it to the summary. */
   public synchronized QualitySample sample() {
     RtpStreamStatistics rtp = rtpStatistics.get();
-    JitterBufferStatistics.Snapshot buffer = jitterBuffer.snapshot();
+    PlayoutCounters.Snapshot buffer = jitterBuffer.snapshot();
 
     long expected = rtp.packetsExpected() - previousExpected;
     long lost = rtp.cumulativeLost() - previousLost;

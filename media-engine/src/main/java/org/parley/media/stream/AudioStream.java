@@ -17,7 +17,8 @@ import org.parley.media.dtmf.DtmfSender;
 import org.parley.media.dtmf.ReceivedDigit;
 import org.parley.media.filter.AudioFilter;
 import org.parley.media.jitter.AdaptiveJitterBuffer;
-import org.parley.media.quality.JitterBufferStatistics;
+import org.parley.media.jitter.JitterBufferStatistics;
+import org.parley.media.quality.PlayoutCounters;
 import org.parley.media.quality.QualityMonitor;
 import org.parley.media.quality.QualitySample;
 import org.parley.media.quality.QualitySummary;
@@ -115,10 +116,10 @@ public final class AudioStream implements AutoCloseable {
               thread.setPriority(Thread.MAX_PRIORITY);
               return thread;
             });
-    JitterBufferStatistics buffer =
+    PlayoutCounters buffer =
         () -> {
           var statistics = jitterBuffer.statistics();
-          return new JitterBufferStatistics.Snapshot(
+          return new PlayoutCounters.Snapshot(
               statistics.concealedSamples(),
               statistics.playedSamples(),
               statistics.currentDelayMillis());
@@ -298,7 +299,7 @@ public final class AudioStream implements AutoCloseable {
   }
 
   /** For tests and diagnostics: the jitter buffer's counters. */
-  public org.parley.media.jitter.JitterBufferStatistics jitterBufferStatistics() {
+  public JitterBufferStatistics jitterBufferStatistics() {
     return jitterBuffer.statistics();
   }
 

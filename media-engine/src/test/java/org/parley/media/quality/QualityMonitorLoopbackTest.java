@@ -18,7 +18,7 @@ class QualityMonitorLoopbackTest {
             CodecImpairment.G711_PLC,
             20,
             stream.receiver()::statistics,
-            JitterBufferStatistics.NONE,
+            PlayoutCounters.NONE,
             MediaClock.system(),
             sample -> {});
     stream.sendInBursts(packets, 50);

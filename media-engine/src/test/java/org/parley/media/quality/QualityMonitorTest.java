@@ -20,8 +20,8 @@ class QualityMonitorTest {
 
   final ManualMediaClock clock = new ManualMediaClock(0);
   final AtomicReference<RtpStreamStatistics> rtp = new AtomicReference<>(rtp(0, 0, 0, -1));
-  final AtomicReference<JitterBufferStatistics.Snapshot> buffer =
-      new AtomicReference<>(new JitterBufferStatistics.Snapshot(0, 0, 60));
+  final AtomicReference<PlayoutCounters.Snapshot> buffer =
+      new AtomicReference<>(new PlayoutCounters.Snapshot(0, 0, 60));
   final BlockingQueue<QualitySample> delivered = new LinkedBlockingQueue<>();
   final QualityMonitor monitor =
       new QualityMonitor(
@@ -36,7 +36,7 @@ class QualityMonitorTest {
   void aSampleCombinesIntervalLossDelayAndTheEModel() {
     clock.advanceMillis(1000);
     rtp.set(rtp(50, 1, 3.5, 40));
-    buffer.set(new JitterBufferStatistics.Snapshot(160, 8000, 60));
+    buffer.set(new PlayoutCounters.Snapshot(160, 8000, 60));
 
     QualitySample sample = monitor.sample();
 
@@ -64,7 +64,7 @@ class QualityMonitorTest {
   void concealmentAboveNetworkLossDrivesTheRating() {
     // No network loss, but 5 % of the play-out concealed (late packets): Ppl = 5.
     rtp.set(rtp(50, 0, 0, 40));
-    buffer.set(new JitterBufferStatistics.Snapshot(400, 8000, 60));
+    buffer.set(new PlayoutCounters.Snapshot(400, 8000, 60));
 
     QualitySample sample = monitor.sample();
 
@@ -75,10 +75,10 @@ class QualityMonitorTest {
   @Test
   void theSummaryHasAveragesAndWorstValues() {
     rtp.set(rtp(50, 0, 2, 40));
-    buffer.set(new JitterBufferStatistics.Snapshot(0, 8000, 60));
+    buffer.set(new PlayoutCounters.Snapshot(0, 8000, 60));
     QualitySample good = monitor.sample();
     rtp.set(rtp(100, 5, 6, 60));
-    buffer.set(new JitterBufferStatistics.Snapshot(800, 16000, 60));
+    buffer.set(new PlayoutCounters.Snapshot(800, 16000, 60));
     QualitySample bad = monitor.sample();
 
     QualitySummary summary = monitor.summary();
@@ -119,7 +119,7 @@ class QualityMonitorTest {
             CodecImpairment.G711,
             20,
             rtp::get,
-            JitterBufferStatistics.NONE,
+            PlayoutCounters.NONE,
             clock,
             sample -> {
               calls.add(1);

@@ -537,6 +537,7 @@ final class InviteDialog implements SipDialog {
       Request request = dialog.createRequest(method);
       if (Request.INVITE.equals(method)) {
         request.setHeader(owner.contact(localUser, InviteMessages.transportOf(request)));
+        InviteMessages.addSupported(request, sip.headers(), InviteMessages.REPLACES);
         if (timer != null) {
           timer.addToRequest(request, sip.headers());
         }
@@ -571,6 +572,7 @@ final class InviteDialog implements SipDialog {
       }
       if (status < 300) {
         response.addHeader(owner.contact(localUser, InviteMessages.transportOf(invite)));
+        InviteMessages.addSupported(response, sip.headers(), InviteMessages.REPLACES);
         InviteMessages.copyRecordRoutes(invite, response);
         if (timer != null) {
           timer.answer(invite, response, sip.headers());

@@ -139,6 +139,7 @@ final class InviteDialogs {
                 sip.headers().createMaxForwardsHeader(MAX_FORWARDS));
     request.addHeader(contact(account.user(), transport.token()));
     request.addHeader(sip.headers().createAllowHeader(ALLOW));
+    InviteMessages.addSupported(request, sip.headers(), InviteMessages.REPLACES);
     request.addHeader(sip.headers().createUserAgentHeader(List.of(sip.userAgentName())));
     // Every out-of-dialog request goes through the account's first hop (a preloaded loose route,
     // RFC 3261 §8.1.2), so the proxy can authenticate it and record-route the dialog.

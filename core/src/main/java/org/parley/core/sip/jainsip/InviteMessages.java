@@ -9,7 +9,9 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.header.ContactHeader;
+import javax.sip.header.HeaderFactory;
 import javax.sip.header.RecordRouteHeader;
+import javax.sip.header.SupportedHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
@@ -26,7 +28,26 @@ final class InviteMessages {
   /** What a 200 to a re-INVITE carries besides the SDP: our Contact, the session timer. */
   record AnswerParts(Supplier<ContactHeader> contact, SessionTimer timer, String callId) {}
 
+  /**
+   * RFC 3891 §6.2's option tag: we take an INVITE with Replaces as UAS and send one as UAC, so our
+   * INVITEs, our answers to them and our OPTIONS answers say so in Supported.
+   */
+  static final String REPLACES = "replaces";
+
   private InviteMessages() {}
+
+  /** Adds {@code optionTag} to the message's Supported option tags unless it is already listed. */
+  static void addSupported(Message message, HeaderFactory headers, String optionTag)
+      throws ParseException {
+    ListIterator<?> supported = message.getHeaders(SupportedHeader.NAME);
+    while (supported.hasNext()) {
+      if (supported.next() instanceof SupportedHeader header
+          && optionTag.equalsIgnoreCase(header.getOptionTag())) {
+        return;
+      }
+    }
+    message.addHeader(headers.createSupportedHeader(optionTag));
+  }
 
   /** The message's body as text, if it has one. */
   static Optional<String> body(Message message) {
@@ -76,6 +97,7 @@ final class InviteMessages {
           parts.timer().answer(request, response, sip.headers());
         }
         response.addHeader(parts.contact().get());
+        addSupported(response, sip.headers(), REPLACES);
         response.setContent(sdp.get(), sip.headers().createContentTypeHeader("application", "sdp"));
       }
       transaction.sendResponse(response);

@@ -69,7 +69,7 @@ final class SessionTimer {
   void addToRequest(Request request, HeaderFactory headers) throws ParseException {
     int asked = intervalSeconds > 0 ? intervalSeconds : requestedSeconds;
     String refresher = intervalSeconds > 0 && weRefresh ? ";refresher=uac" : "";
-    request.setHeader(headers.createHeader("Supported", TIMER));
+    InviteMessages.addSupported(request, headers, TIMER);
     request.setHeader(headers.createHeader(SESSION_EXPIRES, asked + refresher));
     request.setHeader(headers.createHeader(MIN_SE, Integer.toString(minSeSeconds)));
   }

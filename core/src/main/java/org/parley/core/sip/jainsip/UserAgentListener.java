@@ -114,6 +114,7 @@ final class UserAgentListener implements SipListenerExt {
       if (options) {
         response.addHeader(sip.headers().createAllowHeader(InviteDialogs.ALLOW));
         response.addHeader(sip.headers().createAcceptHeader("application", "sdp"));
+        InviteMessages.addSupported(response, sip.headers(), InviteMessages.REPLACES);
       }
       sip.provider().sendResponse(response);
     } catch (ParseException | SipException e) {

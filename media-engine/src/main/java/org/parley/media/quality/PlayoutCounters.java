@@ -1,14 +1,15 @@
 package org.parley.media.quality;
 
 /**
- * What the quality monitor needs from a jitter buffer; the jitter buffer implements it.
- * Implementations must be safe to call from another thread.
+ * The play-out counters the quality monitor reads from a stream's jitter buffer (a narrow view of
+ * {@code org.parley.media.jitter.JitterBufferStatistics}). Implementations must be safe to call
+ * from another thread.
  */
 @FunctionalInterface
-public interface JitterBufferStatistics {
+public interface PlayoutCounters {
 
   /** A buffer that reports nothing (no concealment, no delay): for streams without one. */
-  JitterBufferStatistics NONE = () -> new Snapshot(0, 0, 0);
+  PlayoutCounters NONE = () -> new Snapshot(0, 0, 0);
 
   /** The counters now. */
   Snapshot snapshot();

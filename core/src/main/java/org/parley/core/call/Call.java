@@ -59,7 +59,8 @@ public final class Call {
   private final Instant startedAt;
   private volatile State state;
   private SipDialog dialog;
-  private CallAudio audio;
+  private volatile CallAudio audio;
+  private final CallRecording recording = new CallRecording(() -> audio);
   private CallNegotiation negotiation;
   private Optional<String> pendingOffer = Optional.empty();
   private volatile String codec;
@@ -168,14 +169,12 @@ public final class Call {
 
   /** Sends digits as SIP INFO requests ({@code application/dtmf-relay}), one per digit. */
   public void sendInfoDigits(String digits) {
-    calls
-        .loop()
-        .execute(
-            () -> {
-              for (char digit : digits.toCharArray()) {
-                dialog.info(DtmfRelay.CONTENT_TYPE, DtmfRelay.body(digit));
-              }
-            });
+    calls.loop().execute(() -> DtmfRelay.sendInfo(dialog, digits));
+  }
+
+  /** Records this call to a file from now until stopped or the call ends. */
+  public CallRecording recording() {
+    return recording;
   }
 
   /**
@@ -445,6 +444,7 @@ public final class Call {
       // Failures with the peer's own reason were reported in failed(); these are ours.
       tap(new SipFrag(statusCode >= 300 ? statusCode : 503, "Call Failed"));
     }
+    recording.stop();
     Optional<QualitySummary> summary = audio == null ? Optional.empty() : audio.stop();
     calls.ended(
         this,

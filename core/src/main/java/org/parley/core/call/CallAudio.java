@@ -34,6 +34,7 @@ final class CallAudio {
   private final int port;
   private final SharedMedia.Lease lease;
   private final CallMedia media;
+  private final RecordingTap recordingTap = new RecordingTap();
   private AudioStream stream;
   private AudioStreamSettings running;
   private SdesAgreement runningKeys;
@@ -82,6 +83,10 @@ final class CallAudio {
     return lease;
   }
 
+  RecordingTap recordingTap() {
+    return recordingTap;
+  }
+
   boolean started() {
     return stream != null;
   }
@@ -119,8 +124,8 @@ final class CallAudio {
             AudioStream.start(
                 negotiated.settings(),
                 rtp.build(),
-                new KeptSource(media.source()),
-                new KeptSink(media.sink()),
+                new KeptSource(media.source(), recordingTap),
+                new KeptSink(media.sink(), recordingTap),
                 listener);
       } catch (IOException | RuntimeException e) {
         if (transform != null) {
@@ -205,8 +210,11 @@ final class CallAudio {
     return summary;
   }
 
-  /** The call's source, left open when a stream is replaced; the call closes it at the end. */
-  private record KeptSource(AudioSource source) implements AudioSource {
+  /**
+   * The call's source, left open when a stream is replaced; the call closes it at the end. What it
+   * delivers is also copied to a recording, if one runs.
+   */
+  private record KeptSource(AudioSource source, RecordingTap tap) implements AudioSource {
     @Override
     public int sampleRateHz() {
       return source.sampleRateHz();
@@ -219,12 +227,14 @@ final class CallAudio {
 
     @Override
     public int read(short[] frame) {
-      return source.read(frame);
+      int count = source.read(frame);
+      tap.local(frame, count, source.sampleRateHz(), source.channels());
+      return count;
     }
   }
 
   /** The call's sink, left open when a stream is replaced. */
-  private record KeptSink(AudioSink sink) implements AudioSink {
+  private record KeptSink(AudioSink sink, RecordingTap tap) implements AudioSink {
     @Override
     public int sampleRateHz() {
       return sink.sampleRateHz();
@@ -238,6 +248,7 @@ final class CallAudio {
     @Override
     public void write(short[] frame, int sampleCount) {
       sink.write(frame, sampleCount);
+      tap.remote(frame, sampleCount, sink.sampleRateHz(), sink.channels());
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.parley.core.call;
 
 import java.util.Optional;
+import org.parley.core.sip.SipDialog;
 
 /**
  * DTMF in SIP INFO bodies ({@code application/dtmf-relay}: {@code Signal=} and {@code Duration=}).
@@ -11,6 +12,13 @@ final class DtmfRelay {
   static final int DIGIT_MILLIS = 160;
 
   private DtmfRelay() {}
+
+  /** Sends each digit in an INFO of its own on {@code dialog}. */
+  static void sendInfo(SipDialog dialog, String digits) {
+    for (char digit : digits.toCharArray()) {
+      dialog.info(CONTENT_TYPE, body(digit));
+    }
+  }
 
   /** The body of an INFO that sends {@code digit}. */
   static String body(char digit) {

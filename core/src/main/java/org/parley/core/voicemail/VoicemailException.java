@@ -26,13 +26,13 @@ public final class VoicemailException extends Exception {
   private final Reason reason;
   private final int statusCode;
 
-  VoicemailException(Reason reason, int statusCode, String message) {
+  public VoicemailException(Reason reason, int statusCode, String message) {
     super(message);
     this.reason = reason;
     this.statusCode = statusCode;
   }
 
-  VoicemailException(Reason reason, String message, Throwable cause) {
+  public VoicemailException(Reason reason, String message, Throwable cause) {
     super(message, cause);
     this.reason = reason;
     this.statusCode = 0;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -36,7 +37,9 @@ import org.parley.core.testing.CallEvents;
 import org.parley.core.testing.RecordingSink;
 import org.parley.core.testing.RegistrationEvents;
 import org.parley.core.testing.ToneSequence;
+import org.parley.media.audio.AudioSource;
 import org.parley.media.source.ToneSource;
+import org.parley.media.wav.WavFileSource;
 import org.parley.server.voicemail.DefaultGreeting;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -57,14 +60,31 @@ class VoicemailFlowIT {
 
   @TempDir Path profile;
 
+  private static final double MICROPHONE_TONE_HZ = 400;
+
   private final RecordingSink speaker = new RecordingSink(ToneSequence.RATE_HZ);
+  private final AtomicInteger microphoneFrames = new AtomicInteger();
   private DesktopApp app;
 
   @Start
   void start(Stage stage) {
     CallAudioProvider devices =
         () -> {
-          MuteSwitch mute = new MuteSwitch(new ToneSource(400, ToneSequence.RATE_HZ, 0.1));
+          ToneSource tone = new ToneSource(MICROPHONE_TONE_HZ, ToneSequence.RATE_HZ, 0.5);
+          MuteSwitch mute =
+              new MuteSwitch(
+                  new AudioSource() {
+                    @Override
+                    public int sampleRateHz() {
+                      return tone.sampleRateHz();
+                    }
+
+                    @Override
+                    public int read(short[] frame) {
+                      microphoneFrames.incrementAndGet();
+                      return tone.read(frame);
+                    }
+                  });
           return new CallAudioProvider.PreparedAudio(CallMedia.of(mute, speaker), mute);
         };
     app =
@@ -113,6 +133,23 @@ class VoicemailFlowIT {
     await(() -> !list.getItems().get(0).unheard());
     List<Double> tones = ToneSequence.toneRunsIn(speaker.samples(), ToneSequence.RATE_HZ);
     assertThat(tones).contains(DORAS_TONE_HZ);
+
+    // A new greeting from the microphone, uploaded to the mailbox (which checks its format).
+    Button greeting = robot.lookup("#voicemail-greeting").queryButton();
+    microphoneFrames.set(0);
+    robot.interact(greeting::requestFocus);
+    robot.type(KeyCode.SPACE);
+    await(() -> microphoneFrames.get() >= 25);
+    robot.type(KeyCode.SPACE);
+    await(() -> text(robot, "#voicemail-status").equals("Your new greeting is in place"));
+    Path recorded =
+        profile.resolve("voicemail").resolve(me.substring("sip:".length())).resolve("greeting.wav");
+    try (WavFileSource wav = WavFileSource.open(recorded)) {
+      short[] pcm = new short[(int) wav.frameCount()];
+      wav.read(pcm);
+      assertThat(ToneSequence.tonesIn(pcm, ToneSequence.RATE_HZ, 1))
+          .containsExactly(MICROPHONE_TONE_HZ);
+    }
   }
 
   /** Dora calls; the user declines; the mailbox hears her out; she hangs up. */

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -19,6 +18,9 @@ import org.parley.core.sip.OutgoingRequest;
 import org.parley.core.sip.RegisterSession;
 import org.parley.core.sip.RequestOutcome;
 import org.parley.core.sip.SipUserAgent;
+import org.parley.core.sip.Subscription;
+import org.parley.core.voicemail.VoicemailEvent.MessagesWaitingChanged;
+import org.parley.core.voicemail.VoicemailEvent.WatchFailed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,8 @@ public final class Voicemail {
   /** The bundled server's HTTP port unless its configuration says otherwise. */
   public static final int DEFAULT_API_PORT = 8080;
 
+  static final String EVENT_PACKAGE = "message-summary";
+  static final int EXPIRES_SECONDS = 3600;
   private static final Logger LOG = LoggerFactory.getLogger(Voicemail.class);
   private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -40,8 +44,9 @@ public final class Voicemail {
   private final EventLoop loop;
   private final Supplier<RegisterSession> session;
   private final List<VoicemailListener> listeners = new CopyOnWriteArrayList<>();
-  private final Map<String, SummarySubscription> byCallId = new HashMap<>();
-  private SummarySubscription current;
+  private final Map<String, Subscription> byCallId = new HashMap<>();
+  private final Subscription.Host host = new SummaryHost();
+  private Subscription current;
   private volatile MessageSummary summary = MessageSummary.EMPTY;
 
   public Voicemail(
@@ -65,7 +70,13 @@ public final class Voicemail {
     loop.execute(
         () -> {
           if (current == null) {
-            new SummarySubscription(this, account.addressOfRecord()).start();
+            new Subscription(
+                    host,
+                    account.addressOfRecord(),
+                    EVENT_PACKAGE,
+                    MessageSummary.CONTENT_TYPE,
+                    EXPIRES_SECONDS)
+                .start();
           }
         });
   }
@@ -119,35 +130,55 @@ public final class Voicemail {
    * @return the status to answer: 200, or 481 when no subscription of ours has its Call-ID
    */
   public int onNotify(IncomingRequest notify) {
-    SummarySubscription subscription = byCallId.get(notify.callId());
+    Subscription subscription = byCallId.get(notify.callId());
     return subscription == null ? 481 : subscription.onNotify(notify);
   }
 
-  void track(SummarySubscription subscription) {
-    byCallId.put(subscription.callId(), subscription);
-    current = subscription;
-  }
+  /** The mailbox subscription's owner side, on the loop. */
+  private final class SummaryHost implements Subscription.Host {
+    @Override
+    public void send(OutgoingRequest request, Consumer<RequestOutcome> done) {
+      sip.send(session.get(), request, done);
+    }
 
-  void untrack(SummarySubscription subscription) {
-    byCallId.remove(subscription.callId(), subscription);
-    if (current == subscription) {
-      current = null;
+    @Override
+    public Cancellable schedule(int delaySeconds, Runnable task) {
+      return loop.schedule(Duration.ofSeconds(delaySeconds), task);
+    }
+
+    @Override
+    public void started(Subscription subscription) {
+      byCallId.put(subscription.callId(), subscription);
+      current = subscription;
+    }
+
+    @Override
+    public void ended(Subscription subscription) {
+      byCallId.remove(subscription.callId(), subscription);
+      if (current == subscription) {
+        current = null;
+      }
+    }
+
+    @Override
+    public void notified(IncomingRequest notify) {
+      byte[] body = notify.body();
+      boolean summaryBody =
+          notify.contentType().map(MessageSummary.CONTENT_TYPE::equals).orElse(false);
+      if (summaryBody && body.length > 0) {
+        MessageSummary latest = MessageSummary.parse(body);
+        summary = latest;
+        emit(new MessagesWaitingChanged(latest));
+      }
+    }
+
+    @Override
+    public void failed(int statusCode, String reason) {
+      emit(new WatchFailed(statusCode, reason));
     }
   }
 
-  void summaryArrived(MessageSummary latest) {
-    summary = latest;
-  }
-
-  void send(OutgoingRequest request, Consumer<RequestOutcome> done) {
-    sip.send(session.get(), request, done);
-  }
-
-  Cancellable schedule(int delaySeconds, Runnable task) {
-    return loop.schedule(Duration.ofSeconds(delaySeconds), task);
-  }
-
-  void emit(VoicemailEvent event) {
+  private void emit(VoicemailEvent event) {
     for (VoicemailListener listener : listeners) {
       try {
         listener.onVoicemailEvent(event);
@@ -155,20 +186,6 @@ public final class Voicemail {
         // A failing listener (a UI adapter, say) must not keep the event from the others.
         LOG.error("A voicemail listener failed on {}", event.getClass().getSimpleName(), e);
       }
-    }
-  }
-
-  /** Refresh a minute before expiry, or at half the time for short grants (RFC 6665 §4.1.2.1). */
-  static int refreshDelaySeconds(int grantedSeconds) {
-    return grantedSeconds > 120 ? grantedSeconds - 60 : Math.max(1, grantedSeconds / 2);
-  }
-
-  /** A header's whole seconds, or {@code otherwise} when absent or not a number. */
-  static int seconds(Optional<String> header, int otherwise) {
-    try {
-      return header.map(String::trim).map(Integer::parseInt).orElse(otherwise);
-    } catch (NumberFormatException e) {
-      return otherwise;
     }
   }
 }

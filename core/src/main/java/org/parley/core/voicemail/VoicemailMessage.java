@@ -2,6 +2,7 @@ package org.parley.core.voicemail;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.parley.core.sip.Subscription;
 
 /**
  * One message in the mailbox, as the server's API lists it.
@@ -21,7 +22,7 @@ public record VoicemailMessage(
 
   /** The caller's SIP URI without display name or parameters, e.g. {@code sip:dora@example.com}. */
   public String callerUri() {
-    return SummarySubscription.contactUri(from);
+    return Subscription.uriOf(from);
   }
 
   /** The caller's display name from the From header, empty when it had none. */

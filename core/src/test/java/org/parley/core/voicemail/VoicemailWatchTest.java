@@ -31,7 +31,7 @@ import org.parley.core.voicemail.VoicemailEvent.WatchFailed;
 /**
  * The message-summary subscription's life on a virtual clock, against a stack that only records.
  */
-class SummarySubscriptionTest {
+class VoicemailWatchTest {
 
   private static final String BOB = "sip:bob@office.example";
 

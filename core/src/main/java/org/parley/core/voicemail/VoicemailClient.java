@@ -153,6 +153,9 @@ public final class VoicemailClient {
   public void uploadGreeting(Path wav) throws VoicemailException {
     HttpRequest.BodyPublisher body;
     try {
+      if (!Files.isRegularFile(wav)) {
+        throw new NoSuchFileException(wav.toString());
+      }
       body = HttpRequest.BodyPublishers.ofFile(wav);
     } catch (IOException e) {
       throw new VoicemailException(Reason.CACHE, "Cannot read the greeting " + wav, e);

@@ -19,7 +19,7 @@ public final class VoicemailException extends Exception {
     REJECTED,
     /** 5xx, or an answer we cannot read. */
     SERVER_ERROR,
-    /** The local cache could not be read or written. */
+    /** A local file (the cache, a greeting to upload) could not be read or written. */
     CACHE
   }
 

@@ -57,6 +57,7 @@ public final class Softphone implements AutoCloseable {
     sip.onIncomingInvite(accounts::incoming);
     sip.onIncomingRequest("MESSAGE", "", accounts::incomingMessage);
     sip.onIncomingRequest("NOTIFY", "presence", accounts::incomingNotify);
+    sip.onIncomingRequest("NOTIFY", "message-summary", accounts::incomingSummary);
   }
 
   private static InetAddress mediaAddress(SoftphoneConfig config) {

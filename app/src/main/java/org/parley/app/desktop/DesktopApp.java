@@ -86,6 +86,7 @@ public final class DesktopApp {
   private volatile DesktopSession session;
   private volatile boolean shutDown;
   private Scene mainScene; // FX thread only
+  private volatile VoicemailTab voicemailTab;
 
   public DesktopApp(Options options) {
     this.options = options;
@@ -195,6 +196,23 @@ public final class DesktopApp {
                 Platform.exit();
               }
             });
+    session.accounts().stream()
+        .findFirst()
+        .ifPresent(
+            first -> {
+              voicemailTab =
+                  new VoicemailTab(
+                      new VoicemailTab.Parts(
+                          options.profile(),
+                          first,
+                          session.embeddedServerHttpPort(),
+                          audio,
+                          calls,
+                          contacts.contacts(),
+                          background,
+                          texts));
+              voicemailTab.addTo(view, texts);
+            });
     mainScene = new Scene(view.root(), WIDTH, HEIGHT);
     applyTheme(settings.theme());
     stage.setScene(mainScene);
@@ -276,6 +294,9 @@ public final class DesktopApp {
     shutDown = true;
     return CompletableFuture.runAsync(
             () -> {
+              if (voicemailTab != null) {
+                voicemailTab.close();
+              }
               if (session != null) {
                 session.close();
               }

@@ -13,12 +13,14 @@ import org.parley.core.loop.EventLoop;
 import org.parley.core.presence.Presence;
 import org.parley.core.sip.IncomingInvite;
 import org.parley.core.sip.SipUserAgent;
+import org.parley.core.voicemail.Voicemail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SIP identity of the softphone: its registration, calls, messages and presence. Methods may be
- * called from any thread; the work runs on the core's loop and results arrive as events there.
+ * One SIP identity of the softphone: its registration, calls, messages, presence and voicemail.
+ * Methods may be called from any thread; the work runs on the core's loop and results arrive as
+ * events there.
  */
 public final class Account {
 
@@ -31,6 +33,7 @@ public final class Account {
   private final Calls calls;
   private final Messaging messaging;
   private final Presence presence;
+  private final Voicemail voicemail;
 
   Account(
       AccountConfig config,
@@ -54,6 +57,7 @@ public final class Account {
     this.presence =
         new Presence(config.addressOfRecord(), config.domain(), sip, loop, registration::session);
     calls.addListener(presence::onCallEvent);
+    this.voicemail = new Voicemail(config, sip, loop, registration::session);
   }
 
   public AccountConfig config() {
@@ -103,6 +107,11 @@ public final class Account {
   /** This account's presence: publish our status, watch buddies, listen for their status. */
   public Presence presence() {
     return presence;
+  }
+
+  /** This account's voicemail: message-waiting indication and the mailbox's HTTP API. */
+  public Voicemail voicemail() {
+    return voicemail;
   }
 
   /** Sets how this account's calls negotiate media from the next call on (SRTP, codecs). */

@@ -72,6 +72,16 @@ public final class AccountRegistry {
     return byUser(request.localUser()).map(a -> a.presence().onNotify(request)).orElse(481);
   }
 
+  /**
+   * Hands a message-summary NOTIFY (RFC 3842) to the account its Request-URI names (call on the
+   * loop).
+   *
+   * @return the status to answer with; 481 when no account has that user
+   */
+  public int incomingSummary(IncomingRequest request) {
+    return byUser(request.localUser()).map(a -> a.voicemail().onNotify(request)).orElse(481);
+  }
+
   private Optional<Account> byUser(String user) {
     return accounts.stream().filter(a -> a.config().user().equals(user)).findFirst();
   }

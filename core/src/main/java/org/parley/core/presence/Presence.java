@@ -20,6 +20,7 @@ import org.parley.core.sip.OutgoingRequest;
 import org.parley.core.sip.RegisterSession;
 import org.parley.core.sip.RequestOutcome;
 import org.parley.core.sip.SipUserAgent;
+import org.parley.core.sip.Subscription;
 import org.parley.core.sip.TargetUri;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,13 +148,13 @@ public final class Presence {
     publisher.publish(status);
   }
 
-  void track(BuddySubscription subscription) {
-    byCallId.put(subscription.callId(), subscription);
+  void track(String callId, BuddySubscription subscription) {
+    byCallId.put(callId, subscription);
     byBuddy.put(subscription.buddyUri(), subscription);
   }
 
-  void untrack(BuddySubscription subscription) {
-    byCallId.remove(subscription.callId(), subscription);
+  void untrack(String callId, BuddySubscription subscription) {
+    byCallId.remove(callId, subscription);
     byBuddy.values().remove(subscription);
   }
 
@@ -178,15 +179,11 @@ public final class Presence {
 
   /** When to refresh something granted for {@code seconds}: a minute early, or halfway. */
   static int refreshDelaySeconds(int seconds) {
-    return seconds > 120 ? seconds - 60 : Math.max(1, seconds / 2);
+    return Subscription.refreshDelaySeconds(seconds);
   }
 
   /** A header's number of seconds, or {@code otherwise} when absent or not a number. */
   static int seconds(Optional<String> header, int otherwise) {
-    try {
-      return header.map(String::trim).map(Integer::parseInt).orElse(otherwise);
-    } catch (NumberFormatException e) {
-      return otherwise;
-    }
+    return Subscription.seconds(header, otherwise);
   }
 }

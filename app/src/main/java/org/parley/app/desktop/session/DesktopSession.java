@@ -144,6 +144,11 @@ public final class DesktopSession implements AutoCloseable {
     return server.map(EmbeddedServer::sipPort);
   }
 
+  /** The embedded server's HTTP API port, when the profile uses the embedded server. */
+  public Optional<Integer> embeddedServerHttpPort() {
+    return server.map(EmbeddedServer::httpPort);
+  }
+
   /** Hangs up, un-registers, stops the softphone and the embedded server; not the database. */
   @Override
   public void close() {

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bundled server run inside the desktop app on loopback, so a first-time user can call the echo
- * test without any setup: no TLS, no HTTP API, reachable from this machine only.
+ * test without any setup: no TLS, reachable from this machine only. Its HTTP API (visual voicemail)
+ * listens on a loopback port chosen at each start.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
@@ -28,10 +29,12 @@ public final class EmbeddedServer implements AutoCloseable {
 
   private final ParleyServer server;
   private final int sipPort;
+  private final int httpPort;
 
-  private EmbeddedServer(ParleyServer server, int sipPort) {
+  private EmbeddedServer(ParleyServer server, int sipPort, int httpPort) {
     this.server = server;
     this.sipPort = sipPort;
+    this.httpPort = httpPort;
   }
 
   /**
@@ -40,11 +43,15 @@ public final class EmbeddedServer implements AutoCloseable {
    * @throws SessionException when the port is taken or the database cannot be opened
    */
   public static EmbeddedServer start(Path dataDir, int sipPort) throws SessionException {
-    ServerConfig config = config(dataDir, sipPort);
+    int httpPort = LoopbackPorts.freeUdpAndTcp();
+    while (httpPort == sipPort) {
+      httpPort = LoopbackPorts.freeUdpAndTcp();
+    }
+    ServerConfig config = config(dataDir, sipPort, httpPort);
     try {
       ParleyServer server = ParleyServer.start(config, VersionProvider.version());
       LOG.info("Embedded server for {} on {} port {}", DOMAIN, LOOPBACK, sipPort);
-      return new EmbeddedServer(server, sipPort);
+      return new EmbeddedServer(server, sipPort, server.httpPort().orElse(httpPort));
     } catch (ServerStartException e) {
       throw new SessionException("The built-in server could not start: " + e.getMessage(), e);
     }
@@ -53,7 +60,7 @@ public final class EmbeddedServer implements AutoCloseable {
   /** Adds a user to the server's database (before or while it runs). */
   public static void addUser(Path dataDir, int sipPort, String name, char[] password)
       throws SessionException {
-    ServerConfig config = config(dataDir, sipPort);
+    ServerConfig config = config(dataDir, sipPort, 0);
     try (ServerDatabase database = ServerDatabase.open(ParleyServer.databaseFile(config))) {
       new UserAdministration(database.users(), DOMAIN).add(name, password);
     } catch (StoreException | IllegalArgumentException e) {
@@ -61,7 +68,8 @@ public final class EmbeddedServer implements AutoCloseable {
     }
   }
 
-  private static ServerConfig config(Path dataDir, int sipPort) throws SessionException {
+  private static ServerConfig config(Path dataDir, int sipPort, int httpPort)
+      throws SessionException {
     try {
       return ServerConfig.resolve(
           new ServerConfigOverrides("the desktop app")
@@ -70,7 +78,7 @@ public final class EmbeddedServer implements AutoCloseable {
               .bindAddress(LOOPBACK)
               .sipPort(sipPort)
               .tlsPort(0)
-              .httpPort(0));
+              .httpPort(httpPort));
     } catch (ConfigException e) {
       throw new SessionException("The built-in server is misconfigured: " + e.getMessage(), e);
     }
@@ -78,6 +86,11 @@ public final class EmbeddedServer implements AutoCloseable {
 
   public int sipPort() {
     return sipPort;
+  }
+
+  /** The loopback port of the visual-voicemail API. */
+  public int httpPort() {
+    return httpPort;
   }
 
   @Override

@@ -48,6 +48,7 @@ public final class MainView {
   }
 
   private final BorderPane root = new BorderPane();
+  private TabPane sideTabs;
 
   public MainView(
       Texts texts,
@@ -79,6 +80,7 @@ public final class MainView {
     tabs.setId("side-tabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setAccessibleText(texts.text("ui.tabs"));
+    sideTabs = tabs;
     SplitPane split = new SplitPane(tabs, callPane);
     split.setDividerPositions(0.42);
     split.setAccessibleText(texts.text("ui.split"));
@@ -118,6 +120,23 @@ public final class MainView {
 
   public Parent root() {
     return root;
+  }
+
+  /** Adds a tab beside contacts, history and chats; Ctrl ({@code Cmd}) + {@code digit} opens it. */
+  public void addSideTab(Tab tab, KeyCode digit) {
+    sideTabs.getTabs().add(tab);
+    KeyCodeCombination shortcut = new KeyCodeCombination(digit, KeyCombination.SHORTCUT_DOWN);
+    Runnable open = () -> sideTabs.getSelectionModel().select(tab);
+    if (root.getScene() != null) {
+      root.getScene().getAccelerators().put(shortcut, open);
+    }
+    root.sceneProperty()
+        .addListener(
+            (property, was, scene) -> {
+              if (scene != null) {
+                scene.getAccelerators().put(shortcut, open);
+              }
+            });
   }
 
   private static MenuBar menuBar(Texts texts, Commands commands) {

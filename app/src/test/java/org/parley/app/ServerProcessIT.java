@@ -2,9 +2,7 @@ package org.parley.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,11 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.server.sip.DigestClient;
@@ -34,62 +32,28 @@ class ServerProcessIT {
 
   @TempDir Path data;
 
-  private final List<Process> processes = new ArrayList<>();
+  private ServerProcesses servers;
+
+  @BeforeEach
+  void servers() {
+    servers = new ServerProcesses(data);
+  }
 
   @AfterEach
   void killAll() {
-    processes.forEach(Process::destroyForcibly);
+    servers.close();
   }
 
   private ProcessBuilder parley(String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // The production logging set-up, not the quiet test one, so the log file is as users see it.
-    command.add(
-        "-Dlogback.configurationFile=" + Path.of("target/classes/logback.xml").toAbsolutePath());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true);
+    return servers.parley(args);
   }
 
   private String run(String... args) throws Exception {
-    Process process = parley(args).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(output).isZero();
-    return output;
+    return servers.run(args);
   }
 
-  /** Starts the server and returns once it printed its start line. */
   private Process startServer(int sipPort, int httpPort) throws IOException {
-    Process process =
-        parley(
-                "server",
-                "--data",
-                data.toString(),
-                "--domain",
-                "office.example",
-                "--bind",
-                "127.0.0.1",
-                "--sip-port",
-                String.valueOf(sipPort),
-                "--http-port",
-                String.valueOf(httpPort))
-            .start();
-    processes.add(process);
-    BufferedReader reader =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    StringBuilder seen = new StringBuilder();
-    String line;
-    while ((line = reader.readLine()) != null) {
-      seen.append(line).append('\n');
-      if (line.startsWith("Data in ")) {
-        return process;
-      }
-    }
-    throw new IllegalStateException("Server exited before starting:\n" + seen);
+    return servers.startServer(sipPort, httpPort);
   }
 
   private static SipMessage register(RawSipClient client, String contactLine) throws Exception {

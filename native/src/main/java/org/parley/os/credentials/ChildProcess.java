@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -22,6 +24,15 @@ final class ChildProcess {
 
   /** What a finished child left behind; {@code stdout} may hold a secret, so callers wipe it. */
   record Result(int exitCode, byte[] stdout, String stderr) {}
+
+  // Pipe copying blocks, so it gets threads of its own rather than the common fork-join pool.
+  private static final ExecutorService PIPES =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "credential-helper-pipe");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private ChildProcess() {}
 
@@ -39,11 +50,11 @@ final class ChildProcess {
     builder.environment().putAll(environment);
     Process process = builder.start();
     // Each pipe gets its own thread: a child that blocks (a keyring prompt) must not block us.
-    CompletableFuture<Void> input = CompletableFuture.runAsync(() -> feed(process, stdin));
+    CompletableFuture<Void> input = CompletableFuture.runAsync(() -> feed(process, stdin), PIPES);
     CompletableFuture<byte[]> output =
-        CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
+        CompletableFuture.supplyAsync(() -> drain(process.getInputStream()), PIPES);
     CompletableFuture<byte[]> errors =
-        CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+        CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()), PIPES);
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         kill(process);

@@ -82,7 +82,8 @@ public final class SecretServiceCredentialStore implements OsCredentialStore {
       if (result.exitCode() == 0) {
         return Optional.of(chars(result.stdout()));
       }
-      if (nothingFound(result) && !lockedItemExists(accountKey)) {
+      if (nothingFound(result)) {
+        failIfLocked(accountKey);
         return Optional.empty();
       }
       throw failure("read the password for " + accountKey, result);
@@ -123,7 +124,7 @@ public final class SecretServiceCredentialStore implements OsCredentialStore {
 
   // A lookup answers "nothing" for an item in a locked keyring, without prompting; a search still
   // lists the item (its attributes are not secret), so "locked" and "absent" can be told apart.
-  private boolean lockedItemExists(String accountKey) throws CredentialStoreException {
+  private void failIfLocked(String accountKey) throws CredentialStoreException {
     ChildProcess.Result search =
         run(attributes(List.of(TOOL, "search"), accountKey), new byte[0], timeout, "search");
     boolean listed = search.exitCode() == 0 && search.stdout().length > 0;
@@ -135,7 +136,6 @@ public final class SecretServiceCredentialStore implements OsCredentialStore {
               + ": the keyring is locked; unlock it (for example in Seahorse) and try again",
           null);
     }
-    return false;
   }
 
   private ChildProcess.Result lookup(String accountKey, Duration limit)

@@ -40,12 +40,14 @@ import org.parley.app.desktop.viewmodel.SettingsViewModel;
 import org.parley.app.desktop.viewmodel.Texts;
 import org.parley.core.account.Account;
 import org.parley.core.account.AccountSettings;
+import org.parley.core.credentials.CredentialStore;
 import org.parley.core.store.sqlite.ProfileDatabase;
 import org.parley.media.codec.AudioCodec;
 import org.parley.media.device.AudioDevice;
 import org.parley.media.device.AudioDevices;
 import org.parley.media.device.JavaSoundGateway;
 import org.parley.media.ffmpeg.FfmpegCodecs;
+import org.parley.os.credentials.CredentialStores;
 import org.parley.resources.BundledResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +86,7 @@ public final class DesktopApp {
           });
   private volatile ProfileDatabase database;
   private volatile DesktopSession session;
+  private volatile CredentialStore credentialStore;
   private volatile boolean shutDown;
   private Scene mainScene; // FX thread only
   private volatile VoicemailTab voicemailTab;
@@ -107,9 +110,8 @@ public final class DesktopApp {
         () -> {
           try {
             database = DesktopSession.openDatabase(options.profile());
-            session =
-                DesktopSession.start(
-                    options.profile(), database, DesktopSession.credentialStore(options.profile()));
+            credentialStore = DesktopSession.credentialStore(options.profile());
+            session = DesktopSession.start(options.profile(), database, credentialStore);
             Platform.runLater(() -> showMain(stage));
           } catch (SessionException e) {
             LOG.error("The desktop session could not start", e);
@@ -262,7 +264,9 @@ public final class DesktopApp {
             background,
             Platform::runLater,
             texts);
-    return new SettingsView(texts, preferences, accounts, addAccount);
+    return new SettingsView(texts, preferences, accounts, addAccount)
+        .showingPasswordStorage(
+            credentialStore.description(), CredentialStores.warning(credentialStore).isPresent());
   }
 
   /** The embedded server's SIP port once the session runs, for tests that call in. */

@@ -32,9 +32,20 @@ public final class FileCredentialStore implements CredentialStore {
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
   private final Path file;
+  private final Optional<String> warning;
 
   public FileCredentialStore(Path file) {
+    this(file, Optional.empty());
+  }
+
+  /**
+   * A store that people should be told about, for example because no OS keychain was found.
+   *
+   * @param warning one sentence for settings screens and logs; never contains a secret
+   */
+  public FileCredentialStore(Path file, Optional<String> warning) {
     this.file = file;
+    this.warning = warning;
   }
 
   @Override
@@ -62,9 +73,20 @@ public final class FileCredentialStore implements CredentialStore {
     }
   }
 
+  /** The account keys that have a secret here, for moving them to another store. */
+  public synchronized Set<String> accountKeys() throws CredentialStoreException {
+    return load().stringPropertyNames();
+  }
+
+  /** Why this file is used at all, when that deserves a warning. */
+  public Optional<String> warning() {
+    return warning;
+  }
+
   @Override
   public String description() {
-    return POSIX ? "file readable only by you (" + file + ")" : "file (" + file + ")";
+    String where = POSIX ? "file readable only by you (" + file + ")" : "file (" + file + ")";
+    return warning.map(why -> where + ". " + why).orElse(where);
   }
 
   private Properties load() throws CredentialStoreException {

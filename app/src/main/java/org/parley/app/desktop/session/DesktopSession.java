@@ -14,7 +14,7 @@ import org.parley.core.credentials.CredentialStore;
 import org.parley.core.sip.SipException;
 import org.parley.core.store.StoreException;
 import org.parley.core.store.sqlite.ProfileDatabase;
-import org.parley.os.credentials.FileCredentialStore;
+import org.parley.os.credentials.CredentialStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +55,13 @@ public final class DesktopSession implements AutoCloseable {
     }
   }
 
-  /** The credential store of {@code profile}. */
+  /**
+   * The credential store of {@code profile}: the OS keyring when it answers, else the profile's
+   * owner-only file (with a warning, see {@link CredentialStores#warning}). Blocks for up to a few
+   * seconds while the keyring is probed, so call it off the UI thread.
+   */
   public static CredentialStore credentialStore(Path profile) {
-    return new FileCredentialStore(profile.resolve("credentials.properties"));
+    return CredentialStores.forThisMachine(profile, System.getenv());
   }
 
   /**

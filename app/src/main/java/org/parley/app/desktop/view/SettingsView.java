@@ -36,6 +36,8 @@ public final class SettingsView {
   private final SettingsViewModel settings;
   private final AccountsViewModel accounts;
   private final AddAccountViewModel addAccount;
+  private String passwordStorage = "";
+  private boolean passwordStorageWarns;
 
   public SettingsView(
       Texts texts,
@@ -46,6 +48,16 @@ public final class SettingsView {
     this.settings = settings;
     this.accounts = accounts;
     this.addAccount = addAccount;
+  }
+
+  /**
+   * Shows where passwords are kept (the credential store's description) under the accounts, as a
+   * warning when they are not in an OS keychain.
+   */
+  public SettingsView showingPasswordStorage(String description, boolean warning) {
+    this.passwordStorage = description;
+    this.passwordStorageWarns = warning;
+    return this;
   }
 
   /** Opens the window over {@code owner}; Escape closes it. */
@@ -73,6 +85,19 @@ public final class SettingsView {
     stage.setScene(new Scene(root, 640, 520));
     stage.show();
     return stage;
+  }
+
+  private Label passwordStorageLabel() {
+    String key =
+        passwordStorageWarns ? "ui.settings.passwordStorageWarning" : "ui.settings.passwordStorage";
+    Label storage = new Label(texts.text(key, passwordStorage));
+    storage.setId("settings-password-storage");
+    storage.setWrapText(true);
+    storage.setAccessibleText(storage.getText());
+    if (passwordStorageWarns) {
+      storage.getStyleClass().add("warning");
+    }
+    return storage;
   }
 
   private Tab tab(String id, String key, javafx.scene.Node content) {
@@ -146,6 +171,9 @@ public final class SettingsView {
             form,
             new HBox(8, add, checking),
             message);
+    if (!passwordStorage.isEmpty()) {
+      pane.getChildren().add(passwordStorageLabel());
+    }
     pane.setPadding(new Insets(12));
     return pane;
   }

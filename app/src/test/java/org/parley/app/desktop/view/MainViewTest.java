@@ -116,7 +116,8 @@ class MainViewTest {
     AddAccountViewModel addAccount =
         new AddAccountViewModel(
             (account, password) -> Optional.empty(), (a, p) -> {}, DIRECT, DIRECT, texts);
-    return new SettingsView(texts, preferences, new AccountsViewModel(texts), addAccount);
+    return new SettingsView(texts, preferences, new AccountsViewModel(texts), addAccount)
+        .showingPasswordStorage("file readable only by you (/profile/credentials)", true);
   }
 
   @AfterEach
@@ -196,6 +197,18 @@ class MainViewTest {
           missing.addAll(unlabelled(settings.getScene().getRoot()));
         });
     assertThat(missing).isEmpty();
+  }
+
+  @Test
+  void settingsWarnWhenPasswordsAreNotInAnOsKeychain(FxRobot robot) {
+    robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    Label storage = robot.lookup("#settings-password-storage").queryAs(Label.class);
+
+    assertThat(storage.getText())
+        .isEqualTo("Warning: file readable only by you (/profile/credentials)");
+    assertThat(storage.getStyleClass()).contains("warning");
   }
 
   /** Controls a screen reader could not name: no accessible text and no label pointing at them. */

@@ -23,6 +23,7 @@ import org.parley.core.call.CallEvent.CallEstablished;
 import org.parley.core.call.CallEvent.CallHoldChanged;
 import org.parley.core.call.CallEvent.CallRinging;
 import org.parley.core.call.CallEvent.IncomingCall;
+import org.parley.core.call.CallEvent.TransferProgress;
 
 /**
  * The one adapter between the core and the view-models: places calls on the core's accounts and
@@ -104,6 +105,9 @@ public final class CorePhone implements Phone {
       ui.execute(() -> view.onEstablished(call, codec));
     } else if (event instanceof CallHoldChanged hold) {
       ui.execute(() -> view.onHoldChanged(call, hold.heldByUs(), hold.heldByPeer()));
+    } else if (event instanceof TransferProgress progress) {
+      ui.execute(
+          () -> view.onTransferProgress(call, progress.statusCode(), progress.finalStatus()));
     } else if (event instanceof CallEnded ended) {
       calls.remove(event.call());
       ui.execute(() -> view.onEnded(call, ended.detail()));

@@ -270,6 +270,21 @@ class MainViewTest {
     }
 
     @Override
+    public void declineBusy() {
+      commands.add("declineBusy");
+    }
+
+    @Override
+    public void transfer(String target) {
+      commands.add("transfer " + target);
+    }
+
+    @Override
+    public void transferTo(ActiveCall consultation) {
+      commands.add("transferTo " + consultation.peer());
+    }
+
+    @Override
     public void hangUp() {
       commands.add("hangUp");
     }

@@ -1,32 +1,24 @@
 package org.parley.app.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.app.desktop.FxQueries.await;
+import static org.parley.app.desktop.FxQueries.text;
 
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.app.desktop.session.CallAudioProvider;
-import org.parley.app.desktop.session.MuteSwitch;
 import org.parley.core.call.Call;
 import org.parley.core.call.CallEvent.CallEstablished;
 import org.parley.core.call.CallEvent.CallTransferred;
 import org.parley.core.call.CallEvent.IncomingCall;
-import org.parley.core.call.CallMedia;
 import org.parley.core.testing.RecordingSink;
-import org.parley.core.testing.ToneSequence;
-import org.parley.media.source.ToneSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Transfer from the desktop's call view: Bob calls the desktop user, who transfers him to Carol by
@@ -41,15 +33,7 @@ class TransferFlowIT {
 
   @Start
   void start(Stage stage) {
-    CallAudioProvider tones =
-        () -> {
-          MuteSwitch mute = new MuteSwitch(tone(600));
-          return new CallAudioProvider.PreparedAudio(
-              CallMedia.of(mute, new RecordingSink(ToneSequence.RATE_HZ)), mute);
-        };
-    app =
-        new DesktopApp(
-            new DesktopApp.Options(profile, Locale.ENGLISH, Optional.of(settings -> tones)));
+    app = TestDesktops.playingTone(profile, 600, new RecordingSink(TestDesktops.RATE_HZ));
     app.start(stage);
   }
 
@@ -66,7 +50,7 @@ class TransferFlowIT {
 
     try (HeadlessAgent bob = HeadlessAgent.register(profile, port, "bob");
         HeadlessAgent carol = HeadlessAgent.register(profile, port, "carol")) {
-      bob.account.call(me, media(1400));
+      bob.account.call(me, TestDesktops.agentMedia(1400));
       await(() -> text(robot, "#incoming-caller").equals("sip:bob@localhost is calling"));
       robot.clickOn("#answer-button");
       bob.calls.next(CallEstablished.class);
@@ -77,7 +61,7 @@ class TransferFlowIT {
 
       Call atCarol = carol.calls.next(IncomingCall.class).call();
       assertThat(atCarol.peerUri()).isEqualTo("sip:bob@localhost");
-      atCarol.answer(media(800));
+      atCarol.answer(TestDesktops.agentMedia(800));
       Call bobToCarol = bob.calls.next(CallTransferred.class).newCall();
       assertThat(bob.calls.next(CallEstablished.class).call()).isSameAs(bobToCarol);
       carol.calls.next(CallEstablished.class);
@@ -91,21 +75,5 @@ class TransferFlowIT {
       assertThat(bobToCarol.state()).isEqualTo(Call.State.ESTABLISHED);
       assertThat(atCarol.state()).isEqualTo(Call.State.ESTABLISHED);
     }
-  }
-
-  private static CallMedia media(double toneHz) {
-    return CallMedia.of(tone(toneHz), new RecordingSink(ToneSequence.RATE_HZ));
-  }
-
-  private static ToneSource tone(double frequencyHz) {
-    return new ToneSource(frequencyHz, ToneSequence.RATE_HZ, 0.5);
-  }
-
-  private static String text(FxRobot robot, String query) {
-    return robot.lookup(query).tryQueryAs(Label.class).map(Label::getText).orElse("");
-  }
-
-  private static void await(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
   }
 }

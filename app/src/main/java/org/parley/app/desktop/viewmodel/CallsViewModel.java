@@ -98,6 +98,11 @@ public final class CallsViewModel {
     call(target.get());
   }
 
+  /** Shows why something handed to us (a link) could not be called. */
+  public void showDialError(String message) {
+    dialError.set(message);
+  }
+
   /** Calls a target from a contact or the history (numbers lose their separators). */
   public void call(String typedTarget) {
     if (!lines.isEmpty()) {
@@ -255,6 +260,9 @@ public final class CallsViewModel {
   public void switchTo(CallLine line) {
     if (line == null || line == selected.get() || !lines.contains(line)) {
       return;
+    }
+    if (selected.get() != null && !lines.contains(selected.get())) {
+      return; // the selected call is being removed: a list view reselecting, not the user
     }
     holdSelected();
     select(line);

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** An {@link ActiveCall} that records the commands it gets and reports a set quality. */
-final class FakeCall implements ActiveCall {
+public final class FakeCall implements ActiveCall {
 
-  final List<String> commands = new ArrayList<>();
+  public final List<String> commands = new ArrayList<>();
   private final String peer;
   private final boolean incoming;
   Optional<LiveQuality> quality = Optional.empty();
 
-  FakeCall(String peer, boolean incoming) {
+  public FakeCall(String peer, boolean incoming) {
     this.peer = peer;
     this.incoming = incoming;
   }

@@ -228,7 +228,7 @@ public final class DesktopApp {
   }
 
   // A later launch raises the window; its links (sip:, tel:) are called as typed into the dial
-  // field, a tel: number at the first account's domain.
+  // field, a tel: number at the first account's domain, also during a call (which is held).
   private void openLinks(Stage stage, CallsViewModel calls, List<String> arguments) {
     stage.setIconified(false);
     stage.toFront();
@@ -239,7 +239,7 @@ public final class DesktopApp {
             .orElse("localhost");
     for (String argument : arguments) {
       try {
-        calls.call(CallLink.parse(argument).target(domain));
+        calls.callAlongside(CallLink.parse(argument).target(domain));
       } catch (IllegalArgumentException e) {
         calls.showDialError(e.getMessage());
       }

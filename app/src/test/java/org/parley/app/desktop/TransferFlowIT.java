@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.core.call.Call;
+import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.CallEstablished;
+import org.parley.core.call.CallEvent.CallHoldChanged;
+import org.parley.core.call.CallEvent.CallReplaced;
 import org.parley.core.call.CallEvent.CallTransferred;
 import org.parley.core.call.CallEvent.IncomingCall;
 import org.parley.core.testing.RecordingSink;
@@ -74,6 +77,66 @@ class TransferFlowIT {
       assertThat(robot.lookup("#in-call").query().isVisible()).isFalse();
       assertThat(bobToCarol.state()).isEqualTo(Call.State.ESTABLISHED);
       assertThat(atCarol.state()).isEqualTo(Call.State.ESTABLISHED);
+    }
+  }
+
+  @Test
+  void attendedTransferJoinsTheHeldCallerWithTheConsultedTarget(FxRobot robot) throws Exception {
+    await(() -> text(robot, "#registration-status").startsWith("Ready: signed in as sip:"));
+    String me = text(robot, "#registration-status").substring("Ready: signed in as ".length());
+    int port = app.embeddedServerPort().orElseThrow();
+
+    try (HeadlessAgent bob = HeadlessAgent.register(profile, port, "bob");
+        HeadlessAgent carol = HeadlessAgent.register(profile, port, "carol")) {
+      bob.account.call(me, TestDesktops.agentMedia(1400));
+      await(() -> text(robot, "#incoming-caller").equals("sip:bob@localhost is calling"));
+      robot.clickOn("#answer-button");
+      bob.calls.next(CallEstablished.class);
+      await(() -> text(robot, "#call-state").startsWith("Connected"));
+
+      robot.clickOn("#transfer-target").write("carol");
+      robot.clickOn("#consult-button");
+      assertThat(bob.calls.next(CallHoldChanged.class).heldByPeer()).isTrue();
+      Call consultation = carol.calls.next(IncomingCall.class).call();
+      consultation.answer(TestDesktops.agentMedia(800));
+      await(() -> text(robot, "#call-state").startsWith("Connected"));
+      assertThat(text(robot, "#call-peer")).isEqualTo("sip:carol@localhost");
+
+      robot.clickOn("#complete-transfer-button");
+
+      // Bob calls Carol with Replaces; her new call takes the place of ours.
+      Call bobToCarol = bob.calls.next(CallTransferred.class).newCall();
+      CallReplaced replaced = carol.calls.next(CallReplaced.class);
+      assertThat(replaced.call()).isSameAs(consultation);
+      assertThat(bob.calls.next(CallEstablished.class).call()).isSameAs(bobToCarol);
+      await(() -> !robot.lookup("#in-call").query().isVisible());
+      assertThat(text(robot, "#transfer-status")).isEqualTo("Transferred to sip:carol@localhost");
+      await(() -> replaced.newCall().state() == Call.State.ESTABLISHED);
+    }
+  }
+
+  @Test
+  void whenTheCallerTransfersUsTheCallViewFollowsTheNewCall(FxRobot robot) throws Exception {
+    await(() -> text(robot, "#registration-status").startsWith("Ready: signed in as sip:"));
+    String me = text(robot, "#registration-status").substring("Ready: signed in as ".length());
+    int port = app.embeddedServerPort().orElseThrow();
+
+    try (HeadlessAgent bob = HeadlessAgent.register(profile, port, "bob");
+        HeadlessAgent carol = HeadlessAgent.register(profile, port, "carol")) {
+      Call bobsCall = bob.account.call(me, TestDesktops.agentMedia(1400));
+      await(() -> text(robot, "#incoming-caller").equals("sip:bob@localhost is calling"));
+      robot.clickOn("#answer-button");
+      bob.calls.next(CallEstablished.class);
+
+      bobsCall.transfer("carol");
+      carol.calls.next(IncomingCall.class).call().answer(TestDesktops.agentMedia(800));
+
+      await(() -> text(robot, "#call-peer").equals("sip:carol@localhost"));
+      await(() -> text(robot, "#call-state").startsWith("Connected"));
+      await(() -> text(robot, "#last-outcome").startsWith("Call with sip:bob@localhost ended"));
+      assertThat(robot.lookup("#in-call").query().isVisible()).isTrue();
+      robot.clickOn("#hangup-button");
+      carol.calls.next(CallEnded.class);
     }
   }
 }

@@ -112,6 +112,15 @@ public final class CallsViewModel {
     dialAlongside(typedTarget);
   }
 
+  /**
+   * Calls {@code typedTarget} also during a call (a link clicked elsewhere): the selected call is
+   * held and the new one joins the call list.
+   */
+  public void callAlongside(String typedTarget) {
+    dialError.set("");
+    dialAlongside(typedTarget);
+  }
+
   /** Holds the selected call (if any) and calls {@code typedTarget} as a new, selected line. */
   CallLine dialAlongside(String typedTarget) {
     String target = DialTarget.parse(typedTarget).orElse(typedTarget.strip());
@@ -205,6 +214,23 @@ public final class CallsViewModel {
   /** Progress of a transfer of one of our calls: the REFER's answer, then the target's status. */
   public void onTransferProgress(ActiveCall call, int statusCode, boolean finalStatus) {
     lineOf(call).ifPresent(line -> transfer.onProgress(line, statusCode, finalStatus));
+  }
+
+  /**
+   * Another call took this one's place: the peer transferred us (we now call its target), or a new
+   * call replaced this one (we were the target of an attended transfer). The line follows the new
+   * call, so the old one's end does not take it away.
+   */
+  public void onHandedOver(ActiveCall call, ActiveCall replacement) {
+    lineOf(call)
+        .ifPresent(
+            line -> {
+              line.attach(replacement);
+              line.setPeer(replacement.peer());
+              line.setEstablished(false);
+              line.setHeld(false);
+              line.setState(texts.text("call.state.handedOver"));
+            });
   }
 
   public void onEnded(ActiveCall call, String detail) {

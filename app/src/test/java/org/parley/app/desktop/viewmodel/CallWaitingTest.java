@@ -14,13 +14,16 @@ class CallWaitingTest {
   private static final Executor DIRECT = Runnable::run;
 
   private final List<String> ringer = new ArrayList<>();
+  private final List<String> dialled = new ArrayList<>();
+  private final FakeCall dave = new FakeCall("sip:dave@localhost", false);
   private final FakeCall alice = new FakeCall("Alice", true);
   private final FakeCall bob = new FakeCall("Bob", true);
   private final FakeCall carol = new FakeCall("Carol", true);
   private final CallsViewModel calls =
       new CallsViewModel(
           target -> {
-            throw new IllegalStateException("not dialled here");
+            dialled.add(target);
+            return dave;
           },
           DIRECT,
           DIRECT,
@@ -185,5 +188,39 @@ class CallWaitingTest {
     calls.onEnded(carol, "The caller hung up before the answer");
 
     assertThat(ringer).containsExactly("start", "stop", "start", "stop", "start", "stop");
+  }
+
+  @Test
+  void aLinkCalledDuringACallHoldsItAndAddsTheNewCallToTheList() {
+    inCallWithAlice();
+    calls.call("sip:dave@localhost");
+    assertThat(dialled).isEmpty(); // the dial field still asks to hang up first
+
+    calls.callAlongside("sip:dave@localhost");
+
+    assertThat(dialled).containsExactly("sip:dave@localhost");
+    assertThat(alice.commands).containsExactly("hold");
+    assertThat(calls.lines()).hasSize(2);
+    assertThat(calls.callPeerProperty().get()).isEqualTo("sip:dave@localhost");
+    assertThat(calls.dialErrorProperty().get()).isEmpty();
+  }
+
+  @Test
+  void aCallHandedOverByATransferStaysInTheListAsTheNewCall() {
+    inCallWithAlice();
+    FakeCall toCarol = new FakeCall("sip:carol@localhost", false);
+
+    calls.onHandedOver(alice, toCarol);
+    calls.onEnded(alice, "Transferred");
+
+    assertThat(calls.inCallProperty().get()).isTrue();
+    assertThat(calls.callPeerProperty().get()).isEqualTo("sip:carol@localhost");
+    assertThat(calls.callStateProperty().get())
+        .isEqualTo("Transferred: connecting to the new party…");
+    calls.onEstablished(toCarol, "opus");
+    assertThat(calls.callStateProperty().get()).isEqualTo("Connected (OPUS)");
+    calls.hangUp();
+    assertThat(toCarol.commands).containsExactly("hangUp");
+    assertThat(alice.commands).isEmpty();
   }
 }

@@ -1,7 +1,9 @@
 package org.parley.app.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.app.desktop.FxQueries.answerCallFrom;
 import static org.parley.app.desktop.FxQueries.await;
+import static org.parley.app.desktop.FxQueries.signedInAs;
 import static org.parley.app.desktop.FxQueries.text;
 
 import java.nio.file.Path;
@@ -50,16 +52,12 @@ class CallWaitingFlowIT {
   @Test
   void aWaitingCallIsAnsweredWithTheFirstOnHoldAndTheListSwitchesBack(FxRobot robot)
       throws Exception {
-    await(() -> text(robot, "#registration-status").startsWith("Ready: signed in as sip:"));
-    String me = text(robot, "#registration-status").substring("Ready: signed in as ".length());
+    String me = signedInAs(robot);
     int port = app.embeddedServerPort().orElseThrow();
 
     try (HeadlessAgent bob = HeadlessAgent.register(profile, port, "bob");
         HeadlessAgent carol = HeadlessAgent.register(profile, port, "carol")) {
-      Call bobsCall = bob.account.call(me, TestDesktops.agentMedia(1400));
-      await(() -> text(robot, "#incoming-caller").equals("sip:bob@localhost is calling"));
-      robot.clickOn("#answer-button");
-      bob.calls.next(CallEstablished.class);
+      Call bobsCall = answerCallFrom(robot, bob, me);
 
       carol.account.call(me, TestDesktops.agentMedia(1400));
       await(() -> text(robot, "#incoming-caller").equals("sip:carol@localhost is calling"));
@@ -90,7 +88,7 @@ class CallWaitingFlowIT {
   @Test
   void linksHandedToTheRunningAppAreCalledATelNumberAtTheAccountsDomain(FxRobot robot)
       throws Exception {
-    await(() -> text(robot, "#registration-status").startsWith("Ready: signed in as sip:"));
+    signedInAs(robot);
 
     links.deliver(List.of("tel:+49-30-123"));
     await(() -> text(robot, "#last-outcome").startsWith("Call with sip:+4930123@localhost"));

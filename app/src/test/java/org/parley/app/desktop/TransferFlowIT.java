@@ -1,7 +1,9 @@
 package org.parley.app.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.app.desktop.FxQueries.answerCallFrom;
 import static org.parley.app.desktop.FxQueries.await;
+import static org.parley.app.desktop.FxQueries.signedInAs;
 import static org.parley.app.desktop.FxQueries.text;
 
 import java.nio.file.Path;
@@ -47,17 +49,12 @@ class TransferFlowIT {
 
   @Test
   void blindTransferConnectsTheCallerWithTheTargetAndEndsOurCall(FxRobot robot) throws Exception {
-    await(() -> text(robot, "#registration-status").startsWith("Ready: signed in as sip:"));
-    String me = text(robot, "#registration-status").substring("Ready: signed in as ".length());
+    String me = signedInAs(robot);
     int port = app.embeddedServerPort().orElseThrow();
 
     try (HeadlessAgent bob = HeadlessAgent.register(profile, port, "bob");
         HeadlessAgent carol = HeadlessAgent.register(profile, port, "carol")) {
-      bob.account.call(me, TestDesktops.agentMedia(1400));
-      await(() -> text(robot, "#incoming-caller").equals("sip:bob@localhost is calling"));
-      robot.clickOn("#answer-button");
-      bob.calls.next(CallEstablished.class);
-      await(() -> text(robot, "#call-state").startsWith("Connected"));
+      answerCallFrom(robot, bob, me);
 
       robot.clickOn("#transfer-target").write("carol");
       robot.clickOn("#transfer-button");
@@ -82,17 +79,12 @@ class TransferFlowIT {
 
   @Test
   void attendedTransferJoinsTheHeldCallerWithTheConsultedTarget(FxRobot robot) throws Exception {
-    await(() -> text(robot, "#registration-status").startsWith("Ready: signed in as sip:"));
-    String me = text(robot, "#registration-status").substring("Ready: signed in as ".length());
+    String me = signedInAs(robot);
     int port = app.embeddedServerPort().orElseThrow();
 
     try (HeadlessAgent bob = HeadlessAgent.register(profile, port, "bob");
         HeadlessAgent carol = HeadlessAgent.register(profile, port, "carol")) {
-      bob.account.call(me, TestDesktops.agentMedia(1400));
-      await(() -> text(robot, "#incoming-caller").equals("sip:bob@localhost is calling"));
-      robot.clickOn("#answer-button");
-      bob.calls.next(CallEstablished.class);
-      await(() -> text(robot, "#call-state").startsWith("Connected"));
+      answerCallFrom(robot, bob, me);
 
       robot.clickOn("#transfer-target").write("carol");
       robot.clickOn("#consult-button");
@@ -117,16 +109,12 @@ class TransferFlowIT {
 
   @Test
   void whenTheCallerTransfersUsTheCallViewFollowsTheNewCall(FxRobot robot) throws Exception {
-    await(() -> text(robot, "#registration-status").startsWith("Ready: signed in as sip:"));
-    String me = text(robot, "#registration-status").substring("Ready: signed in as ".length());
+    String me = signedInAs(robot);
     int port = app.embeddedServerPort().orElseThrow();
 
     try (HeadlessAgent bob = HeadlessAgent.register(profile, port, "bob");
         HeadlessAgent carol = HeadlessAgent.register(profile, port, "carol")) {
-      Call bobsCall = bob.account.call(me, TestDesktops.agentMedia(1400));
-      await(() -> text(robot, "#incoming-caller").equals("sip:bob@localhost is calling"));
-      robot.clickOn("#answer-button");
-      bob.calls.next(CallEstablished.class);
+      Call bobsCall = answerCallFrom(robot, bob, me);
 
       bobsCall.transfer("carol");
       carol.calls.next(IncomingCall.class).call().answer(TestDesktops.agentMedia(800));

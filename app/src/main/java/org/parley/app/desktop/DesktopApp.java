@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +26,7 @@ import org.parley.app.desktop.session.CorePresence;
 import org.parley.app.desktop.session.DesktopSession;
 import org.parley.app.desktop.session.DesktopSettings;
 import org.parley.app.desktop.session.DeviceAudioProvider;
+import org.parley.app.desktop.session.DeviceRinger;
 import org.parley.app.desktop.session.SessionException;
 import org.parley.app.desktop.session.TrialRegistration;
 import org.parley.app.desktop.view.MainView;
@@ -36,8 +38,11 @@ import org.parley.app.desktop.viewmodel.ChatsViewModel;
 import org.parley.app.desktop.viewmodel.ContactsViewModel;
 import org.parley.app.desktop.viewmodel.HistoryViewModel;
 import org.parley.app.desktop.viewmodel.PresenceViewModel;
+import org.parley.app.desktop.viewmodel.Ringer;
 import org.parley.app.desktop.viewmodel.SettingsViewModel;
 import org.parley.app.desktop.viewmodel.Texts;
+import org.parley.app.link.CallLink;
+import org.parley.app.link.LinkInbox;
 import org.parley.core.account.Account;
 import org.parley.core.account.AccountSettings;
 import org.parley.core.credentials.CredentialStore;
@@ -90,9 +95,15 @@ public final class DesktopApp {
   private volatile boolean shutDown;
   private Scene mainScene; // FX thread only
   private volatile VoicemailTab voicemailTab;
+  private volatile LinkInbox links = new LinkInbox();
 
   public DesktopApp(Options options) {
     this.options = options;
+  }
+
+  /** Links to call once the main view is up (from the command line and from later launches). */
+  public void openLinksFrom(LinkInbox inbox) {
+    links = inbox;
   }
 
   /** Shows the window now; the main view replaces the start screen once the session runs. */
@@ -139,7 +150,12 @@ public final class DesktopApp {
                         settings::codecOrder));
     CorePhone phone = new CorePhone(audio, Platform::runLater);
     AccountsViewModel accounts = new AccountsViewModel(texts);
-    CallsViewModel calls = new CallsViewModel(phone, background, Platform::runLater, texts);
+    // Tests that bring their own audio have no sound devices to ring on either.
+    Ringer ringer =
+        options.audio().isPresent()
+            ? Ringer.silent()
+            : new DeviceRinger(new AudioDevices(new JavaSoundGateway()), settings::devices);
+    CallsViewModel calls = new CallsViewModel(phone, background, Platform::runLater, texts, ringer);
     HistoryViewModel history =
         new HistoryViewModel(
             database.callLog(),
@@ -228,6 +244,26 @@ public final class DesktopApp {
     history.reload();
     chats.reload();
     contacts.reload();
+    links.drainTo(arguments -> Platform.runLater(() -> openLinks(stage, calls, arguments)));
+  }
+
+  // A later launch raises the window; its links (sip:, tel:) are called as typed into the dial
+  // field, a tel: number at the first account's domain, also during a call (which is held).
+  private void openLinks(Stage stage, CallsViewModel calls, List<String> arguments) {
+    stage.setIconified(false);
+    stage.toFront();
+    String domain =
+        session.accounts().stream()
+            .findFirst()
+            .map(account -> account.addressOfRecord().replaceFirst("^.*@", ""))
+            .orElse("localhost");
+    for (String argument : arguments) {
+      try {
+        calls.callAlongside(CallLink.parse(argument).target(domain));
+      } catch (IllegalArgumentException e) {
+        calls.showDialError(e.getMessage());
+      }
+    }
   }
 
   private SettingsView settingsView(

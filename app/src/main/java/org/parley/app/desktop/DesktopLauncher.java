@@ -1,8 +1,14 @@
 package org.parley.app.desktop;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import org.parley.app.cli.Console;
 import org.parley.app.cli.ExitCodes;
+import org.parley.app.link.LinkInbox;
+import org.parley.app.link.SingleInstance;
 import org.parley.app.logging.LogFiles;
 import org.parley.core.profile.UserDataDirectory;
 import org.slf4j.Logger;
@@ -17,14 +23,59 @@ public final class DesktopLauncher {
 
   private static final Logger LOG = LoggerFactory.getLogger(DesktopLauncher.class);
 
+  /** The single-instance socket in the profile folder. */
+  static final String SOCKET_NAME = "parley.sock";
+
   private DesktopLauncher() {}
 
   /** Opens the main window and blocks until the app exits. */
   public static int launch() {
-    LogFiles.writeTo(UserDataDirectory.forCurrentUser().resolve("logs"), "parley.log");
+    return launch(List.of());
+  }
+
+  /**
+   * Hands {@code links} to the Parley already running on this profile and returns at once, or else
+   * opens the main window, calls the links there, and blocks until the app exits.
+   */
+  public static int launch(List<String> links) {
+    Path profile = UserDataDirectory.forCurrentUser();
+    LogFiles.writeTo(profile.resolve("logs"), "parley.log");
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
+    Path socket = profile.resolve(SOCKET_NAME);
+    if (SingleInstance.handOff(socket, links)) {
+      LOG.info("Parley is already running: handed it {} link(s)", links.size());
+      return ExitCodes.OK;
+    }
+    LinkInbox inbox = new LinkInbox();
+    if (!links.isEmpty()) {
+      inbox.deliver(links);
+    }
+    try (SingleInstance instance = listen(profile, socket, inbox)) {
+      if (instance == null && SingleInstance.handOff(socket, links)) {
+        return ExitCodes.OK; // another launch won the race to the socket
+      }
+      return launchWindow(inbox);
+    }
+  }
+
+  // Null when another app took the socket first or it cannot be made (then links from later
+  // launches open a second window instead, which is how it was before).
+  private static SingleInstance listen(Path profile, Path socket, LinkInbox inbox) {
+    try {
+      Files.createDirectories(profile);
+      return SingleInstance.listen(socket, inbox::deliver);
+    } catch (SingleInstance.AlreadyRunningException e) {
+      return null;
+    } catch (IOException e) {
+      LOG.warn("Links from later launches will open another window: no socket at {}", socket, e);
+      return null;
+    }
+  }
+
+  private static int launchWindow(LinkInbox inbox) {
     LOG.info("Starting the Parley desktop app");
+    ParleyApplication.takeLinksFrom(inbox);
     try {
       Application.launch(ParleyApplication.class);
       return ExitCodes.OK;

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.parley.app.link.LinkInbox;
 import org.parley.core.profile.UserDataDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,14 @@ public final class ParleyApplication extends Application {
   private static final Logger LOG = LoggerFactory.getLogger(ParleyApplication.class);
   private static final long SHUTDOWN_SECONDS = 10;
 
+  private static volatile LinkInbox links = new LinkInbox();
+
   private DesktopApp app;
+
+  /** Where links to call come from; set before the launch (JavaFX makes this class itself). */
+  static void takeLinksFrom(LinkInbox inbox) {
+    links = inbox;
+  }
 
   @Override
   public void start(Stage stage) {
@@ -25,6 +33,7 @@ public final class ParleyApplication extends Application {
         new DesktopApp(
             new DesktopApp.Options(
                 UserDataDirectory.forCurrentUser(), Locale.getDefault(), Optional.empty()));
+    app.openLinksFrom(links);
     app.start(stage);
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,11 +17,22 @@ class ParleyCommandLineTest {
   private final StringWriter err = new StringWriter();
   private final AtomicInteger desktopLaunches = new AtomicInteger();
 
+  private final List<List<String>> linksOpened = new ArrayList<>();
+
   private int run(String... args) {
     DesktopEntry desktop =
-        () -> {
-          desktopLaunches.incrementAndGet();
-          return ExitCodes.OK;
+        new DesktopEntry() {
+          @Override
+          public int launch() {
+            desktopLaunches.incrementAndGet();
+            return ExitCodes.OK;
+          }
+
+          @Override
+          public int launch(List<String> links) {
+            linksOpened.add(links);
+            return ExitCodes.OK;
+          }
         };
     return ParleyCommandLine.create(desktop, new PrintWriter(out, true), new PrintWriter(err, true))
         .execute(args);
@@ -96,5 +109,28 @@ class ParleyCommandLineTest {
 
     assertThat(exitCode).isZero();
     assertThat(out.toString()).contains("place a call");
+  }
+
+  @Test
+  void sipAndTelLinksOpenTheDesktopToCallThem() {
+    int exitCode = run("sip:bob@example.com", "tel:+49-30-123");
+
+    assertThat(exitCode).isZero();
+    assertThat(linksOpened).containsExactly(List.of("sip:bob@example.com", "tel:+49-30-123"));
+    assertThat(desktopLaunches).hasValue(0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bob@example.com", "tel:call-me", "sip:"})
+  void anArgumentThatIsNoCallableLinkIsAUsageErrorOnOneLine(String argument) {
+    int exitCode = run(argument);
+
+    assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .startsWith("parley: “" + argument);
+    assertThat(linksOpened).isEmpty();
+    assertThat(desktopLaunches).hasValue(0);
   }
 }

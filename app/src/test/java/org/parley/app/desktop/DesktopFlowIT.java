@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
@@ -17,9 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.app.desktop.session.CallAudioProvider;
 import org.parley.app.desktop.session.EmbeddedServer;
-import org.parley.app.desktop.session.MuteSwitch;
 import org.parley.app.desktop.viewmodel.HistoryViewModel;
 import org.parley.core.Softphone;
 import org.parley.core.SoftphoneConfig;
@@ -29,14 +25,12 @@ import org.parley.core.account.AccountSettings;
 import org.parley.core.account.RegistrationEvent;
 import org.parley.core.call.Call;
 import org.parley.core.call.CallEvent;
-import org.parley.core.call.CallMedia;
 import org.parley.core.contacts.Contact;
 import org.parley.core.store.sqlite.ProfileDatabase;
 import org.parley.core.testing.CallEvents;
 import org.parley.core.testing.RecordingSink;
 import org.parley.core.testing.RegistrationEvents;
 import org.parley.core.testing.ToneSequence;
-import org.parley.media.source.ToneSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -65,14 +59,7 @@ class DesktopFlowIT {
 
   @Start
   void start(Stage stage) {
-    CallAudioProvider tones =
-        () -> {
-          MuteSwitch mute = new MuteSwitch(tone(OUR_TONE_HZ));
-          return new CallAudioProvider.PreparedAudio(CallMedia.of(mute, heard), mute);
-        };
-    app =
-        new DesktopApp(
-            new DesktopApp.Options(profile, Locale.ENGLISH, Optional.of(settings -> tones)));
+    app = TestDesktops.playingTone(profile, OUR_TONE_HZ, heard);
     app.start(stage);
   }
 
@@ -133,7 +120,7 @@ class DesktopFlowIT {
       bob.register();
       bobRegistration.next(RegistrationEvent.Registered.class);
 
-      bob.call(me, CallMedia.of(tone(BOBS_TONE_HZ), new RecordingSink(ToneSequence.RATE_HZ)));
+      bob.call(me, TestDesktops.agentMedia(BOBS_TONE_HZ));
       await(() -> text(robot, "#incoming-caller").equals("sip:bob@localhost is calling"));
       assertThat(robot.lookup("#incoming-call").query().isVisible()).isTrue();
       // The notification has the focus: Space presses its Answer button, no mouse needed.
@@ -179,10 +166,6 @@ class DesktopFlowIT {
           .extracting(AccountSettings::addressOfRecord)
           .endsWith("sip:carol@localhost");
     }
-  }
-
-  private static ToneSource tone(double frequencyHz) {
-    return new ToneSource(frequencyHz, ToneSequence.RATE_HZ, 0.5);
   }
 
   /**

@@ -49,6 +49,24 @@ final class CoreActiveCall implements ActiveCall {
   }
 
   @Override
+  public void declineBusy() {
+    call.reject(486);
+  }
+
+  @Override
+  public void transfer(String target) {
+    call.transfer(target);
+  }
+
+  @Override
+  public void transferTo(ActiveCall consultation) {
+    if (!(consultation instanceof CoreActiveCall other)) {
+      throw new IllegalArgumentException("Not a call of this phone: " + consultation.peer());
+    }
+    call.transferTo(other.call);
+  }
+
+  @Override
   public void hangUp() {
     call.hangUp();
   }

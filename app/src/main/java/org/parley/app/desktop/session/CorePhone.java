@@ -21,8 +21,11 @@ import org.parley.core.call.CallEvent.CallEarlyMedia;
 import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.CallEstablished;
 import org.parley.core.call.CallEvent.CallHoldChanged;
+import org.parley.core.call.CallEvent.CallReplaced;
 import org.parley.core.call.CallEvent.CallRinging;
+import org.parley.core.call.CallEvent.CallTransferred;
 import org.parley.core.call.CallEvent.IncomingCall;
+import org.parley.core.call.CallEvent.TransferProgress;
 
 /**
  * The one adapter between the core and the view-models: places calls on the core's accounts and
@@ -91,9 +94,13 @@ public final class CorePhone implements Phone {
     }
   }
 
+  private CoreActiveCall activeCall(Call call) {
+    return calls.computeIfAbsent(call, c -> new CoreActiveCall(c, audio));
+  }
+
   // On the core's loop.
   private void onCall(CallEvent event) {
-    CoreActiveCall call = calls.computeIfAbsent(event.call(), c -> new CoreActiveCall(c, audio));
+    CoreActiveCall call = activeCall(event.call());
     CallsViewModel view = callsView;
     if (event instanceof IncomingCall) {
       ui.execute(() -> view.onIncoming(call));
@@ -104,6 +111,15 @@ public final class CorePhone implements Phone {
       ui.execute(() -> view.onEstablished(call, codec));
     } else if (event instanceof CallHoldChanged hold) {
       ui.execute(() -> view.onHoldChanged(call, hold.heldByUs(), hold.heldByPeer()));
+    } else if (event instanceof TransferProgress progress) {
+      ui.execute(
+          () -> view.onTransferProgress(call, progress.statusCode(), progress.finalStatus()));
+    } else if (event instanceof CallTransferred transferred) {
+      CoreActiveCall next = activeCall(transferred.newCall());
+      ui.execute(() -> view.onHandedOver(call, next));
+    } else if (event instanceof CallReplaced replaced) {
+      CoreActiveCall next = activeCall(replaced.newCall());
+      ui.execute(() -> view.onHandedOver(call, next));
     } else if (event instanceof CallEnded ended) {
       calls.remove(event.call());
       ui.execute(() -> view.onEnded(call, ended.detail()));

@@ -14,6 +14,7 @@ public final class DesktopSettings {
   static final String LANGUAGE = "ui.language";
   static final String CAPTURE = "audio.capture";
   static final String PLAYBACK = "audio.playback";
+  static final String RINGER = "audio.ringer";
   static final String CODECS = "audio.codecOrder";
 
   /** The light and dark looks (AtlantaFX Primer themes). */
@@ -48,7 +49,14 @@ public final class DesktopSettings {
   public AudioDeviceChoice devices() {
     String capture = store.getString(CAPTURE, AudioDevice.SYSTEM_DEFAULT_NAME);
     String playback = store.getString(PLAYBACK, AudioDevice.SYSTEM_DEFAULT_NAME);
-    return new AudioDeviceChoice(capture, playback, playback);
+    // Until one is chosen the ringer follows the speaker, as it did before it could be chosen.
+    String ringer = store.getString(RINGER, playback);
+    return new AudioDeviceChoice(capture, playback, ringer);
+  }
+
+  /** The device incoming calls ring on. */
+  public void setRinger(String ringerName) {
+    store.put(RINGER, ringerName);
   }
 
   public void setDevices(String captureName, String playbackName) {

@@ -18,8 +18,9 @@ import org.parley.app.desktop.viewmodel.CallsViewModel;
 import org.parley.app.desktop.viewmodel.Texts;
 
 /**
- * The call area: dial field, incoming-call notification and the call in progress with mute, hold,
- * keypad, hang up and its live quality (read once a second).
+ * The call area: dial field, incoming-call (or call-waiting) notification, the list of calls and
+ * the selected call with mute, hold, keypad, hang up, transfer and its live quality (read once a
+ * second).
  */
 final class CallPane extends VBox {
 
@@ -90,7 +91,23 @@ final class CallPane extends VBox {
     Button decline =
         Views.button("decline-button", texts.text("ui.incoming.decline"), calls::decline);
     decline.getStyleClass().add("danger");
-    VBox box = new VBox(8, caller, new HBox(8, answer, decline));
+    Label waiting = new Label();
+    waiting.setId("call-waiting");
+    waiting.setWrapText(true);
+    waiting
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    texts.text(
+                        "call.waiting",
+                        calls.incomingCallerProperty().get(),
+                        calls.callPeerProperty().get()),
+                calls.incomingCallerProperty(),
+                calls.callPeerProperty()));
+    waiting.accessibleTextProperty().bind(waiting.textProperty());
+    Views.showWhen(waiting, calls.callWaitingProperty());
+    VBox box = new VBox(8, caller, waiting, new HBox(8, answer, decline));
     box.setId("incoming-call");
     box.getStyleClass().add("notification");
     Views.showWhen(box, calls.incomingShownProperty());
@@ -128,7 +145,17 @@ final class CallPane extends VBox {
     Button hangUp = Views.button("hangup-button", texts.text("ui.call.hangup"), calls::hangUp);
     hangUp.getStyleClass().add("danger");
 
-    VBox box = new VBox(8, peer, state, quality, new HBox(8, mute, hold, hangUp), keypad(), digits);
+    VBox box =
+        new VBox(
+            8,
+            new CallList(calls, texts),
+            peer,
+            state,
+            quality,
+            new HBox(8, mute, hold, hangUp),
+            keypad(),
+            digits,
+            new TransferBox(calls.transfer(), texts));
     box.setId("in-call");
     Views.showWhen(box, calls.inCallProperty());
     return box;

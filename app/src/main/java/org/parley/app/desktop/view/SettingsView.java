@@ -187,11 +187,15 @@ public final class SettingsView {
     speaker.setId("settings-speaker");
     speaker.valueProperty().bindBidirectional(settings.speakerProperty());
     speaker.setAccessibleText(plain("ui.settings.speaker"));
+    ComboBox<String> ringer = new ComboBox<>(settings.speakers());
+    ringer.setId("settings-ringer");
+    ringer.valueProperty().bindBidirectional(settings.ringerProperty());
+    ringer.setAccessibleText(plain("ui.settings.ringer"));
     GridPane devices =
         Views.form(
             texts,
-            List.of("ui.settings.microphone", "ui.settings.speaker"),
-            List.of(microphone, speaker));
+            List.of("ui.settings.microphone", "ui.settings.speaker", "ui.settings.ringer"),
+            List.of(microphone, speaker, ringer));
 
     ListView<String> codecs = new ListView<>(settings.codecOrder());
     codecs.setId("settings-codecs");

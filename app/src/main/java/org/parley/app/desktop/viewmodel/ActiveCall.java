@@ -17,6 +17,9 @@ public interface ActiveCall {
 
   void decline();
 
+  /** Declines with 486 Busy Here: the answer for a caller who reaches us during another call. */
+  void declineBusy();
+
   void hangUp();
 
   void setMuted(boolean muted);
@@ -27,6 +30,15 @@ public interface ActiveCall {
 
   /** Sends one DTMF digit (0-9, *, #, A-D) as an RFC 4733 telephone-event. */
   void sendDigit(char digit);
+
+  /** Blind transfer (RFC 3515): asks the peer to call {@code target}; progress comes as events. */
+  void transfer(String target);
+
+  /**
+   * Attended transfer (RFC 5589): asks the peer to call the other side of {@code consultation},
+   * which replaces that call; on success both calls end.
+   */
+  void transferTo(ActiveCall consultation);
 
   /** The audio quality measured so far, once audio runs. */
   Optional<LiveQuality> quality();

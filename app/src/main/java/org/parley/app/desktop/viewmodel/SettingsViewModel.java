@@ -48,6 +48,7 @@ public final class SettingsViewModel {
   private final ObservableList<String> speakers = FXCollections.observableArrayList();
   private final ObjectProperty<String> microphone = new SimpleObjectProperty<>();
   private final ObjectProperty<String> speaker = new SimpleObjectProperty<>();
+  private final ObjectProperty<String> ringer = new SimpleObjectProperty<>();
   private final ObservableList<String> codecOrder = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
@@ -86,6 +87,7 @@ public final class SettingsViewModel {
                 speakers.setAll(outs);
                 microphone.set(chosen.captureName());
                 speaker.set(chosen.playbackName());
+                ringer.set(chosen.ringerName());
                 codecOrder.setAll(codecs);
               });
         });
@@ -126,6 +128,7 @@ public final class SettingsViewModel {
     Locale chosenLanguage = language.get();
     String mic = microphone.get() == null ? AudioDevice.SYSTEM_DEFAULT_NAME : microphone.get();
     String out = speaker.get() == null ? AudioDevice.SYSTEM_DEFAULT_NAME : speaker.get();
+    String ring = ringer.get() == null ? out : ringer.get();
     List<String> codecs = List.copyOf(codecOrder);
     boolean languageChanged = !chosenLanguage.equals(supported(texts.locale()));
     background.execute(
@@ -134,6 +137,7 @@ public final class SettingsViewModel {
             settings.setTheme(chosenTheme);
             settings.setLanguage(chosenLanguage);
             settings.setDevices(mic, out);
+            settings.setRinger(ring);
             settings.setCodecOrder(codecs);
             ui.execute(
                 () ->
@@ -168,6 +172,11 @@ public final class SettingsViewModel {
 
   public ObjectProperty<String> speakerProperty() {
     return speaker;
+  }
+
+  /** The device incoming calls ring on (one of {@link #speakers()}). */
+  public ObjectProperty<String> ringerProperty() {
+    return ringer;
   }
 
   public ObservableList<String> codecOrder() {

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.app.desktop.session.DesktopSettings;
 import org.parley.app.desktop.viewmodel.AccountsViewModel;
-import org.parley.app.desktop.viewmodel.ActiveCall;
 import org.parley.app.desktop.viewmodel.AddAccountViewModel;
 import org.parley.app.desktop.viewmodel.CallsViewModel;
 import org.parley.app.desktop.viewmodel.ChatsViewModel;
 import org.parley.app.desktop.viewmodel.ContactsViewModel;
+import org.parley.app.desktop.viewmodel.FakeCall;
 import org.parley.app.desktop.viewmodel.HistoryViewModel;
 import org.parley.app.desktop.viewmodel.Messenger;
 import org.parley.app.desktop.viewmodel.PresenceControl;
@@ -63,7 +63,7 @@ class MainViewTest {
         new CallsViewModel(
             target -> {
               commands.add("dial " + target);
-              return new RecordingCall(target, false);
+              return new FakeCall(target, false);
             },
             DIRECT,
             DIRECT,
@@ -159,7 +159,7 @@ class MainViewTest {
 
   @Test
   void anIncomingCallTakesTheFocusSoSpaceAnswers(FxRobot robot) {
-    RecordingCall bob = new RecordingCall("Bob", true);
+    FakeCall bob = new FakeCall("Bob", true);
     robot.interact(() -> calls.onIncoming(bob));
 
     assertThat(robot.lookup("#incoming-caller").queryAs(Label.class).getText())
@@ -248,68 +248,6 @@ class MainViewTest {
       for (Node child : parent.getChildrenUnmodifiable()) {
         collect(child, into);
       }
-    }
-  }
-
-  /** A call that records commands. */
-  private static final class RecordingCall implements ActiveCall {
-    final List<String> commands = new ArrayList<>();
-    private final String peer;
-    private final boolean incoming;
-
-    RecordingCall(String peer, boolean incoming) {
-      this.peer = peer;
-      this.incoming = incoming;
-    }
-
-    @Override
-    public String peer() {
-      return peer;
-    }
-
-    @Override
-    public boolean incoming() {
-      return incoming;
-    }
-
-    @Override
-    public void answer() {
-      commands.add("answer");
-    }
-
-    @Override
-    public void decline() {
-      commands.add("decline");
-    }
-
-    @Override
-    public void hangUp() {
-      commands.add("hangUp");
-    }
-
-    @Override
-    public void setMuted(boolean muted) {
-      commands.add("mute " + muted);
-    }
-
-    @Override
-    public void hold() {
-      commands.add("hold");
-    }
-
-    @Override
-    public void resume() {
-      commands.add("resume");
-    }
-
-    @Override
-    public void sendDigit(char digit) {
-      commands.add("digit " + digit);
-    }
-
-    @Override
-    public Optional<LiveQuality> quality() {
-      return Optional.empty();
     }
   }
 

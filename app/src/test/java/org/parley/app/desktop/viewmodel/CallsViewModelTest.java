@@ -176,15 +176,4 @@ class CallsViewModelTest {
     assertThat(calls.incomingShownProperty().get()).isFalse();
     assertThat(calls.inCallProperty().get()).isFalse();
   }
-
-  @Test
-  void aSecondCallerDuringACallIsDeclined() {
-    calls.call("sip:echo@localhost");
-    FakeCall bob = new FakeCall("Bob", true);
-
-    calls.onIncoming(bob);
-
-    assertThat(bob.commands).containsExactly("decline");
-    assertThat(calls.incomingShownProperty().get()).isFalse();
-  }
 }

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** An {@link ActiveCall} that records the commands it gets and reports a set quality. */
-final class FakeCall implements ActiveCall {
+public final class FakeCall implements ActiveCall {
 
-  final List<String> commands = new ArrayList<>();
+  public final List<String> commands = new ArrayList<>();
   private final String peer;
   private final boolean incoming;
   Optional<LiveQuality> quality = Optional.empty();
 
-  FakeCall(String peer, boolean incoming) {
+  public FakeCall(String peer, boolean incoming) {
     this.peer = peer;
     this.incoming = incoming;
   }
@@ -35,6 +35,21 @@ final class FakeCall implements ActiveCall {
   @Override
   public void decline() {
     commands.add("decline");
+  }
+
+  @Override
+  public void declineBusy() {
+    commands.add("declineBusy");
+  }
+
+  @Override
+  public void transfer(String target) {
+    commands.add("transfer " + target);
+  }
+
+  @Override
+  public void transferTo(ActiveCall consultation) {
+    commands.add("transferTo " + consultation.peer());
   }
 
   @Override

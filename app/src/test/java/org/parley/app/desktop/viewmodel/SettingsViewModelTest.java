@@ -58,6 +58,7 @@ class SettingsViewModelTest {
     assertThat(view.languageProperty().get()).isEqualTo(Locale.ENGLISH);
     assertThat(view.microphones()).containsExactly("System default", "USB headset mic");
     assertThat(view.microphoneProperty().get()).isEqualTo("System default");
+    assertThat(view.ringerProperty().get()).isEqualTo("System default");
     assertThat(view.codecOrder()).containsExactly("opus", "G722", "PCMU", "PCMA");
   }
 
@@ -68,6 +69,7 @@ class SettingsViewModelTest {
     view.languageProperty().set(Locale.GERMAN);
     view.microphoneProperty().set("USB headset mic");
     view.speakerProperty().set("USB headset");
+    view.ringerProperty().set("Loudspeaker");
     view.moveCodecDown(0);
     view.moveCodecUp(3);
 
@@ -80,6 +82,7 @@ class SettingsViewModelTest {
     assertThat(settings.language(Locale.ENGLISH)).isEqualTo(Locale.GERMAN);
     assertThat(settings.devices().captureName()).isEqualTo("USB headset mic");
     assertThat(settings.devices().playbackName()).isEqualTo("USB headset");
+    assertThat(settings.devices().ringerName()).isEqualTo("Loudspeaker");
     assertThat(settings.codecOrder()).containsExactly("G722", "opus", "PCMA", "PCMU");
   }
 

@@ -156,6 +156,7 @@ public final class DesktopApp {
             ? Ringer.silent()
             : new DeviceRinger(new AudioDevices(new JavaSoundGateway()), settings::devices);
     CallsViewModel calls = new CallsViewModel(phone, background, Platform::runLater, texts, ringer);
+    calls.recording().saveIn(options.profile().resolve("recordings"));
     HistoryViewModel history =
         new HistoryViewModel(
             database.callLog(),

@@ -1,8 +1,11 @@
 package org.parley.app.desktop.session;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.parley.app.desktop.viewmodel.ActiveCall;
 import org.parley.core.call.Call;
+import org.parley.core.call.CallRecording;
 import org.parley.core.calllog.CallDirection;
 
 /** A core {@link Call} as the view-models see it; its audio comes from the provider. */
@@ -69,6 +72,16 @@ final class CoreActiveCall implements ActiveCall {
   @Override
   public void hangUp() {
     call.hangUp();
+  }
+
+  @Override
+  public void startRecording(Path file) throws IOException {
+    call.recording().start(file, CallRecording.Layout.STEREO);
+  }
+
+  @Override
+  public void stopRecording() {
+    call.recording().stop();
   }
 
   @Override

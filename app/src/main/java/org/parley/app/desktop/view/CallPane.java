@@ -142,6 +142,16 @@ final class CallPane extends VBox {
                 .then(texts.text("ui.call.resume"))
                 .otherwise(texts.text("ui.call.hold")));
     hold.accessibleTextProperty().bind(hold.textProperty());
+    Button record =
+        Views.button("record-button", texts.text("ui.call.record"), calls.recording()::toggle);
+    record
+        .textProperty()
+        .bind(
+            Bindings.when(calls.recording().recordingProperty())
+                .then(texts.text("ui.call.stopRecording"))
+                .otherwise(texts.text("ui.call.record")));
+    record.accessibleTextProperty().bind(record.textProperty());
+    Label recordStatus = Views.boundLabel("record-status", calls.recording().statusProperty());
     Button hangUp = Views.button("hangup-button", texts.text("ui.call.hangup"), calls::hangUp);
     hangUp.getStyleClass().add("danger");
 
@@ -152,7 +162,8 @@ final class CallPane extends VBox {
             peer,
             state,
             quality,
-            new HBox(8, mute, hold, hangUp),
+            new HBox(8, mute, hold, record, hangUp),
+            recordStatus,
             keypad(),
             digits,
             new TransferBox(calls.transfer(), texts));

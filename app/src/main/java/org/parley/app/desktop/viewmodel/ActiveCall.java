@@ -1,5 +1,7 @@
 package org.parley.app.desktop.viewmodel;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -39,6 +41,18 @@ public interface ActiveCall {
    * which replaces that call; on success both calls end.
    */
   void transferTo(ActiveCall consultation);
+
+  /**
+   * Records both directions to {@code file} (WAV, ours left and theirs right) until {@link
+   * #stopRecording()} or the call's end.
+   *
+   * @throws IOException if the file cannot be written
+   * @throws IllegalStateException if the call has no audio yet or already records
+   */
+  void startRecording(Path file) throws IOException;
+
+  /** Stops the recording and closes its file; nothing happens when none runs. */
+  void stopRecording();
 
   /** The audio quality measured so far, once audio runs. */
   Optional<LiveQuality> quality();

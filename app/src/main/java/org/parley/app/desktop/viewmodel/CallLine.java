@@ -24,6 +24,9 @@ public final class CallLine {
   /** This call's microphone is muted. */
   boolean muted;
 
+  /** Where this call is being recorded, or null. */
+  java.nio.file.Path recordingFile;
+
   CallLine(String peer, ActiveCall call) {
     this.peer.set(peer);
     this.call = call;

@@ -35,6 +35,7 @@ public final class CallsViewModel {
   private final Texts texts;
   private final Ringer ringer;
   private final TransferViewModel transfer;
+  private final RecordingViewModel recording;
   private Runnable callEndedListener = () -> {};
 
   private final StringProperty dialText = new SimpleStringProperty("");
@@ -67,6 +68,7 @@ public final class CallsViewModel {
     this.texts = texts;
     this.ringer = ringer;
     this.transfer = new TransferViewModel(this, texts);
+    this.recording = new RecordingViewModel(this, texts);
     muted.addListener((property, was, now) -> applyMute(now));
     lines.addListener(
         (javafx.collections.ListChangeListener<CallLine>) change -> inCall.set(!lines.isEmpty()));
@@ -75,6 +77,11 @@ public final class CallsViewModel {
   /** Called on the UI thread after each call ends (history reloads then). */
   public void setCallEndedListener(Runnable listener) {
     callEndedListener = listener;
+  }
+
+  /** Recording the selected call. */
+  public RecordingViewModel recording() {
+    return recording;
   }
 
   /** Blind and attended transfer of the selected call. */

@@ -62,6 +62,22 @@ public final class FakeCall implements ActiveCall {
     commands.add(muted ? "mute" : "unmute");
   }
 
+  /** A file name here makes the next start fail, as a full disk would. */
+  public String refuseRecordingWith;
+
+  @Override
+  public void startRecording(java.nio.file.Path file) throws java.io.IOException {
+    if (refuseRecordingWith != null) {
+      throw new java.io.IOException(refuseRecordingWith);
+    }
+    commands.add("record " + file.getFileName());
+  }
+
+  @Override
+  public void stopRecording() {
+    commands.add("stop recording");
+  }
+
   @Override
   public void hold() {
     commands.add("hold");

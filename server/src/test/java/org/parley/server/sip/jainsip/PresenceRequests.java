@@ -1,5 +1,6 @@
 package org.parley.server.sip.jainsip;
 
+import java.util.List;
 import java.util.UUID;
 import org.parley.server.sip.DigestClient;
 import org.parley.server.sip.RawSipClient;
@@ -27,9 +28,11 @@ final class PresenceRequests {
       return challenge;
     }
     String method = head.substring(0, head.indexOf(' '));
+    // The MD5 challenge: the last one, whether SHA-256 is offered before it or not.
+    List<String> challenges = challenge.headers("Proxy-Authenticate");
     String auth =
         DigestClient.authorization(
-            challenge.headers("Proxy-Authenticate").get(1), user, password, method, BOB);
+            challenges.get(challenges.size() - 1), user, password, method, BOB);
     client.send(
         head.replace("VIA", client.via()).replace("CSEQ", "2") + "\nProxy-Authorization: " + auth,
         body);

@@ -27,6 +27,7 @@ import org.parley.app.desktop.session.DesktopSettings;
 import org.parley.app.desktop.session.DeviceAudioProvider;
 import org.parley.app.desktop.session.SessionException;
 import org.parley.app.desktop.session.TrialRegistration;
+import org.parley.app.desktop.view.InputIdleSource;
 import org.parley.app.desktop.view.MainView;
 import org.parley.app.desktop.view.SettingsView;
 import org.parley.app.desktop.viewmodel.AccountsViewModel;
@@ -196,6 +197,9 @@ public final class DesktopApp {
               }
             });
     mainScene = new Scene(view.root(), WIDTH, HEIGHT);
+    settings
+        .awayAfter()
+        .ifPresent(after -> presenceAdapter.awayWhenIdle(InputIdleSource.of(mainScene), after));
     applyTheme(settings.theme());
     stage.setScene(mainScene);
 

@@ -21,6 +21,9 @@ final class BuddySubscription {
 
   static final int EXPIRES_SECONDS = 3600;
 
+  /** How long after an unanswered refresh the subscription is started again. */
+  static final int RETRY_SECONDS = 30;
+
   private final Presence owner;
   private final String buddyUri;
   private RequestIds ids;
@@ -89,6 +92,11 @@ final class BuddySubscription {
       scheduleRefresh(granted);
     } else if (outcome.statusCode() == 481 && sent.inDialog()) {
       restart(); // the notifier forgot us (RFC 6665 §4.1.2.3)
+    } else if (sent.inDialog() && (outcome.statusCode() == 408 || outcome.statusCode() == 503)) {
+      // No answer to a refresh: the notifier may be restarting. Subscribe afresh a little later
+      // rather than give the buddy up for the rest of the session.
+      cancelRefresh();
+      refresh = owner.schedule(RETRY_SECONDS, this::restart);
     } else {
       owner.untrack(this);
       owner.emit(new WatchFailed(buddyUri, outcome.statusCode(), outcome.reasonPhrase()));

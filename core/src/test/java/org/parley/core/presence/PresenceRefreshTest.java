@@ -176,6 +176,22 @@ class PresenceRefreshTest {
   }
 
   @Test
+  void aRefreshThatGetsNoAnswerSubscribesAfreshHalfAMinuteLater() throws Exception {
+    presence.watch("bob");
+    ScriptedPresenceSip.Sent initial = next();
+    answer(initial, 200, Map.of("expires", "120"), "notifier-tag");
+    loop.advance(Duration.ofSeconds(60));
+    answer(next(), 408, Map.of(), null);
+
+    assertThat(events.queue).as("the buddy is not given up").isEmpty();
+    assertThat(loop.nextTimerIn()).isEqualTo(Duration.ofSeconds(BuddySubscription.RETRY_SECONDS));
+    loop.advance(Duration.ofSeconds(BuddySubscription.RETRY_SECONDS));
+    ScriptedPresenceSip.Sent again = next();
+    assertThat(again.request().ids().inDialog()).isFalse();
+    assertThat(again.request().ids().callId()).isNotEqualTo(initial.request().ids().callId());
+  }
+
+  @Test
   void aNotifyForNoSubscriptionOfOursGets481() throws Exception {
     assertThat(notify("unknown-call-id", "y", Map.of())).isEqualTo(481);
   }

@@ -44,7 +44,6 @@ import org.parley.server.presence.PresenceStore;
 import org.parley.server.presence.PublishOutcome;
 import org.parley.server.presence.WatcherPolicy;
 import org.parley.server.store.StoreException;
-import org.parley.server.store.StoredSubscription;
 import org.parley.server.store.SubscriptionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +71,7 @@ final class PresenceAgent implements AutoCloseable {
   private final DialogBoard dialogs = new DialogBoard(aor -> notifyWatchers(aor, DIALOG_EVENT));
   private final Clock clock;
   private final WatcherPolicy policy;
-  private final SubscriptionStore stored;
+  private final KeptWatches kept;
   // Message-waiting (RFC 3842): a mailbox's simple-message-summary body; null without voicemail.
   private volatile Function<String, String> summaries;
   private final Map<String, Watch> watches = new ConcurrentHashMap<>();
@@ -90,7 +89,7 @@ final class PresenceAgent implements AutoCloseable {
     this.store = new PresenceStore(MIN_EXPIRES_SECONDS, MAX_EXPIRES_SECONDS);
     this.clock = clock;
     this.policy = options.watchers();
-    this.stored = options.subscriptions();
+    this.kept = new KeptWatches(sip, options.subscriptions());
   }
 
   /**
@@ -98,34 +97,14 @@ final class PresenceAgent implements AutoCloseable {
    * state, and the presentities republish theirs when their refresh draws a 412.
    */
   void resume() {
-    List<StoredSubscription> kept;
-    try {
-      kept = stored.all();
-    } catch (StoreException e) {
-      LOG.error("Cannot read the kept presence subscriptions; watchers will resubscribe", e);
-      return;
-    }
     Instant now = clock.instant();
-    int resumed = 0;
-    for (StoredSubscription subscription : kept) {
-      long remainingMillis = Duration.between(now, subscription.expiresAt()).toMillis();
-      try {
-        if (remainingMillis <= 0) {
-          stored.remove(subscription.id());
-          continue;
-        }
-        Watch watch = Watch.restore(sip, subscription);
-        watches.put(watch.key(), watch);
-        watch.expiry = timers.schedule(() -> expire(watch), remainingMillis, TimeUnit.MILLISECONDS);
-        resumed++;
-      } catch (ParseException | RuntimeException e) {
-        LOG.warn("Dropping a kept subscription that no longer parses: {}", e.getMessage());
-        forgetStored(subscription.id());
-      } catch (StoreException e) {
-        LOG.warn("Cannot remove a lapsed presence subscription: {}", e.getMessage());
-      }
+    List<Watch> resumed = kept.unexpired(now);
+    for (Watch watch : resumed) {
+      watches.put(watch.key(), watch);
+      long remainingMillis = Duration.between(now, watch.expiresAt).toMillis();
+      watch.expiry = timers.schedule(() -> expire(watch), remainingMillis, TimeUnit.MILLISECONDS);
     }
-    LOG.info("Resumed {} presence subscriptions", resumed);
+    LOG.info("Resumed {} presence subscriptions", resumed.size());
   }
 
   /**
@@ -320,7 +299,7 @@ final class PresenceAgent implements AutoCloseable {
       watch.nextCseq = 1;
       try {
         // Kept before the 2xx, so a restart right after it still knows the dialog.
-        stored.save(watch.stored());
+        kept.keep(watch);
       } catch (StoreException e) {
         LOG.error("Cannot keep a presence subscription", e);
         responses.send(
@@ -387,24 +366,16 @@ final class PresenceAgent implements AutoCloseable {
 
   private void expire(Watch watch) {
     if (watches.remove(watch.key(), watch)) {
-      forgetStored(watch.key());
+      kept.forget(watch.key());
       sendNotify(watch, "terminated", 0, "timeout");
     }
   }
 
   private void forget(Watch watch) {
     watches.remove(watch.key(), watch);
-    forgetStored(watch.key());
+    kept.forget(watch.key());
     if (watch.expiry != null) {
       watch.expiry.cancel(false);
-    }
-  }
-
-  private void forgetStored(String key) {
-    try {
-      stored.remove(key);
-    } catch (StoreException e) {
-      LOG.warn("Cannot forget a kept presence subscription: {}", e.getMessage());
     }
   }
 
@@ -487,20 +458,11 @@ final class PresenceAgent implements AutoCloseable {
             return null;
           });
       if ("active".equals(state)) {
-        keepCseq(watch);
+        kept.advanced(watch);
       }
     } catch (SipException | ParseException | InvalidArgumentException e) {
       LOG.info("Could not notify {} of {}: {}", watch.watcher, watch.presentity, e.getMessage());
       forget(watch);
-    }
-  }
-
-  private void keepCseq(Watch watch) {
-    try {
-      stored.update(watch.key(), watch.expiresAt, watch.nextCseq);
-    } catch (StoreException e) {
-      // A restart would then reuse a CSeq the watcher has seen; it answers 500 and resubscribes.
-      LOG.warn("Cannot keep a subscription's CSeq: {}", e.getMessage());
     }
   }
 

@@ -19,6 +19,8 @@ import org.parley.server.http.HealthCheck;
 import org.parley.server.http.HttpApi;
 import org.parley.server.http.StoredDigestPasswords;
 import org.parley.server.http.VoicemailApi;
+import org.parley.server.presence.PresenceOptions;
+import org.parley.server.presence.WatcherPolicy;
 import org.parley.server.registrar.LocationService;
 import org.parley.server.registrar.Registrar;
 import org.parley.server.registrar.RegistrarPolicy;
@@ -134,6 +136,9 @@ public final class ParleyServer implements AutoCloseable {
               name -> lookup(database.users(), name).isPresent(),
               database.messages(),
               new VoicemailService(mailboxes, voicemailSettings(config)),
+              new PresenceOptions(
+                  new WatcherPolicy(config.presenceWatchers(), database.watcherRules()::find),
+                  database.subscriptions()),
               clock);
       sip.rooms(name -> database.rooms().find(name).map(ChatRoom::members));
       HttpApi http = config.httpEnabled() ? HttpApi.start(config, version) : null;

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     name = "server",
     mixinStandardHelpOptions = true,
     description = "Run the bundled SIP server (registrar, proxy, echo test, HTTP API).",
-    subcommands = {UserCommand.class, RoomCommand.class})
+    subcommands = {UserCommand.class, RoomCommand.class, WatcherCommand.class})
 final class ServerCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

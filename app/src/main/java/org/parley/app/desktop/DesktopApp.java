@@ -29,12 +29,15 @@ import org.parley.app.desktop.session.DeviceAudioProvider;
 import org.parley.app.desktop.session.DeviceRinger;
 import org.parley.app.desktop.session.SessionException;
 import org.parley.app.desktop.session.TrialRegistration;
+import org.parley.app.desktop.view.FxTimer;
+import org.parley.app.desktop.view.InputIdleSource;
 import org.parley.app.desktop.view.MainView;
 import org.parley.app.desktop.view.SettingsView;
 import org.parley.app.desktop.viewmodel.AccountsViewModel;
 import org.parley.app.desktop.viewmodel.AddAccountViewModel;
 import org.parley.app.desktop.viewmodel.CallsViewModel;
 import org.parley.app.desktop.viewmodel.ChatsViewModel;
+import org.parley.app.desktop.viewmodel.ComposingNotifier;
 import org.parley.app.desktop.viewmodel.ContactsViewModel;
 import org.parley.app.desktop.viewmodel.HistoryViewModel;
 import org.parley.app.desktop.viewmodel.PresenceViewModel;
@@ -171,6 +174,7 @@ public final class DesktopApp {
     ChatsViewModel chats =
         new ChatsViewModel(
             database.chatHistory(), messenger, background, Platform::runLater, texts);
+    chats.sendTypingWith(new ComposingNotifier(messenger, System::nanoTime, new FxTimer()));
     CorePresence presenceAdapter = new CorePresence(Platform::runLater);
     PresenceViewModel presence = new PresenceViewModel(presenceAdapter, texts);
     calls.setCallEndedListener(history::reload);
@@ -233,6 +237,9 @@ public final class DesktopApp {
               voicemailTab.addTo(view, texts);
             });
     mainScene = new Scene(view.root(), WIDTH, HEIGHT);
+    settings
+        .awayAfter()
+        .ifPresent(after -> presenceAdapter.awayWhenIdle(InputIdleSource.of(mainScene), after));
     applyTheme(settings.theme());
     stage.setScene(mainScene);
 

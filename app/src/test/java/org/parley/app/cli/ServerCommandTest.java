@@ -76,6 +76,23 @@ class ServerCommandTest {
   }
 
   @Test
+  void watcherRulesCanBeSetListedAndRemoved() {
+    assertThat(user("add", "bob", "--password", "builder99")).isZero();
+    assertThat(user("add", "mallory", "--password", "mallory99")).isZero();
+    assertThat(user("add", "carol", "--password", "carol999")).isZero();
+    assertThat(provision("watcher", "block", "bob", "mallory")).isZero();
+    assertThat(provision("watcher", "allow", "bob", "carol")).isZero();
+    assertThat(provision("watcher", "list", "bob")).isZero();
+    assertThat(out.toString()).isEqualToNormalizingNewlines("allow carol\nblock mallory\n");
+
+    assertThat(provision("watcher", "block", "bob", "nobody")).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString()).startsWith("parley server watcher:").contains("no user 'nobody'");
+    assertThat(provision("watcher", "remove", "bob", "mallory")).isZero();
+    assertThat(provision("watcher", "list", "bob")).isZero();
+    assertThat(out.toString()).isEqualToNormalizingNewlines("allow carol\n");
+  }
+
+  @Test
   void passwordsAreNotStoredInTheDatabase() throws Exception {
     assertThat(user("add", "alice", "--password", "wonderland1")).isZero();
 

@@ -140,6 +140,11 @@ public final class Presence {
     return subscription.onNotify(notify);
   }
 
+  /** Whether a call is established now (on the loop). */
+  boolean inCall() {
+    return !establishedCalls.isEmpty();
+  }
+
   private void publishEffective() {
     PresenceStatus status = chosen;
     if (status != PresenceStatus.OFFLINE && !establishedCalls.isEmpty()) {

@@ -33,6 +33,9 @@ public final class Subscription {
     void failed(int statusCode, String reason);
   }
 
+  /** How long after an unanswered refresh the subscription is started again. */
+  public static final int RETRY_SECONDS = 30;
+
   private final Host host;
   private final String resourceUri;
   private final String eventPackage;
@@ -115,6 +118,12 @@ public final class Subscription {
       scheduleRefresh(seconds(outcome.header("Expires"), expiresSeconds));
     } else if (outcome.statusCode() == 481 && sentWith.inDialog()) {
       startOver();
+    } else if (sentWith.inDialog()
+        && (outcome.statusCode() == 408 || outcome.statusCode() == 503)) {
+      // No answer to a refresh: the notifier may be restarting. Subscribe afresh a little later
+      // rather than give the resource up for the rest of the session.
+      stopTimer();
+      refreshTimer = host.schedule(RETRY_SECONDS, this::startOver);
     } else {
       over = true;
       host.ended(this);

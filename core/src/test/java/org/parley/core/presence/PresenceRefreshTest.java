@@ -10,21 +10,13 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.core.account.AccountConfig;
-import org.parley.core.sip.DialogListener;
-import org.parley.core.sip.IncomingInvite;
 import org.parley.core.sip.IncomingRequest;
-import org.parley.core.sip.OutgoingRequest;
-import org.parley.core.sip.RegisterResult;
 import org.parley.core.sip.RegisterSession;
 import org.parley.core.sip.RequestOutcome;
-import org.parley.core.sip.SipDialog;
-import org.parley.core.sip.SipHeader;
-import org.parley.core.sip.SipUserAgent;
 import org.parley.core.testing.VirtualTimeLoop;
 
 /** Publication and subscription refreshes on a virtual clock, against a scripted SIP stack. */
@@ -33,51 +25,9 @@ class PresenceRefreshTest {
   private static final String ALICE = "sip:alice@office.example";
 
   private final VirtualTimeLoop loop = new VirtualTimeLoop();
-  private final ScriptedSip sip = new ScriptedSip();
+  private final ScriptedPresenceSip sip = new ScriptedPresenceSip();
   private final PresenceEvents events = new PresenceEvents();
   private Presence presence;
-
-  /** A request the presence sent, and how to answer it. */
-  private record Sent(OutgoingRequest request, Consumer<RequestOutcome> done) {
-    String header(String name) {
-      return request.headers().stream()
-          .filter(header -> header.name().equalsIgnoreCase(name))
-          .map(SipHeader::value)
-          .findFirst()
-          .orElse(null);
-    }
-  }
-
-  private final class ScriptedSip implements SipUserAgent {
-    final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
-
-    @Override
-    public void send(
-        RegisterSession session, OutgoingRequest request, Consumer<RequestOutcome> done) {
-      sent.add(new Sent(request, done));
-    }
-
-    @Override
-    public void register(RegisterSession session, int expires, Consumer<RegisterResult> done) {}
-
-    @Override
-    public void sendKeepAlive(RegisterSession session, Runnable flowFailed) {}
-
-    @Override
-    public void expectTlsServer(AccountConfig account) {}
-
-    @Override
-    public SipDialog invite(
-        RegisterSession session, String target, Optional<String> offer, DialogListener l) {
-      throw new UnsupportedOperationException("presence tests place no calls");
-    }
-
-    @Override
-    public void onIncomingInvite(Consumer<IncomingInvite> handler) {}
-
-    @Override
-    public void close() {}
-  }
 
   /** Collects events; they arrive on the loop, read after a drain. */
   private static final class PresenceEvents implements PresenceListener {
@@ -101,13 +51,14 @@ class PresenceRefreshTest {
     loop.close();
   }
 
-  private Sent next() throws InterruptedException {
-    Sent sent = sip.sent.poll(5, TimeUnit.SECONDS);
+  private ScriptedPresenceSip.Sent next() throws InterruptedException {
+    ScriptedPresenceSip.Sent sent = sip.sent.poll(5, TimeUnit.SECONDS);
     assertThat(sent).as("a request was sent").isNotNull();
     return sent;
   }
 
-  private void answer(Sent sent, int status, Map<String, String> headers, String toTag)
+  private void answer(
+      ScriptedPresenceSip.Sent sent, int status, Map<String, String> headers, String toTag)
       throws InterruptedException {
     RequestOutcome outcome =
         new RequestOutcome(
@@ -148,7 +99,7 @@ class PresenceRefreshTest {
   @Test
   void aPublicationIsRefreshedWithItsEntityTagAMinuteBeforeItExpires() throws Exception {
     presence.setStatus(PresenceStatus.AWAY);
-    Sent initial = next();
+    ScriptedPresenceSip.Sent initial = next();
     assertThat(initial.request().method()).isEqualTo("PUBLISH");
     assertThat(initial.request().requestUri()).isEqualTo(ALICE);
     assertThat(initial.header("Event")).isEqualTo("presence");
@@ -164,7 +115,7 @@ class PresenceRefreshTest {
     loop.advance(Duration.ofSeconds(539));
     assertThat(sip.sent).isEmpty();
     loop.advance(Duration.ofSeconds(1));
-    Sent refresh = next();
+    ScriptedPresenceSip.Sent refresh = next();
     assertThat(refresh.header("SIP-If-Match")).isEqualTo("etag-1");
     assertThat(refresh.request().body()).isEmpty();
     assertThat(refresh.request().contentType()).isEmpty();
@@ -177,7 +128,7 @@ class PresenceRefreshTest {
     loop.advance(Duration.ofSeconds(540));
     answer(next(), 412, Map.of(), null);
 
-    Sent again = next();
+    ScriptedPresenceSip.Sent again = next();
     assertThat(again.header("SIP-If-Match")).isNull();
     assertThat(new String(again.request().body(), StandardCharsets.UTF_8)).contains("<rpid:busy/>");
   }
@@ -185,7 +136,7 @@ class PresenceRefreshTest {
   @Test
   void aSubscriptionIsRefreshedInsideItsDialogBeforeItExpires() throws Exception {
     presence.watch("bob");
-    Sent initial = next();
+    ScriptedPresenceSip.Sent initial = next();
     assertThat(initial.request().method()).isEqualTo("SUBSCRIBE");
     assertThat(initial.request().requestUri()).isEqualTo("sip:bob@office.example");
     assertThat(initial.request().ids().inDialog()).isFalse();
@@ -199,7 +150,7 @@ class PresenceRefreshTest {
 
     assertThat(loop.nextTimerIn()).isEqualTo(Duration.ofSeconds(60));
     loop.advance(Duration.ofSeconds(60));
-    Sent refresh = next();
+    ScriptedPresenceSip.Sent refresh = next();
     assertThat(refresh.request().requestUri()).isEqualTo("sip:presence@192.0.2.1:5060");
     assertThat(refresh.request().ids().callId()).isEqualTo(initial.request().ids().callId());
     assertThat(refresh.request().ids().remoteTag()).contains("notifier-tag");
@@ -209,7 +160,7 @@ class PresenceRefreshTest {
   @Test
   void aNotifyThatEndsTheSubscriptionStartsANewOne() throws Exception {
     presence.watch("bob");
-    Sent initial = next();
+    ScriptedPresenceSip.Sent initial = next();
     answer(initial, 200, Map.of("expires", "3600"), "notifier-tag");
 
     int status =
@@ -219,9 +170,26 @@ class PresenceRefreshTest {
             Map.of("subscription-state", "terminated;reason=timeout"));
 
     assertThat(status).isEqualTo(200);
-    Sent resubscribe = next();
+    ScriptedPresenceSip.Sent resubscribe = next();
     assertThat(resubscribe.request().ids().inDialog()).isFalse();
     assertThat(resubscribe.request().ids().callId()).isNotEqualTo(initial.request().ids().callId());
+  }
+
+  @Test
+  void aRefreshThatGetsNoAnswerSubscribesAfreshHalfAMinuteLater() throws Exception {
+    presence.watch("bob");
+    ScriptedPresenceSip.Sent initial = next();
+    answer(initial, 200, Map.of("expires", "120"), "notifier-tag");
+    loop.advance(Duration.ofSeconds(60));
+    answer(next(), 408, Map.of(), null);
+
+    assertThat(events.queue).as("the buddy is not given up").isEmpty();
+    assertThat(loop.nextTimerIn())
+        .isEqualTo(Duration.ofSeconds(org.parley.core.sip.Subscription.RETRY_SECONDS));
+    loop.advance(Duration.ofSeconds(org.parley.core.sip.Subscription.RETRY_SECONDS));
+    ScriptedPresenceSip.Sent again = next();
+    assertThat(again.request().ids().inDialog()).isFalse();
+    assertThat(again.request().ids().callId()).isNotEqualTo(initial.request().ids().callId());
   }
 
   @Test

@@ -24,7 +24,8 @@ public enum ConfigKey {
   ECHO_MAX_SECONDS("echo.max-seconds", null, ValueType.INTEGER),
   VOICEMAIL_NO_ANSWER_SECONDS("voicemail.no-answer-seconds", null, ValueType.INTEGER),
   VOICEMAIL_MAX_SECONDS("voicemail.max-seconds", null, ValueType.INTEGER),
-  VOICEMAIL_SILENCE_SECONDS("voicemail.silence-seconds", null, ValueType.INTEGER);
+  VOICEMAIL_SILENCE_SECONDS("voicemail.silence-seconds", null, ValueType.INTEGER),
+  PRESENCE_WATCHERS("presence.watchers", null, ValueType.TEXT);
 
   /** How a value is written in the file. */
   enum ValueType {

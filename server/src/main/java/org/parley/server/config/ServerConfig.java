@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.parley.server.auth.DigestAlgorithm;
+import org.parley.server.presence.WatcherPolicy;
 
 /**
  * The bundled server's settings, resolved from defaults, then the configuration file, then the
@@ -45,6 +46,7 @@ public final class ServerConfig {
   public static final int DEFAULT_VOICEMAIL_NO_ANSWER_SECONDS = 20;
   public static final int DEFAULT_VOICEMAIL_MAX_SECONDS = 120;
   public static final int DEFAULT_VOICEMAIL_SILENCE_SECONDS = 10;
+  public static final WatcherPolicy.Mode DEFAULT_PRESENCE_WATCHERS = WatcherPolicy.Mode.DOMAIN;
 
   /** Smallest accepted {@code sip.max-message-bytes}: a REGISTER with credentials must fit. */
   public static final int MIN_MAX_MESSAGE_BYTES = 1024;
@@ -76,6 +78,7 @@ public final class ServerConfig {
   private final int voicemailNoAnswerSeconds;
   private final int voicemailMaxSeconds;
   private final int voicemailSilenceSeconds;
+  private final String presenceWatchers;
 
   private ServerConfig(ConfigResolver resolved) throws ConfigException {
     dataDir = resolved.path(ConfigKey.DATA, DEFAULT_DATA_DIR);
@@ -110,6 +113,10 @@ public final class ServerConfig {
         resolved.integer(ConfigKey.VOICEMAIL_MAX_SECONDS, DEFAULT_VOICEMAIL_MAX_SECONDS);
     voicemailSilenceSeconds =
         resolved.integer(ConfigKey.VOICEMAIL_SILENCE_SECONDS, DEFAULT_VOICEMAIL_SILENCE_SECONDS);
+    presenceWatchers =
+        resolved.text(
+            ConfigKey.PRESENCE_WATCHERS,
+            () -> DEFAULT_PRESENCE_WATCHERS.name().toLowerCase(Locale.ROOT));
     validate(resolved);
   }
 
@@ -211,6 +218,11 @@ public final class ServerConfig {
     resolved.checkRange(ConfigKey.VOICEMAIL_NO_ANSWER_SECONDS, 1, 3600, false);
     resolved.checkRange(ConfigKey.VOICEMAIL_MAX_SECONDS, 1, 3600, false);
     resolved.checkRange(ConfigKey.VOICEMAIL_SILENCE_SECONDS, 1, 3600, false);
+    resolved.check(
+        ConfigKey.PRESENCE_WATCHERS,
+        WatcherPolicy.Mode.named(presenceWatchers).isPresent(),
+        "must be domain (every user of the domain may watch, unless blocked) or approved (only"
+            + " watchers a user allowed)");
     if (echoIdleSeconds > echoMaxSeconds) {
       throw resolved.conflict(
           ConfigKey.ECHO_IDLE_SECONDS,
@@ -353,6 +365,11 @@ public final class ServerConfig {
     return voicemailSilenceSeconds;
   }
 
+  /** Who may watch a user's presence when the user set no rule for them; default domain. */
+  public WatcherPolicy.Mode presenceWatchers() {
+    return WatcherPolicy.Mode.named(presenceWatchers).orElseThrow();
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -382,7 +399,8 @@ public final class ServerConfig {
         && echoMaxSeconds == that.echoMaxSeconds
         && voicemailNoAnswerSeconds == that.voicemailNoAnswerSeconds
         && voicemailMaxSeconds == that.voicemailMaxSeconds
-        && voicemailSilenceSeconds == that.voicemailSilenceSeconds;
+        && voicemailSilenceSeconds == that.voicemailSilenceSeconds
+        && presenceWatchers.equals(that.presenceWatchers);
   }
 
   @Override
@@ -408,7 +426,8 @@ public final class ServerConfig {
         echoMaxSeconds,
         voicemailNoAnswerSeconds,
         voicemailMaxSeconds,
-        voicemailSilenceSeconds);
+        voicemailSilenceSeconds,
+        presenceWatchers);
   }
 
   /** Every setting in file syntax, with the keystore password masked. */
@@ -456,6 +475,8 @@ public final class ServerConfig {
         + voicemailMaxSeconds
         + ", voicemail.silence-seconds="
         + voicemailSilenceSeconds
+        + ", presence.watchers="
+        + presenceWatchers
         + "]";
   }
 }

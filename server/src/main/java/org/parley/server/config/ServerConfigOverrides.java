@@ -150,6 +150,11 @@ public final class ServerConfigOverrides {
     return put(ConfigKey.VOICEMAIL_SILENCE_SECONDS, seconds);
   }
 
+  /** {@code presence.watchers}: {@code domain} or {@code approved}. */
+  public ServerConfigOverrides presenceWatchers(String mode) {
+    return put(ConfigKey.PRESENCE_WATCHERS, mode);
+  }
+
   /** Whether this layer sets {@code key}. */
   public boolean isSet(ConfigKey key) {
     return settings.containsKey(key);

@@ -108,6 +108,16 @@ public final class BaresipAgent implements AutoCloseable {
    */
   public static BaresipAgent start(String name, Path folder, String account, Path source)
       throws IOException, InterruptedException {
+    return start(name, folder, account, source, List.of());
+  }
+
+  /**
+   * As {@link #start(String, Path, String, Path)}, also loading the application modules {@code
+   * extraModules} (such as {@code mwi}) at start, before the account registers.
+   */
+  public static BaresipAgent start(
+      String name, Path folder, String account, Path source, List<String> extraModules)
+      throws IOException, InterruptedException {
     Files.createDirectories(folder.resolve("recordings"));
     int sipPort = FreePorts.udpAndTcp();
     int ctrlPort = FreePorts.udpAndTcp();
@@ -127,6 +137,9 @@ public final class BaresipAgent implements AutoCloseable {
     config.append("module_tmp\t\taccount.so\n");
     config.append("module_app\t\tmenu.so\n");
     config.append("module_app\t\tctrl_tcp.so\n");
+    for (String module : extraModules) {
+      config.append("module_app\t\t").append(module).append(".so\n");
+    }
     config.append("ctrl_tcp_listen\t\t127.0.0.1:").append(ctrlPort).append('\n');
     config
         .append("snd_path\t\t")
@@ -222,6 +235,21 @@ public final class BaresipAgent implements AutoCloseable {
         if (type.equals(event.path("type").asText())) {
           return Optional.of(event);
         }
+      }
+    }
+    return awaitMessage(m -> type.equals(m.path("type").asText()), Instant.now().plus(timeout));
+  }
+
+  /** Waits for an event of the given type that arrived after {@code seen}, an earlier event. */
+  public Optional<JsonNode> awaitEventAfter(JsonNode seen, String type, Duration timeout)
+      throws InterruptedException {
+    synchronized (events) {
+      boolean after = false;
+      for (JsonNode event : events) {
+        if (after && type.equals(event.path("type").asText())) {
+          return Optional.of(event);
+        }
+        after |= event == seen;
       }
     }
     return awaitMessage(m -> type.equals(m.path("type").asText()), Instant.now().plus(timeout));

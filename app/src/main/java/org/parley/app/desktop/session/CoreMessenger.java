@@ -61,6 +61,13 @@ public final class CoreMessenger implements Messenger {
     return first().messaging().send(peerUri, text);
   }
 
+  @Override
+  public void sendComposing(String peerUri, boolean active) {
+    if (!accounts.isEmpty()) {
+      first().messaging().sendComposing(peerUri, active);
+    }
+  }
+
   private Account first() {
     if (accounts.isEmpty()) {
       throw new IllegalStateException("No account is set up");

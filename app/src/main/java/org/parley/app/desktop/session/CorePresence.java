@@ -1,5 +1,6 @@
 package org.parley.app.desktop.session;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -8,6 +9,8 @@ import org.parley.app.desktop.viewmodel.PresenceViewModel;
 import org.parley.core.account.Account;
 import org.parley.core.account.RegistrationEvent.Registered;
 import org.parley.core.account.RegistrationState;
+import org.parley.core.presence.AutoAway;
+import org.parley.core.presence.IdleSource;
 import org.parley.core.presence.PresenceEvent;
 import org.parley.core.presence.PresenceEvent.BuddyStatusChanged;
 import org.parley.core.presence.PresenceEvent.PublishFailed;
@@ -27,6 +30,8 @@ public final class CorePresence implements PresenceControl {
   private volatile Account account;
   private volatile PresenceStatus chosen = PresenceStatus.AVAILABLE;
   private volatile PresenceViewModel presenceView;
+  private volatile IdleSource idle;
+  private volatile Duration awayAfter;
 
   public CorePresence(Executor ui) {
     this.ui = ui;
@@ -35,6 +40,15 @@ public final class CorePresence implements PresenceControl {
   /** Where events go; set before the account is attached. */
   public void deliverTo(PresenceViewModel presenceViewModel) {
     presenceView = presenceViewModel;
+  }
+
+  /**
+   * Makes the user away after {@code after} without input, and available again at the next (see
+   * {@link AutoAway}); call before the account is attached.
+   */
+  public void awayWhenIdle(IdleSource source, Duration after) {
+    idle = source;
+    awayAfter = after;
   }
 
   /** Takes presence of {@code first} (only the first account is used); call before it registers. */
@@ -51,6 +65,9 @@ public final class CorePresence implements PresenceControl {
             watched.forEach(first.presence()::watch);
           }
         });
+    if (idle != null) {
+      AutoAway.start(first.presence(), idle, awayAfter);
+    }
   }
 
   @Override

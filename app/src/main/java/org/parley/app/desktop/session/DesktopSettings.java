@@ -1,8 +1,10 @@
 package org.parley.app.desktop.session;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.parley.core.settings.SettingsStore;
 import org.parley.media.device.AudioDevice;
 import org.parley.media.device.AudioDeviceChoice;
@@ -16,6 +18,10 @@ public final class DesktopSettings {
   static final String PLAYBACK = "audio.playback";
   static final String RINGER = "audio.ringer";
   static final String CODECS = "audio.codecOrder";
+  static final String AWAY_AFTER = "presence.awayAfterMinutes";
+
+  /** Minutes without input before an available user shows as away, unless set otherwise. */
+  public static final int DEFAULT_AWAY_AFTER_MINUTES = 10;
 
   /** The light and dark looks (AtlantaFX Primer themes). */
   public enum Theme {
@@ -72,5 +78,24 @@ public final class DesktopSettings {
 
   public void setCodecOrder(List<String> encodingNames) {
     store.put(CODECS, String.join(",", encodingNames));
+  }
+
+  /** How long without input makes an available user away; empty when turned off (0). */
+  public Optional<Duration> awayAfter() {
+    String value = store.getString(AWAY_AFTER, Integer.toString(DEFAULT_AWAY_AFTER_MINUTES));
+    try {
+      int minutes = Integer.parseInt(value.strip());
+      return minutes > 0 ? Optional.of(Duration.ofMinutes(minutes)) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.of(Duration.ofMinutes(DEFAULT_AWAY_AFTER_MINUTES));
+    }
+  }
+
+  /** Sets the minutes without input before "away"; 0 turns automatic away off. */
+  public void setAwayAfterMinutes(int minutes) {
+    if (minutes < 0) {
+      throw new IllegalArgumentException("Minutes must not be negative: " + minutes);
+    }
+    store.put(AWAY_AFTER, Integer.toString(minutes));
   }
 }

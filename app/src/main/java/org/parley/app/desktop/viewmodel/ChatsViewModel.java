@@ -57,6 +57,7 @@ public final class ChatsViewModel {
   private final ReadOnlyIntegerWrapper unreadTotal = new ReadOnlyIntegerWrapper();
   // Failure reasons are not kept in the history: they are shown for this session only.
   private final Map<String, String> failureReasons = new HashMap<>();
+  private ComposingNotifier composing;
 
   public ChatsViewModel(
       ChatHistory history, Messenger messenger, Executor background, Executor ui, Texts texts) {
@@ -66,6 +67,17 @@ public final class ChatsViewModel {
     this.ui = ui;
     this.texts = texts;
     search.addListener((property, was, now) -> runSearch());
+    draft.addListener(
+        (property, was, now) -> {
+          if (composing != null) {
+            composing.edited(openPeer.get(), now);
+          }
+        });
+  }
+
+  /** Sends our typing state to the open conversation's peer while the user writes. */
+  public void sendTypingWith(ComposingNotifier notifier) {
+    composing = notifier;
   }
 
   /** Reads the conversation list (and the unread total) from the history. */
@@ -82,6 +94,9 @@ public final class ChatsViewModel {
   /** Opens the conversation with {@code peerUri}: shows its latest messages and marks them read. */
   public void open(String peerUri) {
     String account = messenger.account();
+    if (composing != null && !peerUri.equals(openPeer.get())) {
+      composing.left();
+    }
     openPeer.set(peerUri);
     error.set("");
     typing.set("");
@@ -143,6 +158,9 @@ public final class ChatsViewModel {
       return false;
     }
     error.set("");
+    if (composing != null) {
+      composing.sent();
+    }
     draft.set("");
     lines.add(
         new ChatLine(

@@ -19,4 +19,7 @@ public interface Messenger {
    * @throws IllegalStateException when no account can send
    */
   String send(String peerUri, String text);
+
+  /** Tells {@code peerUri} we are typing ({@code true}) or stopped (RFC 3994); fire and forget. */
+  void sendComposing(String peerUri, boolean active);
 }

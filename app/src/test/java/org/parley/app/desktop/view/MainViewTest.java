@@ -267,6 +267,9 @@ class MainViewTest {
     public String send(String peerUri, String text) {
       throw new IllegalStateException("No account");
     }
+
+    @Override
+    public void sendComposing(String peerUri, boolean active) {}
   }
 
   /** Presence that goes nowhere: the selector and dots only have to render. */

@@ -35,6 +35,8 @@ class ChatsViewModelTest {
   private ChatRecorder recorder;
   private ChatsViewModel chats;
   private final List<String> sent = new ArrayList<>();
+  private final List<String> typingSent = new ArrayList<>();
+  private final ManualTimer timer = new ManualTimer();
   private RuntimeException sendFailure;
   private int nextId;
 
@@ -60,6 +62,11 @@ class ChatsViewModelTest {
           sent.add(peerUri + " " + text);
           deliver(new MessageSent(id, peerUri, text, NOON));
           return id;
+        }
+
+        @Override
+        public void sendComposing(String peerUri, boolean active) {
+          typingSent.add(peerUri + (active ? " active" : " idle"));
         }
       };
 
@@ -247,5 +254,35 @@ class ChatsViewModelTest {
 
     deliver(received("r1", BOB, "done typing"));
     assertThat(chats.typingProperty().get()).isEmpty();
+  }
+
+  @Test
+  void typingInTheComposerSendsActiveOnceAndSendingTheMessageSendsNoIdle() {
+    chats.sendTypingWith(new ComposingNotifier(messenger, () -> 0L, timer));
+    chats.open(BOB);
+
+    chats.draftProperty().set("h");
+    chats.draftProperty().set("he");
+    chats.draftProperty().set("hello");
+    assertThat(typingSent).containsExactly(BOB + " active");
+
+    assertThat(chats.send()).isTrue();
+    timer.runDue();
+    assertThat(typingSent).containsExactly(BOB + " active");
+    assertThat(sent).containsExactly(BOB + " hello");
+  }
+
+  @Test
+  void aPauseInTypingOrLeavingTheConversationSendsIdle() {
+    chats.sendTypingWith(new ComposingNotifier(messenger, () -> 0L, timer));
+    chats.open(BOB);
+    chats.draftProperty().set("hel");
+    timer.runDue();
+    assertThat(typingSent).containsExactly(BOB + " active", BOB + " idle");
+
+    chats.draftProperty().set("hell");
+    chats.open(CAROL);
+    assertThat(typingSent)
+        .containsExactly(BOB + " active", BOB + " idle", BOB + " active", BOB + " idle");
   }
 }

@@ -17,6 +17,7 @@ import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import javax.sip.TransportNotSupportedException;
 import org.parley.server.auth.DigestAuthenticator;
+import org.parley.server.presence.PresenceOptions;
 import org.parley.server.registrar.LocationService;
 import org.parley.server.registrar.Registrar;
 import org.parley.server.store.MessageStore;
@@ -74,6 +75,33 @@ public final class JainSipServer implements AutoCloseable {
       VoicemailService voicemail,
       Clock clock)
       throws SipServerException {
+    return start(
+        settings,
+        registrar,
+        locations,
+        authenticator,
+        users,
+        messages,
+        voicemail,
+        PresenceOptions.inMemory(),
+        clock);
+  }
+
+  /**
+   * Starts listening, with voicemail when {@code voicemail} is given, and the presence agent's
+   * watcher policy and kept subscriptions from {@code presenceOptions}; kept subscriptions resume.
+   */
+  public static JainSipServer start(
+      SipServerSettings settings,
+      Registrar registrar,
+      LocationService locations,
+      DigestAuthenticator authenticator,
+      LocalUsers users,
+      MessageStore messages,
+      VoicemailService voicemail,
+      PresenceOptions presenceOptions,
+      Clock clock)
+      throws SipServerException {
     SipFactory factory = SipFactory.getInstance();
     factory.setPathName("gov.nist");
     SipStack stack;
@@ -95,7 +123,7 @@ public final class JainSipServer implements AutoCloseable {
               settings.serverName());
       Responses responses = new Responses(sip);
       SipAuthentication authentication = new SipAuthentication(authenticator, responses, sip);
-      PresenceAgent presence = new PresenceAgent(sip, responses, clock);
+      PresenceAgent presence = new PresenceAgent(sip, responses, clock, presenceOptions);
       ProxyCore proxy = new ProxyCore(sip, responses, presence.dialogs());
       OfflineMessages offline = new OfflineMessages(sip, responses, proxy, messages, clock);
       ServerSipListener listener =
@@ -120,6 +148,7 @@ public final class JainSipServer implements AutoCloseable {
       }
       provider.addSipListener(listener);
       stack.start();
+      presence.resume();
       LOG.info(
           "SIP listening on {}:{} (UDP, TCP){}",
           settings.bindAddress(),

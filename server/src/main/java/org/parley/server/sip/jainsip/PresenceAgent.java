@@ -4,10 +4,9 @@ import gov.nist.javax.sip.RequestEventExt;
 import gov.nist.javax.sip.stack.HopImpl;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.sip.ClientTransaction;
@@ -25,18 +23,14 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.TimeoutEvent;
-import javax.sip.address.Address;
 import javax.sip.address.Hop;
 import javax.sip.address.SipURI;
-import javax.sip.address.URI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.EventHeader;
 import javax.sip.header.ExpiresHeader;
-import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
-import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.SIPIfMatchHeader;
 import javax.sip.header.SubscriptionStateHeader;
 import javax.sip.header.ToHeader;
@@ -45,16 +39,22 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.server.presence.DialogBoard;
 import org.parley.server.presence.Pidf;
+import org.parley.server.presence.PresenceOptions;
 import org.parley.server.presence.PresenceStore;
 import org.parley.server.presence.PublishOutcome;
+import org.parley.server.presence.WatcherPolicy;
+import org.parley.server.store.StoreException;
+import org.parley.server.store.SubscriptionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The presence agent (RFC 3856, RFC 3903): takes PUBLISH from users about themselves, accepts
- * SUBSCRIBE from watchers of the same domain, and NOTIFYs them of every change with the
- * presentity's PIDF document. Subscriptions live in memory; after a restart a watcher's refresh
- * draws a 481 and it subscribes again (RFC 6665 §4.1.2.3).
+ * SUBSCRIBE from watchers of the same domain whom the {@link WatcherPolicy} allows, and NOTIFYs
+ * them of every change with the presentity's PIDF document. Subscriptions are kept in a {@link
+ * SubscriptionStore} before they are accepted, so a restarted server resumes them; with a store
+ * that keeps nothing, a watcher's refresh after a restart draws a 481 and it subscribes again (RFC
+ * 6665 §4.1.2.3).
  */
 final class PresenceAgent implements AutoCloseable {
 
@@ -65,50 +65,13 @@ final class PresenceAgent implements AutoCloseable {
   private static final long MIN_EXPIRES_SECONDS = 60;
   private static final long MAX_EXPIRES_SECONDS = 3600;
 
-  /** One watcher's subscription dialog (RFC 6665), the agent being the notifier. */
-  private static final class Watch {
-    final String presentity;
-    final String callId;
-    final String localTag;
-    final Address presentityAddress;
-    final Address watcher;
-    final String watcherTag;
-    final URI remoteTarget;
-    final List<Address> routeSet;
-    final Hop hop;
-    final String event;
-    final String eventId;
-    long version;
-    long nextCseq = 1;
-    ScheduledFuture<?> expiry;
-
-    Watch(Request subscribe, String presentity, String localTag, Hop hop) {
-      FromHeader from = (FromHeader) subscribe.getHeader(FromHeader.NAME);
-      this.presentity = presentity;
-      this.callId = ((CallIdHeader) subscribe.getHeader(CallIdHeader.NAME)).getCallId();
-      this.localTag = localTag;
-      this.presentityAddress = ((ToHeader) subscribe.getHeader(ToHeader.NAME)).getAddress();
-      this.watcher = from.getAddress();
-      this.watcherTag = from.getTag();
-      ContactHeader contact = (ContactHeader) subscribe.getHeader(ContactHeader.NAME);
-      this.remoteTarget = contact.getAddress().getURI();
-      this.routeSet = new ArrayList<>();
-      ListIterator<Header> recordRoutes = subscribe.getHeaders(RecordRouteHeader.NAME);
-      while (recordRoutes.hasNext()) {
-        routeSet.add(((RecordRouteHeader) recordRoutes.next()).getAddress());
-      }
-      this.hop = hop;
-      EventHeader eventHeader = (EventHeader) subscribe.getHeader(EventHeader.NAME);
-      this.event = eventHeader.getEventType().toLowerCase(Locale.ROOT);
-      this.eventId = eventHeader.getEventId();
-    }
-  }
-
   private final SipContext sip;
   private final Responses responses;
   private final PresenceStore store;
   private final DialogBoard dialogs = new DialogBoard(aor -> notifyWatchers(aor, DIALOG_EVENT));
   private final Clock clock;
+  private final WatcherPolicy policy;
+  private final KeptWatches kept;
   // Message-waiting (RFC 3842): a mailbox's simple-message-summary body; null without voicemail.
   private volatile Function<String, String> summaries;
   private final Map<String, Watch> watches = new ConcurrentHashMap<>();
@@ -120,11 +83,28 @@ final class PresenceAgent implements AutoCloseable {
             return thread;
           });
 
-  PresenceAgent(SipContext sip, Responses responses, Clock clock) {
+  PresenceAgent(SipContext sip, Responses responses, Clock clock, PresenceOptions options) {
     this.sip = sip;
     this.responses = responses;
     this.store = new PresenceStore(MIN_EXPIRES_SECONDS, MAX_EXPIRES_SECONDS);
     this.clock = clock;
+    this.policy = options.watchers();
+    this.kept = new KeptWatches(sip, options.subscriptions());
+  }
+
+  /**
+   * Takes up the subscriptions kept before a restart, quietly: the watchers already have the last
+   * state, and the presentities republish theirs when their refresh draws a 412.
+   */
+  void resume() {
+    Instant now = clock.instant();
+    List<Watch> resumed = kept.unexpired(now);
+    for (Watch watch : resumed) {
+      watches.put(watch.key(), watch);
+      long remainingMillis = Duration.between(now, watch.expiresAt).toMillis();
+      watch.expiry = timers.schedule(() -> expire(watch), remainingMillis, TimeUnit.MILLISECONDS);
+    }
+    LOG.info("Resumed {} presence subscriptions", resumed.size());
   }
 
   /**
@@ -170,7 +150,7 @@ final class PresenceAgent implements AutoCloseable {
     String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
     return Request.SUBSCRIBE.equals(request.getMethod())
         && toTag != null
-        && watches.containsKey(key(callId(request), toTag));
+        && watches.containsKey(Watch.key(callId(request), toTag));
   }
 
   boolean ownsResponse(ResponseEvent event) {
@@ -191,18 +171,43 @@ final class PresenceAgent implements AutoCloseable {
   void handle(RequestEvent event, String presentity, Optional<String> requester) {
     Request request = event.getRequest();
     if (requester.isEmpty()) {
-      // Policy: only this domain's users watch or publish (the same domain by default).
+      // Only this domain's users watch or publish; the watcher policy narrows that further.
       responses.sendStateless(request, Response.FORBIDDEN, "Presence is for this domain's users");
       return;
     }
     if (Request.PUBLISH.equals(request.getMethod())) {
       publish(request, presentity, requester.get());
-    } else if (isMessageSummary(request)
-        && !presentity.equals("sip:" + requester.get() + "@" + sip.domain())) {
-      responses.sendStateless(request, Response.FORBIDDEN, "Only the owner watches a mailbox");
+    } else if (isMessageSummary(request)) {
+      if (presentity.equals("sip:" + requester.get() + "@" + sip.domain())) {
+        subscribe(event, presentity, requester.get());
+      } else {
+        responses.sendStateless(request, Response.FORBIDDEN, "Only the owner watches a mailbox");
+      }
     } else {
-      subscribe(event, presentity);
+      Optional<Boolean> allowed = allows(presentity, requester.get());
+      if (allowed.isEmpty()) {
+        responses.sendStateless(request, Response.SERVER_INTERNAL_ERROR, "Rules unavailable");
+      } else if (!allowed.get()) {
+        // RFC 3856 §6.6 and RFC 6665 §4.2.1.2: an unauthorised subscription is refused.
+        responses.sendStateless(request, Response.FORBIDDEN, "Not allowed to watch this user");
+      } else {
+        subscribe(event, presentity, requester.get());
+      }
     }
+  }
+
+  /** Whether the policy lets {@code watcher} see {@code presentity}; empty when unknown. */
+  private Optional<Boolean> allows(String presentity, String watcher) {
+    try {
+      return Optional.of(policy.allows(userOf(presentity), watcher));
+    } catch (StoreException e) {
+      LOG.error("Cannot read the watcher rules", e);
+      return Optional.empty();
+    }
+  }
+
+  private static String userOf(String addressOfRecord) {
+    return addressOfRecord.substring("sip:".length(), addressOfRecord.lastIndexOf('@'));
   }
 
   private void publish(Request request, String presentity, String publisher) {
@@ -268,7 +273,7 @@ final class PresenceAgent implements AutoCloseable {
     }
   }
 
-  private void subscribe(RequestEvent event, String presentity) {
+  private void subscribe(RequestEvent event, String presentity, String watcherUser) {
     Request request = event.getRequest();
     if (request.getHeader(ContactHeader.NAME) == null) {
       responses.sendStateless(request, Response.BAD_REQUEST, "SUBSCRIBE needs a Contact");
@@ -286,10 +291,22 @@ final class PresenceAgent implements AutoCloseable {
         new Watch(
             request,
             presentity,
+            watcherUser,
             UUID.randomUUID().toString().substring(0, 10),
             new HopImpl(source.getRemoteIpAddress(), source.getRemotePort(), transport));
     if (granted > 0) {
-      watches.put(key(watch.callId, watch.localTag), watch);
+      watch.expiresAt = clock.instant().plusSeconds(granted);
+      watch.nextCseq = 1;
+      try {
+        // Kept before the 2xx, so a restart right after it still knows the dialog.
+        kept.keep(watch);
+      } catch (StoreException e) {
+        LOG.error("Cannot keep a presence subscription", e);
+        responses.send(
+            transaction, responses.create(request, Response.SERVER_INTERNAL_ERROR, null));
+        return;
+      }
+      watches.put(watch.key(), watch);
     }
     responses.send(transaction, subscribeOk(request, watch, granted));
     LOG.debug("{} watches {} for {} s", watch.watcher, presentity, granted);
@@ -300,7 +317,7 @@ final class PresenceAgent implements AutoCloseable {
   void refresh(RequestEvent event) {
     Request request = event.getRequest();
     String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
-    Watch watch = watches.get(key(callId(request), toTag));
+    Watch watch = watches.get(Watch.key(callId(request), toTag));
     if (watch == null) {
       responses.sendStateless(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
       return;
@@ -342,18 +359,21 @@ final class PresenceAgent implements AutoCloseable {
       sendNotify(watch, "terminated", 0, null); // RFC 6665 §4.2.1.4: a final NOTIFY
       return;
     }
+    watch.expiresAt = clock.instant().plusSeconds(granted);
     watch.expiry = timers.schedule(() -> expire(watch), granted, TimeUnit.SECONDS);
-    sendNotify(watch, "active", granted, null);
+    notifyActiveOrRejected(watch, granted);
   }
 
   private void expire(Watch watch) {
-    if (watches.remove(key(watch.callId, watch.localTag), watch)) {
+    if (watches.remove(watch.key(), watch)) {
+      kept.forget(watch.key());
       sendNotify(watch, "terminated", 0, "timeout");
     }
   }
 
   private void forget(Watch watch) {
-    watches.remove(key(watch.callId, watch.localTag), watch);
+    watches.remove(watch.key(), watch);
+    kept.forget(watch.key());
     if (watch.expiry != null) {
       watch.expiry.cancel(false);
     }
@@ -365,10 +385,26 @@ final class PresenceAgent implements AutoCloseable {
       if (watch.presentity.equals(presentity) && watch.event.equals(event)) {
         long remaining =
             watch.expiry == null ? 0 : Math.max(1, watch.expiry.getDelay(TimeUnit.SECONDS));
-        sendNotify(watch, "active", remaining, null);
+        notifyActiveOrRejected(watch, remaining);
       }
     }
     LOG.debug("Notified the watchers of {} at {}", presentity, now);
+  }
+
+  /**
+   * Sends the current state, unless the presentity has since blocked the watcher (or no longer
+   * allows it): then the subscription ends with reason "rejected" (RFC 6665 §4.2.2), and a
+   * well-behaved watcher does not try again.
+   */
+  private void notifyActiveOrRejected(Watch watch, long remainingSeconds) {
+    if (!MWI_EVENT.equals(watch.event)
+        && !allows(watch.presentity, watch.watcherUser).orElse(true)) {
+      LOG.debug("{} may no longer watch {}", watch.watcherUser, watch.presentity);
+      forget(watch);
+      sendNotify(watch, "terminated", 0, "rejected");
+      return;
+    }
+    sendNotify(watch, "active", remainingSeconds, null);
   }
 
   private synchronized void sendNotify(Watch watch, String state, long expires, String reason) {
@@ -396,7 +432,10 @@ final class PresenceAgent implements AutoCloseable {
         subscriptionState.setReasonCode(reason);
       }
       notify.setHeader(subscriptionState);
-      if (MWI_EVENT.equals(watch.event)) {
+      if ("rejected".equals(reason)) {
+        // A watcher no longer allowed learns nothing more about the presentity.
+        notify.setHeader(sip.headers().createContentLengthHeader(0));
+      } else if (MWI_EVENT.equals(watch.event)) {
         notify.setContent(
             summaries.apply(watch.presentity),
             sip.headers().createContentTypeHeader("application", "simple-message-summary"));
@@ -418,6 +457,9 @@ final class PresenceAgent implements AutoCloseable {
             transaction.sendRequest();
             return null;
           });
+      if ("active".equals(state)) {
+        kept.advanced(watch);
+      }
     } catch (SipException | ParseException | InvalidArgumentException e) {
       LOG.info("Could not notify {} of {}: {}", watch.watcher, watch.presentity, e.getMessage());
       forget(watch);
@@ -493,9 +535,5 @@ final class PresenceAgent implements AutoCloseable {
 
   private static String callId(Request request) {
     return ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-  }
-
-  private static String key(String callId, String localTag) {
-    return callId + "|" + localTag;
   }
 }

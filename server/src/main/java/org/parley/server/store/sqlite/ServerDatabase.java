@@ -10,15 +10,18 @@ import org.parley.server.store.ChatRoomStore;
 import org.parley.server.store.LocationStore;
 import org.parley.server.store.MessageStore;
 import org.parley.server.store.StoreException;
+import org.parley.server.store.SubscriptionStore;
 import org.parley.server.store.UserStore;
 import org.parley.server.store.VoicemailStore;
+import org.parley.server.store.WatcherRuleStore;
 
 /**
  * The server's SQLite database: one file, WAL mode, migrations applied at open.
  *
- * <p>It holds four connections: two for users (reads never wait behind writes), one for the
- * location store's writer thread and one for chat rooms. Other processes, such as the {@code parley
- * server user} command, may open the same file at the same time.
+ * <p>It holds five connections: two for users (reads never wait behind writes), one for the
+ * location store's writer thread, one for chat rooms and one for presence rules and subscriptions.
+ * Other processes, such as the {@code parley server user} command, may open the same file at the
+ * same time.
  */
 public final class ServerDatabase implements AutoCloseable {
 
@@ -27,11 +30,16 @@ public final class ServerDatabase implements AutoCloseable {
   private final SqliteMessageStore messages;
   private final SqliteVoicemailStore voicemail;
   private final SqliteChatRoomStore rooms;
+  private final SqlitePresenceStore presence;
 
   private ServerDatabase(
-      SqliteUserStore users, SqliteLocationStore locations, SqliteChatRoomStore rooms) {
+      SqliteUserStore users,
+      SqliteLocationStore locations,
+      SqliteChatRoomStore rooms,
+      SqlitePresenceStore presence) {
     this.users = users;
     this.rooms = rooms;
+    this.presence = presence;
     this.locations = locations;
     this.messages = new SqliteMessageStore(locations);
     this.voicemail = new SqliteVoicemailStore(locations);
@@ -63,7 +71,8 @@ public final class ServerDatabase implements AutoCloseable {
       SqliteUserStore users = new SqliteUserStore(open(absolute, opened), userWrites, database);
       SqliteLocationStore locations = SqliteLocationStore.start(open(absolute, opened), database);
       SqliteChatRoomStore rooms = new SqliteChatRoomStore(open(absolute, opened), database);
-      return new ServerDatabase(users, locations, rooms);
+      SqlitePresenceStore presence = new SqlitePresenceStore(open(absolute, opened), database);
+      return new ServerDatabase(users, locations, rooms, presence);
     } catch (StoreException | RuntimeException e) {
       opened.forEach(SqliteConnections::closeQuietly);
       throw e;
@@ -101,11 +110,22 @@ public final class ServerDatabase implements AutoCloseable {
     return rooms;
   }
 
+  /** Who may watch whom; the same instance on every call. */
+  public WatcherRuleStore watcherRules() {
+    return presence;
+  }
+
+  /** The presence agent's subscriptions; the same instance on every call. */
+  public SubscriptionStore subscriptions() {
+    return presence;
+  }
+
   /** Waits for queued location writes, then closes every connection. Idempotent. */
   @Override
   public void close() {
     locations.close();
     users.close();
     rooms.close();
+    presence.close();
   }
 }

@@ -1,6 +1,8 @@
 package org.parley.server.sip.jainsip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.server.sip.jainsip.PresenceRequests.BOB;
+import static org.parley.server.sip.jainsip.PresenceRequests.OPEN;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -15,13 +17,6 @@ import org.parley.server.testing.MemoryLocationStore;
 
 /** The presence agent: PUBLISH (RFC 3903), SUBSCRIBE/NOTIFY (RFC 3856, RFC 6665), PIDF. */
 class PresenceIT {
-
-  private static final String BOB = "sip:bob@office.example";
-  private static final String OPEN =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-          + "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"sip:bob@office.example\">"
-          + "<tuple id=\"desk\"><status><basic>open</basic></status><note>In the office</note>"
-          + "</tuple></presence>";
 
   private TestSipServer server;
 
@@ -43,7 +38,8 @@ class PresenceIT {
         RawSipClient bob = RawSipClient.udp(server.port)) {
       String callId = UUID.randomUUID().toString();
       SipMessage ok =
-          authenticated(alice, "alice", "wonderland", subscribe(alice, callId, "", 600), "");
+          PresenceRequests.authenticated(
+              alice, "alice", "wonderland", PresenceRequests.subscribe(alice, callId, "", 600), "");
       assertThat(ok.status()).isEqualTo(200);
       assertThat(ok.header("Expires")).isEqualTo("600");
       String toWithTag = ok.header("To");
@@ -58,7 +54,9 @@ class PresenceIT {
       assertThat(first.header("Call-ID")).isEqualTo(callId);
       alice.reply(first, 200, "OK", "", "");
 
-      SipMessage published = authenticated(bob, "bob", "builder", publish(bob, null), OPEN);
+      SipMessage published =
+          PresenceRequests.authenticated(
+              bob, "bob", "builder", PresenceRequests.publish(bob, null), OPEN);
       assertThat(published.status()).isEqualTo(200);
       assertThat(published.header("SIP-ETag")).isNotBlank();
 
@@ -71,7 +69,7 @@ class PresenceIT {
 
       // Unsubscribe inside the dialog: 200, then a final NOTIFY.
       String contact = ok.header("Contact").replaceAll("^<|>.*$", "");
-      alice.send(inDialogSubscribe(alice, contact, callId, toWithTag, 0));
+      alice.send(PresenceRequests.inDialogSubscribe(alice, contact, callId, toWithTag, 0));
       assertThat(alice.receive(m -> m.isResponse()).status()).isEqualTo(200);
       SipMessage last =
           alice.receive(
@@ -80,7 +78,7 @@ class PresenceIT {
       alice.reply(last, 200, "OK", "", "");
 
       // The dialog is gone: a later refresh is 481 (RFC 6665 §4.1.2.3).
-      alice.send(inDialogSubscribe(alice, contact, callId, toWithTag, 600));
+      alice.send(PresenceRequests.inDialogSubscribe(alice, contact, callId, toWithTag, 600));
       assertThat(alice.receive(m -> m.isResponse()).status()).isEqualTo(481);
     }
   }
@@ -90,12 +88,13 @@ class PresenceIT {
     try (RawSipClient alice = RawSipClient.tcp(server.port)) {
       String callId = UUID.randomUUID().toString();
       SipMessage ok =
-          authenticated(alice, "alice", "wonderland", subscribe(alice, callId, "", 600), "");
+          PresenceRequests.authenticated(
+              alice, "alice", "wonderland", PresenceRequests.subscribe(alice, callId, "", 600), "");
       alice.reply(alice.receive(m -> !m.isResponse()), 200, "OK", "", "");
       String contact = ok.header("Contact").replaceAll("^<|>.*$", "");
       assertThat(contact).contains("transport=tcp");
 
-      alice.send(inDialogSubscribe(alice, contact, callId, ok.header("To"), 1200));
+      alice.send(PresenceRequests.inDialogSubscribe(alice, contact, callId, ok.header("To"), 1200));
       SipMessage refreshed = alice.receive(m -> m.isResponse());
       assertThat(refreshed.status()).isEqualTo(200);
       assertThat(refreshed.header("Expires")).isEqualTo("1200");
@@ -110,7 +109,7 @@ class PresenceIT {
   void watchersFromOtherDomainsAreRefused() throws Exception {
     try (RawSipClient stranger = RawSipClient.udp(server.port)) {
       String head =
-          subscribe(stranger, UUID.randomUUID().toString(), "", 600)
+          PresenceRequests.subscribe(stranger, UUID.randomUUID().toString(), "", 600)
               .replace("sip:alice@office.example", "sip:mallory@elsewhere.example");
       stranger.send(head.replace("VIA", stranger.via()).replace("CSEQ", "1"));
       assertThat(stranger.receive(m -> m.isResponse()).status()).isEqualTo(403);
@@ -127,14 +126,26 @@ class PresenceIT {
               + BOB
               + "\">"
               + "<note>&x;</note></presence>";
-      assertThat(authenticated(bob, "bob", "builder", publish(bob, null), doctype).status())
+      assertThat(
+              PresenceRequests.authenticated(
+                      bob, "bob", "builder", PresenceRequests.publish(bob, null), doctype)
+                  .status())
           .isEqualTo(400);
-      assertThat(authenticated(bob, "bob", "builder", publish(bob, null), "<presence").status())
+      assertThat(
+              PresenceRequests.authenticated(
+                      bob, "bob", "builder", PresenceRequests.publish(bob, null), "<presence")
+                  .status())
           .isEqualTo(400);
-      String aliceAsBob = publish(alice, null).replace("From: <sip:bob@", "From: <sip:alice@");
-      assertThat(authenticated(alice, "alice", "wonderland", aliceAsBob, OPEN).status())
+      String aliceAsBob =
+          PresenceRequests.publish(alice, null).replace("From: <sip:bob@", "From: <sip:alice@");
+      assertThat(
+              PresenceRequests.authenticated(alice, "alice", "wonderland", aliceAsBob, OPEN)
+                  .status())
           .isEqualTo(403);
-      assertThat(authenticated(bob, "bob", "builder", publish(bob, "no-such-etag"), "").status())
+      assertThat(
+              PresenceRequests.authenticated(
+                      bob, "bob", "builder", PresenceRequests.publish(bob, "no-such-etag"), "")
+                  .status())
           .isEqualTo(412);
     }
   }
@@ -148,11 +159,11 @@ class PresenceIT {
       TestFlows.register(bob, "bob", "builder");
       String subscription = UUID.randomUUID().toString();
       SipMessage ok =
-          authenticated(
+          PresenceRequests.authenticated(
               carol,
               "carol",
               "singer",
-              subscribe(carol, subscription, "", 600)
+              PresenceRequests.subscribe(carol, subscription, "", 600)
                   .replace("sip:alice@", "sip:carol@")
                   .replace("Event: presence", "Event: dialog")
                   .replace("Accept: application/pidf+xml", "Accept: application/dialog-info+xml"),
@@ -229,68 +240,5 @@ class PresenceIT {
     seenNotifies.add(notify.header("CSeq"));
     watcher.reply(notify, 200, "OK", "", "");
     return notify.body();
-  }
-
-  /** Sends a request, answers its 407 with credentials, and returns the final response. */
-  private static SipMessage authenticated(
-      RawSipClient client, String user, String password, String head, String body)
-      throws Exception {
-    client.send(head.replace("VIA", client.via()).replace("CSEQ", "1"), body);
-    SipMessage challenge = client.receive(m -> m.isResponse() && m.status() >= 200);
-    if (challenge.status() != 407) {
-      return challenge;
-    }
-    String method = head.substring(0, head.indexOf(' '));
-    String auth =
-        DigestClient.authorization(
-            challenge.headers("Proxy-Authenticate").get(1), user, password, method, BOB);
-    client.send(
-        head.replace("VIA", client.via()).replace("CSEQ", "2") + "\nProxy-Authorization: " + auth,
-        body);
-    return client.receive(m -> m.isResponse() && m.status() >= 200);
-  }
-
-  private static String subscribe(RawSipClient alice, String callId, String toTag, int expires) {
-    return "SUBSCRIBE "
-        + BOB
-        + " SIP/2.0\nVia: VIA\nMax-Forwards: 70\nFrom: <sip:alice@office.example>;tag=w1\nTo: <"
-        + BOB
-        + ">"
-        + toTag
-        + "\nCall-ID: "
-        + callId
-        + "\nCSeq: CSEQ SUBSCRIBE\nEvent: presence\nAccept: application/pidf+xml\nContact: "
-        + alice.contact("alice")
-        + "\nExpires: "
-        + expires;
-  }
-
-  private static String inDialogSubscribe(
-      RawSipClient alice, String contact, String callId, String toWithTag, int expires) {
-    return "SUBSCRIBE "
-        + contact
-        + " SIP/2.0\nVia: "
-        + alice.via()
-        + "\nMax-Forwards: 70\nFrom: <sip:alice@office.example>;tag=w1\nTo: "
-        + toWithTag
-        + "\nCall-ID: "
-        + callId
-        + "\nCSeq: "
-        + (10 + expires)
-        + " SUBSCRIBE\nEvent: presence\nContact: "
-        + alice.contact("alice")
-        + "\nExpires: "
-        + expires;
-  }
-
-  private static String publish(RawSipClient bob, String ifMatch) {
-    return "PUBLISH "
-        + BOB
-        + " SIP/2.0\nVia: VIA\nMax-Forwards: 70\nFrom: <sip:bob@office.example>;tag=p1\nTo: <"
-        + BOB
-        + ">\nCall-ID: "
-        + UUID.randomUUID()
-        + "\nCSeq: CSEQ PUBLISH\nEvent: presence\nExpires: 600\nContent-Type: application/pidf+xml"
-        + (ifMatch == null ? "" : "\nSIP-If-Match: " + ifMatch);
   }
 }

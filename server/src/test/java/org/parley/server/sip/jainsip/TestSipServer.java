@@ -11,6 +11,7 @@ import org.parley.server.auth.DigestAuthenticator;
 import org.parley.server.auth.DigestCredentials;
 import org.parley.server.auth.NonceService;
 import org.parley.server.echo.EchoLimits;
+import org.parley.server.presence.PresenceOptions;
 import org.parley.server.registrar.LocationService;
 import org.parley.server.registrar.Registrar;
 import org.parley.server.registrar.RegistrarPolicy;
@@ -48,15 +49,21 @@ final class TestSipServer implements AutoCloseable {
   }
 
   private TestSipServer(LocationStore store, int port, String domain) throws Exception {
-    this(store, new MemoryMessageStore(), port, domain);
+    this(store, new MemoryMessageStore(), port, domain, PresenceOptions.inMemory());
   }
 
   /** A server whose offline messages go to {@code messages}. */
   TestSipServer(LocationStore store, MessageStore messages) throws Exception {
-    this(store, messages, FreePorts.udpAndTcp(), DOMAIN);
+    this(store, messages, FreePorts.udpAndTcp(), DOMAIN, PresenceOptions.inMemory());
   }
 
-  private TestSipServer(LocationStore store, MessageStore messages, int port, String domain)
+  /** A server whose presence agent follows {@code presence}. */
+  TestSipServer(LocationStore store, PresenceOptions presence) throws Exception {
+    this(store, new MemoryMessageStore(), FreePorts.udpAndTcp(), DOMAIN, presence);
+  }
+
+  private TestSipServer(
+      LocationStore store, MessageStore messages, int port, String domain, PresenceOptions presence)
       throws Exception {
     this.port = port;
     this.messages = messages;
@@ -81,6 +88,8 @@ final class TestSipServer implements AutoCloseable {
             authenticator,
             passwords::containsKey,
             messages,
+            null,
+            presence,
             clock);
   }
 

@@ -33,6 +33,7 @@ import org.parley.app.desktop.view.FxTimer;
 import org.parley.app.desktop.view.InputIdleSource;
 import org.parley.app.desktop.view.MainView;
 import org.parley.app.desktop.view.SettingsView;
+import org.parley.app.desktop.view.WindowAttention;
 import org.parley.app.desktop.viewmodel.AccountsViewModel;
 import org.parley.app.desktop.viewmodel.AddAccountViewModel;
 import org.parley.app.desktop.viewmodel.CallsViewModel;
@@ -178,6 +179,8 @@ public final class DesktopApp {
     CorePresence presenceAdapter = new CorePresence(Platform::runLater);
     PresenceViewModel presence = new PresenceViewModel(presenceAdapter, texts);
     calls.setCallEndedListener(history::reload);
+    WindowAttention.attach(
+        stage, TITLE, texts, calls.incomingShownProperty(), chats.unreadTotalProperty());
     phone.deliverTo(calls, accounts);
     messenger.deliverTo(chats);
     presenceAdapter.deliverTo(presence);

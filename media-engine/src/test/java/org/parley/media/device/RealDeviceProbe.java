@@ -34,7 +34,8 @@ public final class RealDeviceProbe {
   static final String SINK_AFTER_RESTART = "parley_room_again";
 
   /** Capture goes on this long (one second) after the last frame was played. */
-  private static final int DRAIN_FRAMES = 50;
+  // 3 s after the speaker is done: a loaded sound server may hold more than 1 s in its buffers.
+  private static final int DRAIN_FRAMES = 150;
 
   private RealDeviceProbe() {}
 

@@ -33,8 +33,10 @@ public final class RealDeviceProbe {
   static final int FRAME_SAMPLES = RATE_HZ / 50;
   static final String SINK_AFTER_RESTART = "parley_room_again";
 
-  /** Capture goes on this long (one second) after the last frame was played. */
-  // 3 s after the speaker is done: a loaded sound server may hold more than 1 s in its buffers.
+  /**
+   * Capture goes on this long (three seconds) after the last frame was played: a loaded sound
+   * server may still hold more than a second of it in its buffers.
+   */
   private static final int DRAIN_FRAMES = 150;
 
   private RealDeviceProbe() {}

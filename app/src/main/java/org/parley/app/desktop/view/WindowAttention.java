@@ -1,6 +1,5 @@
 package org.parley.app.desktop.view;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.stage.Stage;
@@ -29,14 +28,14 @@ public final class WindowAttention {
             stage.toFront();
           }
         });
-    stage
-        .titleProperty()
-        .bind(
-            Bindings.createStringBinding(
-                () ->
-                    unreadChats.get() == 0
-                        ? title
-                        : texts.text("ui.window.titleUnread", unreadChats.get(), title),
-                unreadChats));
+    // Set, not bound: the app sets the title itself when it (re)starts on the same stage.
+    Runnable showUnread =
+        () ->
+            stage.setTitle(
+                unreadChats.get() == 0
+                    ? title
+                    : texts.text("ui.window.titleUnread", unreadChats.get(), title));
+    unreadChats.addListener((property, was, now) -> showUnread.run());
+    showUnread.run();
   }
 }

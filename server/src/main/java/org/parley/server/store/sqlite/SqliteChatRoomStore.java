@@ -3,14 +3,12 @@ package org.parley.server.store.sqlite;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import org.parley.server.store.ChatRoom;
 import org.parley.server.store.ChatRoomStore;
 import org.parley.server.store.StoreException;
@@ -26,92 +24,58 @@ final class SqliteChatRoomStore implements ChatRoomStore, AutoCloseable {
       "SELECT r.name, m.member FROM chat_rooms r"
           + " LEFT JOIN chat_room_members m ON m.room = r.name";
 
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Connection connection; // guarded by lock
+  private final GuardedConnection connection;
   private final String database;
-  private boolean closed; // guarded by lock
 
   /** Takes ownership of a connection to a migrated database named {@code database}. */
   SqliteChatRoomStore(Connection connection, String database) {
-    this.connection = connection;
+    this.connection = new GuardedConnection(connection, "the room store of " + database);
     this.database = database;
   }
 
   @Override
   public void add(ChatRoom room) throws StoreException {
     Objects.requireNonNull(room, "room");
-    lock.lock();
-    try {
-      checkOpen();
-      boolean added = false;
-      connection.setAutoCommit(false);
-      try {
-        try (PreparedStatement insert =
-            connection.prepareStatement(
-                "INSERT INTO chat_rooms (name) VALUES (?) ON CONFLICT (name) DO NOTHING")) {
-          insert.setString(1, room.name());
-          if (insert.executeUpdate() == 0) {
-            throw new StoreException("room " + room.name() + " already exists in " + database);
+    connection.inTransaction(
+        "could not add room " + room.name() + " to " + database,
+        c -> {
+          try (PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO chat_rooms (name) VALUES (?) ON CONFLICT (name) DO NOTHING")) {
+            insert.setString(1, room.name());
+            if (insert.executeUpdate() == 0) {
+              throw new StoreException("room " + room.name() + " already exists in " + database);
+            }
           }
-        }
-        try (PreparedStatement member =
-            connection.prepareStatement(
-                "INSERT INTO chat_room_members (room, member) VALUES (?, ?)")) {
-          for (String name : room.members()) {
-            member.setString(1, room.name());
-            member.setString(2, name);
-            member.executeUpdate();
+          try (PreparedStatement member =
+              c.prepareStatement("INSERT INTO chat_room_members (room, member) VALUES (?, ?)")) {
+            for (String name : room.members()) {
+              member.setString(1, room.name());
+              member.setString(2, name);
+              member.executeUpdate();
+            }
           }
-        }
-        connection.commit();
-        added = true;
-      } finally {
-        if (!added) {
-          connection.rollback();
-        }
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw SqliteFailures.wrap("could not add room " + room.name() + " to " + database, e);
-    } finally {
-      lock.unlock();
-    }
+          return null;
+        });
   }
 
   @Override
   public boolean remove(String name) throws StoreException {
     Objects.requireNonNull(name, "name");
-    lock.lock();
-    try {
-      checkOpen();
-      boolean done = false;
-      connection.setAutoCommit(false);
-      try {
-        try (PreparedStatement members =
-            connection.prepareStatement("DELETE FROM chat_room_members WHERE room = ?")) {
-          members.setString(1, name);
-          members.executeUpdate();
-        }
-        int removed;
-        try (PreparedStatement room =
-            connection.prepareStatement("DELETE FROM chat_rooms WHERE name = ?")) {
-          room.setString(1, name);
-          removed = room.executeUpdate();
-        }
-        connection.commit();
-        done = true;
-        return removed > 0;
-      } finally {
-        if (!done) {
-          connection.rollback();
-        }
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw SqliteFailures.wrap("could not remove room " + name + " from " + database, e);
-    } finally {
-      lock.unlock();
-    }
+    return connection.inTransaction(
+        "could not remove room " + name + " from " + database,
+        c -> {
+          try (PreparedStatement members =
+              c.prepareStatement("DELETE FROM chat_room_members WHERE room = ?")) {
+            members.setString(1, name);
+            members.executeUpdate();
+          }
+          try (PreparedStatement room =
+              c.prepareStatement("DELETE FROM chat_rooms WHERE name = ?")) {
+            room.setString(1, name);
+            return room.executeUpdate() > 0;
+          }
+        });
   }
 
   @Override
@@ -128,49 +92,32 @@ final class SqliteChatRoomStore implements ChatRoomStore, AutoCloseable {
   /** Closes the connection; later calls fail with StoreException. */
   @Override
   public void close() {
-    lock.lock();
-    try {
-      if (!closed) {
-        closed = true;
-        SqliteConnections.closeQuietly(connection);
-      }
-    } finally {
-      lock.unlock();
-    }
+    connection.close();
   }
 
   private List<ChatRoom> read(String sql, String name) throws StoreException {
-    lock.lock();
-    try {
-      checkOpen();
-      Map<String, List<String>> members = new LinkedHashMap<>();
-      try (PreparedStatement query = connection.prepareStatement(sql)) {
-        if (name != null) {
-          query.setString(1, name);
-        }
-        try (ResultSet rows = query.executeQuery()) {
-          while (rows.next()) {
-            List<String> room = members.computeIfAbsent(rows.getString(1), k -> new ArrayList<>());
-            String member = rows.getString(2);
-            if (member != null) {
-              room.add(member);
+    return connection.run(
+        "could not read the rooms of " + database,
+        c -> {
+          Map<String, List<String>> members = new LinkedHashMap<>();
+          try (PreparedStatement query = c.prepareStatement(sql)) {
+            if (name != null) {
+              query.setString(1, name);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+              while (rows.next()) {
+                List<String> room =
+                    members.computeIfAbsent(rows.getString(1), k -> new ArrayList<>());
+                String member = rows.getString(2);
+                if (member != null) {
+                  room.add(member);
+                }
+              }
             }
           }
-        }
-      }
-      List<ChatRoom> rooms = new ArrayList<>();
-      members.forEach((room, names) -> rooms.add(new ChatRoom(room, names)));
-      return rooms;
-    } catch (SQLException e) {
-      throw SqliteFailures.wrap("could not read the rooms of " + database, e);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void checkOpen() throws StoreException {
-    if (closed) {
-      throw new StoreException("the room store of " + database + " is closed");
-    }
+          List<ChatRoom> rooms = new ArrayList<>();
+          members.forEach((room, names) -> rooms.add(new ChatRoom(room, names)));
+          return rooms;
+        });
   }
 }

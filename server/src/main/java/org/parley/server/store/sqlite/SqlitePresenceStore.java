@@ -3,7 +3,6 @@ package org.parley.server.store.sqlite;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.parley.server.store.StoreException;
 import org.parley.server.store.StoredSubscription;
 import org.parley.server.store.SubscriptionStore;
@@ -25,20 +23,12 @@ import org.parley.server.store.WatcherRuleStore;
  */
 final class SqlitePresenceStore implements WatcherRuleStore, SubscriptionStore, AutoCloseable {
 
-  /** One statement's work on the connection. */
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Connection connection; // guarded by lock
+  private final GuardedConnection connection;
   private final String database;
-  private boolean closed; // guarded by lock
 
   /** Takes ownership of a connection to a migrated database named {@code database}. */
   SqlitePresenceStore(Connection connection, String database) {
-    this.connection = connection;
+    this.connection = new GuardedConnection(connection, "the presence store of " + database);
     this.database = database;
   }
 
@@ -197,29 +187,11 @@ final class SqlitePresenceStore implements WatcherRuleStore, SubscriptionStore, 
   /** Closes the connection; later calls fail with StoreException. */
   @Override
   public void close() {
-    lock.lock();
-    try {
-      if (!closed) {
-        closed = true;
-        SqliteConnections.closeQuietly(connection);
-      }
-    } finally {
-      lock.unlock();
-    }
+    connection.close();
   }
 
-  private <T> T locked(String what, Work<T> work) throws StoreException {
-    lock.lock();
-    try {
-      if (closed) {
-        throw new StoreException("the presence store of " + database + " is closed");
-      }
-      return work.run(connection);
-    } catch (SQLException e) {
-      throw SqliteFailures.wrap("could not " + what + " in " + database, e);
-    } finally {
-      lock.unlock();
-    }
+  private <T> T locked(String what, GuardedConnection.Work<T> work) throws StoreException {
+    return connection.run("could not " + what + " in " + database, work);
   }
 
   private static WatcherRule rule(String text) {

@@ -68,7 +68,7 @@ public final class CallsViewModel {
     this.texts = texts;
     this.ringer = ringer;
     this.transfer = new TransferViewModel(this, texts);
-    this.recording = new RecordingViewModel(this, texts);
+    this.recording = new RecordingViewModel(this, texts, background, ui);
     muted.addListener((property, was, now) -> applyMute(now));
     lines.addListener(
         (javafx.collections.ListChangeListener<CallLine>) change -> inCall.set(!lines.isEmpty()));

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,7 +15,7 @@ import javafx.collections.ListChangeListener;
 /**
  * Recording the selected call to a stereo WAV in the recordings folder (ours left, theirs right),
  * started and stopped at will; the call's end stops it. Runs on the UI thread, owned by {@link
- * CallsViewModel}.
+ * CallsViewModel}; opening and closing the file happen on the background executor.
  */
 public final class RecordingViewModel {
 
@@ -23,13 +24,17 @@ public final class RecordingViewModel {
 
   private final CallsViewModel calls;
   private final Texts texts;
+  private final Executor background;
+  private final Executor ui;
   private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   private Path folder;
 
-  RecordingViewModel(CallsViewModel calls, Texts texts) {
+  RecordingViewModel(CallsViewModel calls, Texts texts, Executor background, Executor ui) {
     this.calls = calls;
     this.texts = texts;
+    this.background = background;
+    this.ui = ui;
     calls.selectedProperty().addListener((property, was, now) -> showStateOf(now));
     calls
         .lines()
@@ -54,8 +59,9 @@ public final class RecordingViewModel {
       status.set(texts.text("record.error.notConnected"));
       return;
     }
+    ActiveCall call = line.call();
     if (line.recordingFile != null) {
-      line.call().stopRecording();
+      background.execute(call::stopRecording);
       saved(line);
       return;
     }
@@ -63,16 +69,23 @@ public final class RecordingViewModel {
       status.set(texts.text("record.error.failed", "no recordings folder"));
       return;
     }
-    Path file = folder.resolve(fileName(line));
-    try {
-      Files.createDirectories(folder);
-      line.call().startRecording(file);
-    } catch (IOException | IllegalStateException e) {
-      status.set(texts.text("record.error.failed", e.getMessage()));
-      return;
-    }
+    Path into = folder;
+    Path file = into.resolve(fileName(line));
+    background.execute(
+        () -> {
+          try {
+            Files.createDirectories(into);
+            call.startRecording(file);
+            ui.execute(() -> started(line, file));
+          } catch (IOException | IllegalStateException e) {
+            ui.execute(() -> status.set(texts.text("record.error.failed", e.getMessage())));
+          }
+        });
+  }
+
+  private void started(CallLine line, Path file) {
     line.recordingFile = file;
-    recording.set(true);
+    showStateOf(calls.selectedLine());
     status.set(texts.text("record.state.recording", file.getFileName()));
   }
 

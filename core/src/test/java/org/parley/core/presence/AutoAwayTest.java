@@ -18,6 +18,7 @@ import org.parley.core.call.CallEvent.CallEstablished;
 import org.parley.core.call.CallEvent.EndReason;
 import org.parley.core.sip.RegisterSession;
 import org.parley.core.sip.RequestOutcome;
+import org.parley.core.testing.ScriptedSip;
 import org.parley.core.testing.VirtualTimeLoop;
 
 /** Automatic "away" on a virtual clock: what is published, and when. */
@@ -27,7 +28,7 @@ class AutoAwayTest {
   private static final Duration LIMIT = Duration.ofMinutes(5);
 
   private final VirtualTimeLoop loop = new VirtualTimeLoop();
-  private final ScriptedPresenceSip sip = new ScriptedPresenceSip();
+  private final ScriptedSip sip = new ScriptedSip();
   private volatile Instant lastInput = loop.clock().instant();
   private Presence presence;
   private AutoAway autoAway;
@@ -59,7 +60,7 @@ class AutoAwayTest {
 
   /** The RPID activity (or basic status) of the next PUBLISH, which is answered 200. */
   private String nextPublished() throws InterruptedException {
-    ScriptedPresenceSip.Sent sent = sip.sent.poll(5, TimeUnit.SECONDS);
+    ScriptedSip.Sent sent = sip.sent.poll(5, TimeUnit.SECONDS);
     assertThat(sent).as("a PUBLISH was sent").isNotNull();
     RequestOutcome ok =
         new RequestOutcome(

@@ -17,6 +17,7 @@ import org.parley.core.account.AccountConfig;
 import org.parley.core.sip.IncomingRequest;
 import org.parley.core.sip.RegisterSession;
 import org.parley.core.sip.RequestOutcome;
+import org.parley.core.testing.ScriptedSip;
 import org.parley.core.testing.VirtualTimeLoop;
 
 /** Publication and subscription refreshes on a virtual clock, against a scripted SIP stack. */
@@ -25,7 +26,7 @@ class PresenceRefreshTest {
   private static final String ALICE = "sip:alice@office.example";
 
   private final VirtualTimeLoop loop = new VirtualTimeLoop();
-  private final ScriptedPresenceSip sip = new ScriptedPresenceSip();
+  private final ScriptedSip sip = new ScriptedSip();
   private final PresenceEvents events = new PresenceEvents();
   private Presence presence;
 
@@ -51,14 +52,13 @@ class PresenceRefreshTest {
     loop.close();
   }
 
-  private ScriptedPresenceSip.Sent next() throws InterruptedException {
-    ScriptedPresenceSip.Sent sent = sip.sent.poll(5, TimeUnit.SECONDS);
+  private ScriptedSip.Sent next() throws InterruptedException {
+    ScriptedSip.Sent sent = sip.sent.poll(5, TimeUnit.SECONDS);
     assertThat(sent).as("a request was sent").isNotNull();
     return sent;
   }
 
-  private void answer(
-      ScriptedPresenceSip.Sent sent, int status, Map<String, String> headers, String toTag)
+  private void answer(ScriptedSip.Sent sent, int status, Map<String, String> headers, String toTag)
       throws InterruptedException {
     RequestOutcome outcome =
         new RequestOutcome(
@@ -99,7 +99,7 @@ class PresenceRefreshTest {
   @Test
   void aPublicationIsRefreshedWithItsEntityTagAMinuteBeforeItExpires() throws Exception {
     presence.setStatus(PresenceStatus.AWAY);
-    ScriptedPresenceSip.Sent initial = next();
+    ScriptedSip.Sent initial = next();
     assertThat(initial.request().method()).isEqualTo("PUBLISH");
     assertThat(initial.request().requestUri()).isEqualTo(ALICE);
     assertThat(initial.header("Event")).isEqualTo("presence");
@@ -115,7 +115,7 @@ class PresenceRefreshTest {
     loop.advance(Duration.ofSeconds(539));
     assertThat(sip.sent).isEmpty();
     loop.advance(Duration.ofSeconds(1));
-    ScriptedPresenceSip.Sent refresh = next();
+    ScriptedSip.Sent refresh = next();
     assertThat(refresh.header("SIP-If-Match")).isEqualTo("etag-1");
     assertThat(refresh.request().body()).isEmpty();
     assertThat(refresh.request().contentType()).isEmpty();
@@ -128,7 +128,7 @@ class PresenceRefreshTest {
     loop.advance(Duration.ofSeconds(540));
     answer(next(), 412, Map.of(), null);
 
-    ScriptedPresenceSip.Sent again = next();
+    ScriptedSip.Sent again = next();
     assertThat(again.header("SIP-If-Match")).isNull();
     assertThat(new String(again.request().body(), StandardCharsets.UTF_8)).contains("<rpid:busy/>");
   }
@@ -136,7 +136,7 @@ class PresenceRefreshTest {
   @Test
   void aSubscriptionIsRefreshedInsideItsDialogBeforeItExpires() throws Exception {
     presence.watch("bob");
-    ScriptedPresenceSip.Sent initial = next();
+    ScriptedSip.Sent initial = next();
     assertThat(initial.request().method()).isEqualTo("SUBSCRIBE");
     assertThat(initial.request().requestUri()).isEqualTo("sip:bob@office.example");
     assertThat(initial.request().ids().inDialog()).isFalse();
@@ -150,7 +150,7 @@ class PresenceRefreshTest {
 
     assertThat(loop.nextTimerIn()).isEqualTo(Duration.ofSeconds(60));
     loop.advance(Duration.ofSeconds(60));
-    ScriptedPresenceSip.Sent refresh = next();
+    ScriptedSip.Sent refresh = next();
     assertThat(refresh.request().requestUri()).isEqualTo("sip:presence@192.0.2.1:5060");
     assertThat(refresh.request().ids().callId()).isEqualTo(initial.request().ids().callId());
     assertThat(refresh.request().ids().remoteTag()).contains("notifier-tag");
@@ -160,7 +160,7 @@ class PresenceRefreshTest {
   @Test
   void aNotifyThatEndsTheSubscriptionStartsANewOne() throws Exception {
     presence.watch("bob");
-    ScriptedPresenceSip.Sent initial = next();
+    ScriptedSip.Sent initial = next();
     answer(initial, 200, Map.of("expires", "3600"), "notifier-tag");
 
     int status =
@@ -170,7 +170,7 @@ class PresenceRefreshTest {
             Map.of("subscription-state", "terminated;reason=timeout"));
 
     assertThat(status).isEqualTo(200);
-    ScriptedPresenceSip.Sent resubscribe = next();
+    ScriptedSip.Sent resubscribe = next();
     assertThat(resubscribe.request().ids().inDialog()).isFalse();
     assertThat(resubscribe.request().ids().callId()).isNotEqualTo(initial.request().ids().callId());
   }
@@ -178,7 +178,7 @@ class PresenceRefreshTest {
   @Test
   void aRefreshThatGetsNoAnswerSubscribesAfreshHalfAMinuteLater() throws Exception {
     presence.watch("bob");
-    ScriptedPresenceSip.Sent initial = next();
+    ScriptedSip.Sent initial = next();
     answer(initial, 200, Map.of("expires", "120"), "notifier-tag");
     loop.advance(Duration.ofSeconds(60));
     answer(next(), 408, Map.of(), null);
@@ -187,7 +187,7 @@ class PresenceRefreshTest {
     assertThat(loop.nextTimerIn())
         .isEqualTo(Duration.ofSeconds(org.parley.core.sip.Subscription.RETRY_SECONDS));
     loop.advance(Duration.ofSeconds(org.parley.core.sip.Subscription.RETRY_SECONDS));
-    ScriptedPresenceSip.Sent again = next();
+    ScriptedSip.Sent again = next();
     assertThat(again.request().ids().inDialog()).isFalse();
     assertThat(again.request().ids().callId()).isNotEqualTo(initial.request().ids().callId());
   }

@@ -10,20 +10,14 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.core.account.AccountConfig;
-import org.parley.core.sip.DialogListener;
-import org.parley.core.sip.IncomingInvite;
 import org.parley.core.sip.IncomingRequest;
-import org.parley.core.sip.OutgoingRequest;
-import org.parley.core.sip.RegisterResult;
 import org.parley.core.sip.RegisterSession;
 import org.parley.core.sip.RequestOutcome;
-import org.parley.core.sip.SipDialog;
-import org.parley.core.sip.SipUserAgent;
+import org.parley.core.testing.ScriptedSip;
 import org.parley.core.testing.VirtualTimeLoop;
 import org.parley.core.voicemail.VoicemailEvent.MessagesWaitingChanged;
 import org.parley.core.voicemail.VoicemailEvent.WatchFailed;
@@ -36,46 +30,15 @@ class VoicemailWatchTest {
   private static final String BOB = "sip:bob@office.example";
 
   private final VirtualTimeLoop loop = new VirtualTimeLoop();
-  private final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
+  private final ScriptedSip stack = new ScriptedSip();
   private final BlockingQueue<VoicemailEvent> events = new LinkedBlockingQueue<>();
   private Voicemail voicemail;
-
-  private record Sent(OutgoingRequest request, Consumer<RequestOutcome> done) {}
-
-  /** Records what is sent; answers come from the test. */
-  private final class RecordingStack implements SipUserAgent {
-    @Override
-    public void send(RegisterSession s, OutgoingRequest request, Consumer<RequestOutcome> done) {
-      sent.add(new Sent(request, done));
-    }
-
-    @Override
-    public void register(RegisterSession s, int expiresSeconds, Consumer<RegisterResult> done) {}
-
-    @Override
-    public void sendKeepAlive(RegisterSession s, Runnable flowFailed) {}
-
-    @Override
-    public void expectTlsServer(AccountConfig account) {}
-
-    @Override
-    public SipDialog invite(
-        RegisterSession s, String target, Optional<String> offer, DialogListener listener) {
-      throw new UnsupportedOperationException("no calls here");
-    }
-
-    @Override
-    public void onIncomingInvite(Consumer<IncomingInvite> handler) {}
-
-    @Override
-    public void close() {}
-  }
 
   @BeforeEach
   void start() {
     AccountConfig account = AccountConfig.of(BOB, "pw"::toCharArray);
     RegisterSession session = new RegisterSession(account);
-    voicemail = new Voicemail(account, new RecordingStack(), loop, () -> session);
+    voicemail = new Voicemail(account, stack, loop, () -> session);
     voicemail.addListener(events::add);
   }
 
@@ -84,14 +47,14 @@ class VoicemailWatchTest {
     loop.close();
   }
 
-  private Sent nextSent() throws InterruptedException {
+  private ScriptedSip.Sent nextSent() throws InterruptedException {
     loop.drain();
-    Sent next = sent.poll(5, TimeUnit.SECONDS);
+    ScriptedSip.Sent next = stack.sent.poll(5, TimeUnit.SECONDS);
     assertThat(next).as("a SUBSCRIBE was sent").isNotNull();
     return next;
   }
 
-  private void answer(Sent request, int status, Map<String, String> headers)
+  private void answer(ScriptedSip.Sent request, int status, Map<String, String> headers)
       throws InterruptedException {
     RequestOutcome outcome =
         new RequestOutcome(
@@ -107,7 +70,8 @@ class VoicemailWatchTest {
     loop.drain();
   }
 
-  private int notify(Sent subscribe, String state, String body) throws InterruptedException {
+  private int notify(ScriptedSip.Sent subscribe, String state, String body)
+      throws InterruptedException {
     int[] status = new int[1];
     IncomingRequest notify =
         new IncomingRequest(
@@ -130,7 +94,7 @@ class VoicemailWatchTest {
   @Test
   void subscribesToTheOwnAddressAndReportsEachSummary() throws Exception {
     voicemail.watch();
-    Sent subscribe = nextSent();
+    ScriptedSip.Sent subscribe = nextSent();
     assertThat(subscribe.request().method()).isEqualTo("SUBSCRIBE");
     assertThat(subscribe.request().requestUri()).isEqualTo(BOB);
     assertThat(subscribe.request().toUri()).isEqualTo(BOB);
@@ -151,12 +115,12 @@ class VoicemailWatchTest {
   @Test
   void refreshesInsideTheDialogAMinuteBeforeExpiry() throws Exception {
     voicemail.watch();
-    Sent subscribe = nextSent();
+    ScriptedSip.Sent subscribe = nextSent();
     answer(subscribe, 200, Map.of("expires", "600", "contact", "sip:voicemail@192.0.2.7:5060"));
 
     assertThat(loop.nextTimerIn()).isEqualTo(Duration.ofSeconds(540));
     loop.advance(Duration.ofSeconds(540));
-    Sent refresh = nextSent();
+    ScriptedSip.Sent refresh = nextSent();
     assertThat(refresh.request().requestUri()).isEqualTo("sip:voicemail@192.0.2.7:5060");
     assertThat(refresh.request().ids().callId()).isEqualTo(subscribe.request().ids().callId());
     assertThat(refresh.request().ids().remoteTag()).contains("mailbox-tag");
@@ -166,12 +130,12 @@ class VoicemailWatchTest {
   @Test
   void aRefreshAnswered481StartsANewSubscription() throws Exception {
     voicemail.watch();
-    Sent subscribe = nextSent();
+    ScriptedSip.Sent subscribe = nextSent();
     answer(subscribe, 200, Map.of("expires", "120"));
     loop.advance(Duration.ofSeconds(60));
     answer(nextSent(), 481, Map.of());
 
-    Sent again = nextSent();
+    ScriptedSip.Sent again = nextSent();
     assertThat(again.request().ids().inDialog()).isFalse();
     assertThat(again.request().ids().callId()).isNotEqualTo(subscribe.request().ids().callId());
     assertThat(notify(subscribe, "active", "Voice-Message: 1/0"))
@@ -182,10 +146,10 @@ class VoicemailWatchTest {
   @Test
   void aTerminatedNotifyStartsOverUnlessRejected() throws Exception {
     voicemail.watch();
-    Sent first = nextSent();
+    ScriptedSip.Sent first = nextSent();
     answer(first, 200, Map.of("expires", "3600"));
     assertThat(notify(first, "terminated;reason=timeout", "Voice-Message: 0/2")).isEqualTo(200);
-    Sent second = nextSent();
+    ScriptedSip.Sent second = nextSent();
     assertThat(second.request().ids().callId()).isNotEqualTo(first.request().ids().callId());
     assertThat(events.poll())
         .isEqualTo(new MessagesWaitingChanged(new MessageSummary(false, 0, 2)));
@@ -193,7 +157,7 @@ class VoicemailWatchTest {
     answer(second, 200, Map.of("expires", "3600"));
     assertThat(notify(second, "terminated;reason=rejected", "")).isEqualTo(200);
     loop.drain();
-    assertThat(sent).isEmpty();
+    assertThat(stack.sent).isEmpty();
     assertThat(events.poll()).isInstanceOf(WatchFailed.class);
   }
 
@@ -208,10 +172,10 @@ class VoicemailWatchTest {
   @Test
   void stoppingUnsubscribesWithExpiresZero() throws Exception {
     voicemail.watch();
-    Sent subscribe = nextSent();
+    ScriptedSip.Sent subscribe = nextSent();
     answer(subscribe, 200, Map.of("expires", "3600"));
     voicemail.stopWatching();
-    Sent unsubscribe = nextSent();
+    ScriptedSip.Sent unsubscribe = nextSent();
     assertThat(unsubscribe.request().headers())
         .extracting(h -> h.name() + ": " + h.value())
         .contains("Expires: 0");

@@ -1,4 +1,4 @@
-package org.parley.core.presence;
+package org.parley.core.testing;
 
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -15,12 +15,16 @@ import org.parley.core.sip.SipDialog;
 import org.parley.core.sip.SipHeader;
 import org.parley.core.sip.SipUserAgent;
 
-/** A SIP user agent that sends nothing: the presence tests read what it was asked to send. */
-final class ScriptedPresenceSip implements SipUserAgent {
+/**
+ * A SIP user agent that sends nothing: tests of the core's requests (presence, message-summary)
+ * read what it was asked to send and answer it themselves.
+ */
+public final class ScriptedSip implements SipUserAgent {
 
   /** A request the presence sent, and how to answer it. */
-  record Sent(OutgoingRequest request, Consumer<RequestOutcome> done) {
-    String header(String name) {
+  public record Sent(OutgoingRequest request, Consumer<RequestOutcome> done) {
+    /** The first value of a header of the request, or null. */
+    public String header(String name) {
       return request.headers().stream()
           .filter(header -> header.name().equalsIgnoreCase(name))
           .map(SipHeader::value)
@@ -29,7 +33,7 @@ final class ScriptedPresenceSip implements SipUserAgent {
     }
   }
 
-  final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
+  public final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
 
   @Override
   public void send(
@@ -49,7 +53,7 @@ final class ScriptedPresenceSip implements SipUserAgent {
   @Override
   public SipDialog invite(
       RegisterSession session, String target, Optional<String> offer, DialogListener l) {
-    throw new UnsupportedOperationException("presence tests place no calls");
+    throw new UnsupportedOperationException("these tests place no calls");
   }
 
   @Override

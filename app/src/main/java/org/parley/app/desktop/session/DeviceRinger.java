@@ -42,7 +42,7 @@ public final class DeviceRinger implements Ringer {
     if (running != null) {
       return;
     }
-    running = new Ringing(ringerDevice.get());
+    running = new Ringing(ringerDevice);
     Thread thread = new Thread(running, "parley-ringer");
     thread.setDaemon(true);
     thread.start();
@@ -56,18 +56,28 @@ public final class DeviceRinger implements Ringer {
     }
   }
 
-  /** One ringing: writes the cadence until stopped, then closes the device. */
+  /**
+   * One ringing: opens the device (on its own thread: opening a sound line can block), writes the
+   * cadence until stopped, then closes the device.
+   */
   private static final class Ringing implements Runnable {
 
-    private final AudioSink device;
+    private final Supplier<AudioSink> opener;
     private volatile boolean stopped;
 
-    Ringing(AudioSink device) {
-      this.device = device;
+    Ringing(Supplier<AudioSink> opener) {
+      this.opener = opener;
     }
 
     @Override
     public void run() {
+      AudioSink device;
+      try {
+        device = opener.get();
+      } catch (RuntimeException e) {
+        LOG.warn("The ringer device did not open", e); // a thread root: the call is not affected
+        return;
+      }
       ToneSource tone = new ToneSource(TONE_HZ, RATE_HZ, AMPLITUDE);
       short[] frame = new short[RATE_HZ * FRAME_MILLIS / 1000];
       short[] silence = new short[frame.length];

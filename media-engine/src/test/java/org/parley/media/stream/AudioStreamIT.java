@@ -32,6 +32,9 @@ import org.parley.media.testing.ImpairmentRelay;
 import org.parley.media.testing.ImpairmentRelay.Impairments;
 import org.parley.media.testing.ImpairmentRelay.JitterShape;
 import org.parley.media.testing.Spectrum;
+import org.parley.media.testing.StallWatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A call's audio end to end on loopback, through a seeded impairment relay: a sequence of distinct
@@ -40,12 +43,22 @@ import org.parley.media.testing.Spectrum;
  */
 class AudioStreamIT {
 
+  private static final Logger LOG = LoggerFactory.getLogger(AudioStreamIT.class);
+
   private static final int SOURCE_RATE_HZ = 16_000;
   private static final double[] TONES_HZ = {400, 700, 1000, 1300, 1600};
   private static final int SEGMENT_MILLIS = 800;
 
   /** Concealment a late media thread can cause on any network: three 20 ms frames in ~230. */
   private static final double SCHEDULING_NOISE = 0.015;
+
+  /**
+   * A pause of the whole JVM longer than the clean network's jitter buffer holds (three frames): a
+   * run that saw one measured the machine, not the network, and is repeated.
+   */
+  private static final long MACHINE_STALL_MILLIS = 60;
+
+  private static final int ATTEMPTS = 3;
 
   /** The three network conditions, from clean to bad. */
   private static final List<Impairments> NETWORKS =
@@ -74,7 +87,7 @@ class AudioStreamIT {
     List<QualitySummary> summaries = new ArrayList<>();
     List<Double> concealment = new ArrayList<>();
     for (int level = 0; level < NETWORKS.size(); level++) {
-      Result result = run(codec, payloadType, impairment, NETWORKS.get(level), 42 + level);
+      Result result = measure(codec, payloadType, impairment, NETWORKS.get(level), 42 + level);
       assertThat(result.failedFrames).as("frames that threw at level %d", level).isZero();
       assertThat(result.tones())
           .as("tones heard through %s at level %d", codec.encodingName(), level)
@@ -190,6 +203,32 @@ class AudioStreamIT {
       }
       return tones;
     }
+  }
+
+  /**
+   * Runs the network until a run was not held up by the machine (same seed, so the same losses), at
+   * most {@link #ATTEMPTS} times; the last run counts if every one was.
+   */
+  private static Result measure(
+      AudioCodec codec, int payloadType, CodecImpairment impairment, Impairments network, long seed)
+      throws IOException, InterruptedException {
+    Result result = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try (StallWatch stalls = StallWatch.start()) {
+        result = run(codec, payloadType, impairment, network, seed);
+        if (stalls.longestStallMillis() <= MACHINE_STALL_MILLIS) {
+          return result;
+        }
+        LOG.warn(
+            "{}, seed {}: the machine stalled {} ms, attempt {} of {}",
+            codec.encodingName(),
+            seed,
+            stalls.longestStallMillis(),
+            attempt,
+            ATTEMPTS);
+      }
+    }
+    return result;
   }
 
   private static Result run(

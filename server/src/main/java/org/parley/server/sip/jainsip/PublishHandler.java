@@ -2,9 +2,12 @@ package org.parley.server.sip.jainsip;
 
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -154,13 +157,16 @@ final class PublishHandler {
           if (pending != null) {
             pending.cancel(false);
           }
-          return store
-              .untilNextExpiry(key, clock.instant())
-              .map(
-                  wait ->
-                      timers.schedule(
-                          () -> lapse(key), Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS))
-              .orElse(null);
+          Optional<Duration> wait = store.untilNextExpiry(key, clock.instant());
+          if (wait.isEmpty()) {
+            return null;
+          }
+          try {
+            return timers.schedule(
+                () -> lapse(key), Math.max(1, wait.get().toMillis()), TimeUnit.MILLISECONDS);
+          } catch (RejectedExecutionException closing) {
+            return null; // the agent is closing: nobody is left to notify
+          }
         });
   }
 

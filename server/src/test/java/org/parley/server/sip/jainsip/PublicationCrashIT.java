@@ -1,6 +1,7 @@
 package org.parley.server.sip.jainsip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.server.sip.jainsip.PresenceRequests.AWAY;
 import static org.parley.server.sip.jainsip.PresenceRequests.BOB;
 import static org.parley.server.sip.jainsip.PresenceRequests.authenticated;
 import static org.parley.server.sip.jainsip.PresenceRequests.publish;
@@ -26,16 +27,6 @@ import org.parley.server.store.sqlite.ServerDatabase;
  * shows the published status and knows its entity-tag.
  */
 class PublicationCrashIT {
-
-  static final String AWAY =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-          + "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\""
-          + " xmlns:dm=\"urn:ietf:params:xml:ns:pidf:data-model\""
-          + " xmlns:rpid=\"urn:ietf:params:xml:ns:pidf:rpid\" entity=\""
-          + BOB
-          + "\"><tuple id=\"parley\"><status><basic>open</basic></status></tuple>"
-          + "<dm:person id=\"p\"><rpid:activities><rpid:away/></rpid:activities></dm:person>"
-          + "</presence>";
 
   @TempDir Path folder;
 

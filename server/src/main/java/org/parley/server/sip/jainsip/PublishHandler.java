@@ -3,6 +3,7 @@ package org.parley.server.sip.jainsip;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -107,18 +108,22 @@ final class PublishHandler {
       body = null;
     }
     SIPIfMatchHeader ifMatch = (SIPIfMatchHeader) request.getHeader(SIPIfMatchHeader.NAME);
+    Instant now = clock.instant();
+    // One that lapsed just now, before its timer ran, is a change the watchers must still see.
+    boolean lapsed = store.sweep(presentity, now);
     PublishOutcome outcome =
         store.publish(
             presentity,
             ifMatch == null ? null : ifMatch.getETag(),
             body,
             PresenceAgent.requestedExpires(request),
-            clock.instant());
+            now);
     respond(request, outcome);
     if (outcome instanceof PublishOutcome.Published || outcome instanceof PublishOutcome.Removed) {
       armLapse(presentity);
     }
-    if (outcome instanceof PublishOutcome.Removed
+    if (lapsed
+        || outcome instanceof PublishOutcome.Removed
         || (outcome instanceof PublishOutcome.Published && body != null)) {
       changed.accept(presentity);
     }

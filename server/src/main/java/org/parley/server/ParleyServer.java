@@ -138,7 +138,8 @@ public final class ParleyServer implements AutoCloseable {
               new VoicemailService(mailboxes, voicemailSettings(config)),
               new PresenceOptions(
                   new WatcherPolicy(config.presenceWatchers(), database.watcherRules()::find),
-                  database.subscriptions()),
+                  database.subscriptions(),
+                  database.publications()),
               clock);
       sip.rooms(name -> database.rooms().find(name).map(ChatRoom::members));
       HttpApi http = config.httpEnabled() ? HttpApi.start(config, version) : null;

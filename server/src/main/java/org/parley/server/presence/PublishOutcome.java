@@ -15,6 +15,9 @@ public sealed interface PublishOutcome {
   /** A non-zero expiry below the minimum: 423 with Min-Expires. */
   record IntervalTooBrief(long minExpiresSeconds) implements PublishOutcome {}
 
+  /** The change could not be stored durably, so none was made: 500. */
+  record NotStored() implements PublishOutcome {}
+
   /** An initial PUBLISH without a body: 400. */
   record MissingBody() implements PublishOutcome {}
 }

@@ -27,11 +27,8 @@ import javax.sip.address.Hop;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
-import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.EventHeader;
 import javax.sip.header.ExpiresHeader;
-import javax.sip.header.Header;
-import javax.sip.header.SIPIfMatchHeader;
 import javax.sip.header.SubscriptionStateHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
@@ -41,7 +38,6 @@ import org.parley.server.presence.DialogBoard;
 import org.parley.server.presence.Pidf;
 import org.parley.server.presence.PresenceOptions;
 import org.parley.server.presence.PresenceStore;
-import org.parley.server.presence.PublishOutcome;
 import org.parley.server.presence.WatcherPolicy;
 import org.parley.server.store.StoreException;
 import org.parley.server.store.SubscriptionStore;
@@ -52,9 +48,10 @@ import org.slf4j.LoggerFactory;
  * The presence agent (RFC 3856, RFC 3903): takes PUBLISH from users about themselves, accepts
  * SUBSCRIBE from watchers of the same domain whom the {@link WatcherPolicy} allows, and NOTIFYs
  * them of every change with the presentity's PIDF document. Subscriptions are kept in a {@link
- * SubscriptionStore} before they are accepted, so a restarted server resumes them; with a store
- * that keeps nothing, a watcher's refresh after a restart draws a 481 and it subscribes again (RFC
- * 6665 §4.1.2.3).
+ * SubscriptionStore} before they are accepted, and publications in a {@link
+ * org.parley.server.store.PublicationStore} before they are answered, so a restarted server resumes
+ * both; with stores that keep nothing, a watcher's refresh after a restart draws a 481 and it
+ * subscribes again (RFC 6665 §4.1.2.3), and a publisher's refresh a 412.
  */
 final class PresenceAgent implements AutoCloseable {
 
@@ -68,6 +65,7 @@ final class PresenceAgent implements AutoCloseable {
   private final SipContext sip;
   private final Responses responses;
   private final PresenceStore store;
+  private final PublishHandler publications;
   private final DialogBoard dialogs = new DialogBoard(aor -> notifyWatchers(aor, DIALOG_EVENT));
   private final Clock clock;
   private final WatcherPolicy policy;
@@ -86,17 +84,21 @@ final class PresenceAgent implements AutoCloseable {
   PresenceAgent(SipContext sip, Responses responses, Clock clock, PresenceOptions options) {
     this.sip = sip;
     this.responses = responses;
-    this.store = new PresenceStore(MIN_EXPIRES_SECONDS, MAX_EXPIRES_SECONDS);
+    this.store =
+        new PresenceStore(MIN_EXPIRES_SECONDS, MAX_EXPIRES_SECONDS, options.publications());
     this.clock = clock;
+    this.publications =
+        new PublishHandler(sip, responses, store, clock, timers, aor -> notifyWatchers(aor, EVENT));
     this.policy = options.watchers();
     this.kept = new KeptWatches(sip, options.subscriptions());
   }
 
   /**
-   * Takes up the subscriptions kept before a restart, quietly: the watchers already have the last
-   * state, and the presentities republish theirs when their refresh draws a 412.
+   * Takes up the publications and subscriptions kept before a restart, quietly: the watchers
+   * already have the last state, and a publication's refresh with its old entity-tag still works.
    */
   void resume() {
+    publications.resume();
     Instant now = clock.instant();
     List<Watch> resumed = kept.unexpired(now);
     for (Watch watch : resumed) {
@@ -176,7 +178,7 @@ final class PresenceAgent implements AutoCloseable {
       return;
     }
     if (Request.PUBLISH.equals(request.getMethod())) {
-      publish(request, presentity, requester.get());
+      publications.publish(request, presentity, requester.get());
     } else if (isMessageSummary(request)) {
       if (presentity.equals("sip:" + requester.get() + "@" + sip.domain())) {
         subscribe(event, presentity, requester.get());
@@ -208,69 +210,6 @@ final class PresenceAgent implements AutoCloseable {
 
   private static String userOf(String addressOfRecord) {
     return addressOfRecord.substring("sip:".length(), addressOfRecord.lastIndexOf('@'));
-  }
-
-  private void publish(Request request, String presentity, String publisher) {
-    if (!presentity.equals("sip:" + publisher + "@" + sip.domain())) {
-      responses.sendStateless(request, Response.FORBIDDEN, "You may only publish your own state");
-      return;
-    }
-    byte[] body = request.getRawContent();
-    if (body != null && body.length > 0) {
-      ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
-      if (type == null
-          || !Pidf.CONTENT_TYPE.equalsIgnoreCase(
-              type.getContentType() + "/" + type.getContentSubType())) {
-        Response unsupported = responses.create(request, Response.UNSUPPORTED_MEDIA_TYPE, null);
-        unsupported.setHeader(accept());
-        responses.sendStateless(unsupported);
-        return;
-      }
-      try {
-        Pidf.check(body, presentity);
-      } catch (IllegalArgumentException e) {
-        responses.sendStateless(request, Response.BAD_REQUEST, e.getMessage());
-        return;
-      }
-    } else {
-      body = null;
-    }
-    SIPIfMatchHeader ifMatch = (SIPIfMatchHeader) request.getHeader(SIPIfMatchHeader.NAME);
-    PublishOutcome outcome =
-        store.publish(
-            presentity,
-            ifMatch == null ? null : ifMatch.getETag(),
-            body,
-            requestedExpires(request),
-            clock.instant());
-    respondToPublish(request, outcome);
-    if (outcome instanceof PublishOutcome.Removed
-        || (outcome instanceof PublishOutcome.Published && body != null)) {
-      notifyWatchers(presentity, EVENT);
-    }
-  }
-
-  private void respondToPublish(Request request, PublishOutcome outcome) {
-    try {
-      if (outcome instanceof PublishOutcome.Published published) {
-        Response ok = responses.create(request, Response.OK, null);
-        ok.setHeader(sip.headers().createSIPETagHeader(published.entityTag()));
-        ok.setHeader(sip.headers().createExpiresHeader((int) published.expiresSeconds()));
-        responses.sendStateless(ok);
-      } else if (outcome instanceof PublishOutcome.Removed) {
-        responses.sendStateless(request, Response.OK, null);
-      } else if (outcome instanceof PublishOutcome.UnknownEntityTag) {
-        responses.sendStateless(request, Response.CONDITIONAL_REQUEST_FAILED, null);
-      } else if (outcome instanceof PublishOutcome.IntervalTooBrief brief) {
-        Response tooBrief = responses.create(request, Response.INTERVAL_TOO_BRIEF, null);
-        tooBrief.setHeader(sip.headers().createMinExpiresHeader((int) brief.minExpiresSeconds()));
-        responses.sendStateless(tooBrief);
-      } else {
-        responses.sendStateless(request, Response.BAD_REQUEST, "An initial PUBLISH needs a body");
-      }
-    } catch (ParseException | InvalidArgumentException e) {
-      throw new IllegalStateException("Cannot build a PUBLISH response", e);
-    }
   }
 
   private void subscribe(RequestEvent event, String presentity, String watcherUser) {
@@ -520,15 +459,7 @@ final class PresenceAgent implements AutoCloseable {
     }
   }
 
-  private Header accept() {
-    try {
-      return sip.headers().createAcceptHeader("application", "pidf+xml");
-    } catch (ParseException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Long requestedExpires(Request request) {
+  static Long requestedExpires(Request request) {
     ExpiresHeader expires = (ExpiresHeader) request.getHeader(ExpiresHeader.NAME);
     return expires == null ? null : (long) expires.getExpires();
   }

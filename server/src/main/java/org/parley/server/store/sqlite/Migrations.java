@@ -34,7 +34,8 @@ final class Migrations {
           "V3__offline_messages.sql",
           "V4__voicemail.sql",
           "V5__chat_rooms.sql",
-          "V6__presence_rules_and_subscriptions.sql");
+          "V6__presence_rules_and_subscriptions.sql",
+          "V7__presence_publications.sql");
 
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
   private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");

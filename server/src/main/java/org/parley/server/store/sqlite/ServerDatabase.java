@@ -9,6 +9,7 @@ import java.util.List;
 import org.parley.server.store.ChatRoomStore;
 import org.parley.server.store.LocationStore;
 import org.parley.server.store.MessageStore;
+import org.parley.server.store.PublicationStore;
 import org.parley.server.store.StoreException;
 import org.parley.server.store.SubscriptionStore;
 import org.parley.server.store.UserStore;
@@ -18,10 +19,10 @@ import org.parley.server.store.WatcherRuleStore;
 /**
  * The server's SQLite database: one file, WAL mode, migrations applied at open.
  *
- * <p>It holds five connections: two for users (reads never wait behind writes), one for the
- * location store's writer thread, one for chat rooms and one for presence rules and subscriptions.
- * Other processes, such as the {@code parley server user} command, may open the same file at the
- * same time.
+ * <p>It holds six connections: two for users (reads never wait behind writes), one for the location
+ * store's writer thread, one for chat rooms, one for presence rules and subscriptions and one for
+ * presence publications. Other processes, such as the {@code parley server user} command, may open
+ * the same file at the same time.
  */
 public final class ServerDatabase implements AutoCloseable {
 
@@ -31,15 +32,18 @@ public final class ServerDatabase implements AutoCloseable {
   private final SqliteVoicemailStore voicemail;
   private final SqliteChatRoomStore rooms;
   private final SqlitePresenceStore presence;
+  private final SqlitePublicationStore publications;
 
   private ServerDatabase(
       SqliteUserStore users,
       SqliteLocationStore locations,
       SqliteChatRoomStore rooms,
-      SqlitePresenceStore presence) {
+      SqlitePresenceStore presence,
+      SqlitePublicationStore publications) {
     this.users = users;
     this.rooms = rooms;
     this.presence = presence;
+    this.publications = publications;
     this.locations = locations;
     this.messages = new SqliteMessageStore(locations);
     this.voicemail = new SqliteVoicemailStore(locations);
@@ -72,7 +76,9 @@ public final class ServerDatabase implements AutoCloseable {
       SqliteLocationStore locations = SqliteLocationStore.start(open(absolute, opened), database);
       SqliteChatRoomStore rooms = new SqliteChatRoomStore(open(absolute, opened), database);
       SqlitePresenceStore presence = new SqlitePresenceStore(open(absolute, opened), database);
-      return new ServerDatabase(users, locations, rooms, presence);
+      SqlitePublicationStore publications =
+          new SqlitePublicationStore(open(absolute, opened), database);
+      return new ServerDatabase(users, locations, rooms, presence, publications);
     } catch (StoreException | RuntimeException e) {
       opened.forEach(SqliteConnections::closeQuietly);
       throw e;
@@ -120,6 +126,11 @@ public final class ServerDatabase implements AutoCloseable {
     return presence;
   }
 
+  /** The presence agent's publications; the same instance on every call. */
+  public PublicationStore publications() {
+    return publications;
+  }
+
   /** Waits for queued location writes, then closes every connection. Idempotent. */
   @Override
   public void close() {
@@ -127,5 +138,6 @@ public final class ServerDatabase implements AutoCloseable {
     users.close();
     rooms.close();
     presence.close();
+    publications.close();
   }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.server.presence.Pidf;
 import org.parley.server.sip.DigestClient;
 import org.parley.server.sip.RawSipClient;
 import org.parley.server.sip.SipMessage;
@@ -147,6 +148,23 @@ class PresenceIT {
                       bob, "bob", "builder", PresenceRequests.publish(bob, "no-such-etag"), "")
                   .status())
           .isEqualTo(412);
+    }
+  }
+
+  @Test
+  void aDocumentOverTheLimitIsRefusedWith413() throws Exception {
+    try (RawSipClient bob = RawSipClient.udp(server.port)) {
+      String big = OPEN.replace("In the office", "x".repeat(Pidf.MAX_BYTES));
+      assertThat(
+              PresenceRequests.authenticated(
+                      bob, "bob", "builder", PresenceRequests.publish(bob, null), big)
+                  .status())
+          .isEqualTo(413);
+      assertThat(
+              PresenceRequests.authenticated(
+                      bob, "bob", "builder", PresenceRequests.publish(bob, null), OPEN)
+                  .status())
+          .isEqualTo(200);
     }
   }
 

@@ -16,6 +16,17 @@ final class PresenceRequests {
           + "<tuple id=\"desk\"><status><basic>open</basic></status><note>In the office</note>"
           + "</tuple></presence>";
 
+  /** Bob's desk client's document for "away" (RPID), as the core client writes it. */
+  static final String AWAY =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          + "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\""
+          + " xmlns:dm=\"urn:ietf:params:xml:ns:pidf:data-model\""
+          + " xmlns:rpid=\"urn:ietf:params:xml:ns:pidf:rpid\" entity=\""
+          + BOB
+          + "\"><tuple id=\"parley\"><status><basic>open</basic></status></tuple>"
+          + "<dm:person id=\"p\"><rpid:activities><rpid:away/></rpid:activities></dm:person>"
+          + "</presence>";
+
   private PresenceRequests() {}
 
   /** Sends a request, answers its 407 with credentials, and returns the final response. */

@@ -1,6 +1,7 @@
 package org.parley.server.sip.jainsip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.server.sip.jainsip.PresenceRequests.AWAY;
 import static org.parley.server.sip.jainsip.PresenceRequests.OPEN;
 import static org.parley.server.sip.jainsip.PresenceRequests.authenticated;
 import static org.parley.server.sip.jainsip.PresenceRequests.inDialogSubscribe;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -23,9 +25,13 @@ import org.parley.server.config.ServerConfigOverrides;
 import org.parley.server.sip.FreePorts;
 import org.parley.server.sip.RawSipClient;
 import org.parley.server.sip.SipMessage;
+import org.parley.server.store.StoredPublication;
 import org.parley.server.store.sqlite.ServerDatabase;
 
-/** Subscriptions kept in the database carry on through a restart of the assembled server. */
+/**
+ * Subscriptions and publications kept in the database carry on through a restart of the assembled
+ * server.
+ */
 class PresenceRestartIT {
 
   @TempDir Path data;
@@ -42,20 +48,7 @@ class PresenceRestartIT {
   @Test
   void watcherIsNotifiedOfAChangeMadeAfterTheServerRestarted() throws Exception {
     int port = FreePorts.udpAndTcp();
-    ServerConfig config =
-        ServerConfig.resolve(
-            new ServerConfigOverrides()
-                .dataDir(data)
-                .domain("office.example")
-                .bindAddress("127.0.0.1")
-                .sipPort(port)
-                .tlsPort(0)
-                .httpPort(0));
-    try (ServerDatabase database = ServerDatabase.open(ParleyServer.databaseFile(config))) {
-      UserAdministration users = new UserAdministration(database.users(), "office.example");
-      users.add("alice", "wonderland".toCharArray());
-      users.add("bob", "builder-bob".toCharArray());
-    }
+    ServerConfig config = configWithUsers(port);
     server = ParleyServer.start(config, "test");
     try (RawSipClient alice = RawSipClient.udp(port);
         RawSipClient bob = RawSipClient.udp(port)) {
@@ -86,6 +79,70 @@ class PresenceRestartIT {
       alice.send(inDialogSubscribe(alice, contact, callId, ok.header("To"), 600));
       assertThat(alice.receive(SipMessage::isResponse).status()).isEqualTo(200);
     }
+  }
+
+  @Test
+  void aPublicationKeptThroughARestartLapsesOnTheRestartedServersClock() throws Exception {
+    int port = FreePorts.udpAndTcp();
+    ServerConfig config = configWithUsers(port);
+    server = ParleyServer.start(config, "test");
+    try (RawSipClient bob = RawSipClient.udp(port)) {
+      assertThat(authenticated(bob, "bob", "builder-bob", publish(bob, null), AWAY).status())
+          .isEqualTo(200);
+    }
+    server.close();
+    server = null;
+    // As if the server had been down for most of the publication's 600 s: 8 s are left.
+    try (ServerDatabase database = ServerDatabase.open(ParleyServer.databaseFile(config))) {
+      StoredPublication kept = database.publications().unexpired(Instant.now()).get(0);
+      database
+          .publications()
+          .put(
+              new StoredPublication(
+                  kept.entityTag(),
+                  kept.presentity(),
+                  kept.contentType(),
+                  kept.body(),
+                  Instant.now().plusSeconds(8),
+                  kept.modifiedAt()),
+              kept.entityTag());
+    }
+    server = ParleyServer.start(config, "test");
+
+    try (RawSipClient alice = RawSipClient.udp(port)) {
+      String callId = UUID.randomUUID().toString();
+      assertThat(
+              authenticated(alice, "alice", "wonderland", subscribe(alice, callId, "", 600), "")
+                  .status())
+          .isEqualTo(200);
+      SipMessage first = alice.receive(m -> !m.isResponse());
+      assertThat(first.body()).contains("<rpid:away/>");
+      alice.reply(first, 200, "OK", "", "");
+
+      SipMessage lapsed =
+          patiently(alice, m -> !m.isResponse() && !m.header("CSeq").equals(first.header("CSeq")));
+      assertThat(lapsed.header("Subscription-State")).startsWith("active");
+      assertThat(lapsed.body()).contains("<basic>closed</basic>").doesNotContain("away");
+      alice.reply(lapsed, 200, "OK", "", "");
+    }
+  }
+
+  private ServerConfig configWithUsers(int port) throws Exception {
+    ServerConfig config =
+        ServerConfig.resolve(
+            new ServerConfigOverrides()
+                .dataDir(data)
+                .domain("office.example")
+                .bindAddress("127.0.0.1")
+                .sipPort(port)
+                .tlsPort(0)
+                .httpPort(0));
+    try (ServerDatabase database = ServerDatabase.open(ParleyServer.databaseFile(config))) {
+      UserAdministration users = new UserAdministration(database.users(), "office.example");
+      users.add("alice", "wonderland".toCharArray());
+      users.add("bob", "builder-bob".toCharArray());
+    }
+    return config;
   }
 
   /**

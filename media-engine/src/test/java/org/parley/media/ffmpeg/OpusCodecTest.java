@@ -11,8 +11,12 @@ import org.parley.media.codec.AudioDecoder;
 import org.parley.media.codec.AudioEncoder;
 import org.parley.media.codec.CodecException;
 import org.parley.media.codec.OpusEncoderSettings;
+import org.parley.media.codec.OpusLbrr;
 import org.parley.media.codec.OpusToc;
+import org.parley.media.opus.Libopus;
+import org.parley.media.opus.LibopusDecoder;
 import org.parley.media.testing.Spectrum;
+import org.parley.media.testing.SpeechLike;
 
 class OpusCodecTest {
 
@@ -28,7 +32,41 @@ class OpusCodecTest {
     assertThat(codec.sampleRateHz()).isEqualTo(48_000);
     assertThat(codec.channels()).isEqualTo(2);
     assertThat(codec.pcmChannels()).isEqualTo(1);
+  }
+
+  @Test
+  void withTheSystemLibopusTheDecoderRecoversFecAndTheFmtpSaysSo() {
+    assertThat(Libopus.system().isAvailable())
+        .as("libopus0 must be installed here: %s", Libopus.system().description())
+        .isTrue();
+    OpusCodec codec = new OpusCodec();
+    AudioDecoder decoder = codec.newDecoder();
+    try {
+      assertThat(decoder).isInstanceOf(LibopusDecoder.class);
+    } finally {
+      decoder.close();
+    }
+    assertThat(codec.decoderUsesFec()).isTrue();
+    assertThat(codec.localParameters(48_000, 48_000).format()).contains("useinbandfec=1");
+  }
+
+  @Test
+  void withoutLibopusFfmpegDecodesConcealsOnlyAndTheFmtpSaysNoFec() {
+    Libopus missing = Libopus.load(List.of("parley-test-no-such-opus"));
+    OpusCodec codec = new OpusCodec(OpusEncoderSettings.voipDefaults(), missing);
+    assertThat(missing.isAvailable()).isFalse();
+    assertThat(missing.description()).contains("parley-test-no-such-opus");
     assertThat(codec.decoderUsesFec()).isFalse();
+    assertThat(codec.localParameters(48_000, 48_000).useInbandFec()).isFalse();
+    try (OpusEncoder encoder =
+            codec.newEncoder(OpusEncoderSettings.voipDefaults().withInbandFec(true, 20));
+        OpusDecoder decoder = (OpusDecoder) codec.newDecoder()) {
+      // FFmpeg's wrapper decodes with decode_fec=0 (ADR 0029): the LBRR is there, unused.
+      List<byte[]> packets = encode(encoder, Spectrum.toneSequence(48_000, 9_600, 10_000, 700));
+      byte[] next = packets.get(5);
+      assertThat(OpusLbrr.hasLbrr(next, 0, next.length)).isTrue();
+      assertThat(decoder.decodeFec(next, 0, next.length, new short[FRAME], FRAME)).isZero();
+    }
   }
 
   @Test
@@ -38,7 +76,7 @@ class OpusCodecTest {
     short[] output;
     int lookahead;
     try (OpusEncoder encoder = (OpusEncoder) codec.newEncoder();
-        OpusDecoder decoder = (OpusDecoder) codec.newDecoder()) {
+        OpusDecoder decoder = new OpusDecoder(codec.pcmChannels())) {
       output = roundTrip(encoder, decoder, input, 1);
       lookahead = encoder.lookaheadSamples();
     }
@@ -66,7 +104,7 @@ class OpusCodecTest {
     }
     short[] output;
     try (OpusEncoder encoder = (OpusEncoder) codec.newEncoder();
-        OpusDecoder decoder = (OpusDecoder) codec.newDecoder()) {
+        OpusDecoder decoder = new OpusDecoder(codec.pcmChannels())) {
       output = roundTrip(encoder, decoder, interleaved, 2);
     }
     short[] outLeft = Spectrum.channel(output, 2, 0);
@@ -81,7 +119,7 @@ class OpusCodecTest {
   void concealmentContinuesTheToneAndFadesInsteadOfGoingSilent() {
     short[] tone = Spectrum.toneSequence(48_000, 48_000 / 2, 10_000, 600);
     try (OpusEncoder encoder = (OpusEncoder) new OpusCodec().newEncoder();
-        OpusDecoder decoder = (OpusDecoder) new OpusCodec().newDecoder()) {
+        OpusDecoder decoder = new OpusDecoder(1)) {
       roundTrip(encoder, decoder, tone, 1);
       short[] first = new short[FRAME];
       short[] later = new short[FRAME * 10];
@@ -98,7 +136,7 @@ class OpusCodecTest {
 
   @Test
   void concealmentBeforeAnyPacketIsSilence() {
-    AudioDecoder decoder = new OpusCodec().newDecoder();
+    AudioDecoder decoder = new OpusDecoder(1);
     try {
       short[] pcm = new short[FRAME];
       java.util.Arrays.fill(pcm, (short) 99);
@@ -106,18 +144,6 @@ class OpusCodecTest {
       assertThat(pcm).containsOnly((short) 0);
     } finally {
       decoder.close();
-    }
-  }
-
-  @Test
-  void fecCannotBeDecodedThroughFfmpegSoNothingIsRecovered() {
-    try (OpusEncoder encoder =
-            new OpusCodec().newEncoder(OpusEncoderSettings.voipDefaults().withInbandFec(true, 20));
-        OpusDecoder decoder = (OpusDecoder) new OpusCodec().newDecoder()) {
-      List<byte[]> packets = encode(encoder, Spectrum.toneSequence(48_000, 9_600, 10_000, 700));
-      byte[] next = packets.get(5);
-      short[] pcm = new short[FRAME];
-      assertThat(decoder.decodeFec(next, 0, next.length, pcm, FRAME)).isZero();
     }
   }
 
@@ -133,10 +159,12 @@ class OpusCodecTest {
       without = encode(plain, speechLike);
     }
     List<byte[]> fecTail = withFec.subList(2, withFec.size());
-    assertThat(fecTail).allSatisfy(p -> assertThat(SilkHeader.hasSilkLayer(p)).isTrue());
-    assertThat(fecTail).allSatisfy(p -> assertThat(SilkHeader.hasLbrr(p, p.length)).isTrue());
-    assertThat(without).filteredOn(SilkHeader::hasSilkLayer).hasSizeGreaterThan(without.size() / 2);
-    assertThat(without).noneSatisfy(p -> assertThat(SilkHeader.hasLbrr(p, p.length)).isTrue());
+    assertThat(fecTail).allSatisfy(p -> assertThat(hasSilkLayer(p)).isTrue());
+    assertThat(fecTail).allSatisfy(p -> assertThat(OpusLbrr.hasLbrr(p, 0, p.length)).isTrue());
+    assertThat(without)
+        .filteredOn(OpusCodecTest::hasSilkLayer)
+        .hasSizeGreaterThan(without.size() / 2);
+    assertThat(without).noneSatisfy(p -> assertThat(OpusLbrr.hasLbrr(p, 0, p.length)).isTrue());
   }
 
   @Test
@@ -175,7 +203,7 @@ class OpusCodecTest {
   void aDtxPacketDecodesAsConcealmentOfOneFrame() {
     try (OpusEncoder encoder =
             new OpusCodec().newEncoder(OpusEncoderSettings.voipDefaults().withDtx(true));
-        OpusDecoder decoder = (OpusDecoder) new OpusCodec().newDecoder()) {
+        OpusDecoder decoder = new OpusDecoder(1)) {
       List<byte[]> packets = encode(encoder, new short[FRAME * 25]);
       byte[] dtxPacket = packets.get(24);
       assertThat(dtxPacket).hasSize(1);
@@ -217,7 +245,7 @@ class OpusCodecTest {
   void garbageIsRejectedWithACodecExceptionAndTheDecoderCarriesOn() {
     short[] pcm = new short[FRAME * 6];
     try (OpusEncoder encoder = (OpusEncoder) new OpusCodec().newEncoder();
-        OpusDecoder decoder = (OpusDecoder) new OpusCodec().newDecoder()) {
+        OpusDecoder decoder = new OpusDecoder(1)) {
       byte[] invalid = {(byte) 0xFF, (byte) 0xFF, 1, 2, 3}; // code 3 with a frame count of 63
       assertThatThrownBy(() -> decoder.decode(invalid, 0, invalid.length, pcm))
           .isInstanceOf(CodecException.class)
@@ -256,21 +284,19 @@ class OpusCodecTest {
     encoder.close();
     assertThatThrownBy(() -> encoder.encode(new short[FRAME], 0, FRAME, new byte[1500]))
         .isInstanceOf(IllegalStateException.class);
-    AudioDecoder decoder = new OpusCodec().newDecoder();
+    AudioDecoder decoder = new OpusDecoder(1);
     decoder.close();
     decoder.close();
     assertThatThrownBy(() -> decoder.decode(new byte[] {8}, 0, 1, new short[FRAME]))
         .isInstanceOf(IllegalStateException.class);
   }
 
+  private static boolean hasSilkLayer(byte[] packet) {
+    return OpusToc.mode(packet[0]) != OpusToc.Mode.CELT;
+  }
+
   static List<byte[]> encode(AudioEncoder encoder, short[] pcm) {
-    List<byte[]> packets = new ArrayList<>();
-    byte[] payload = new byte[4_000];
-    for (int offset = 0; offset + FRAME <= pcm.length; offset += FRAME) {
-      int length = encoder.encode(pcm, offset, FRAME, payload);
-      packets.add(java.util.Arrays.copyOf(payload, length));
-    }
-    return packets;
+    return SpeechLike.encode(encoder, pcm, FRAME);
   }
 
   private static short[] roundTrip(

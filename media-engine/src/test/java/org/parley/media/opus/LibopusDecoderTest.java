@@ -2,9 +2,7 @@ package org.parley.media.opus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -60,82 +58,6 @@ class LibopusDecoderTest {
   }
 
   @Test
-  void tonesFromOurEncoderComeBackAtTheirFrequencies() {
-    double[] tonesHz = {400, 900, 1_500};
-    short[] input = Spectrum.toneSequence(48_000, 9_600, 10_000, tonesHz);
-    short[] output;
-    try (LibopusDecoder decoder = Libopus.system().newDecoder(1)) {
-      output = decodeAll(decoder, encode(OpusEncoderSettings.voipDefaults(), input));
-    }
-    for (int segment = 0; segment < tonesHz.length; segment++) {
-      int from = segment * 9_600 + 2_400;
-      assertThat(Spectrum.dominantHz(output, from, 4_800, 48_000, 100, 4_000, 10))
-          .as("segment %d", segment)
-          .isCloseTo(tonesHz[segment], within(10.0));
-    }
-  }
-
-  @Test
-  void stereoComesBackInterleavedWithEachChannelsTone() {
-    short[] left = Spectrum.toneSequence(48_000, 19_200, 10_000, 500);
-    short[] right = Spectrum.toneSequence(48_000, 19_200, 10_000, 1_500);
-    short[] interleaved = new short[left.length * 2];
-    for (int i = 0; i < left.length; i++) {
-      interleaved[2 * i] = left[i];
-      interleaved[2 * i + 1] = right[i];
-    }
-    OpusEncoderSettings stereo =
-        OpusEncoderSettings.voipDefaults().withChannels(2).withBitrateBps(64_000);
-    short[] output;
-    try (LibopusDecoder decoder = Libopus.system().newDecoder(2)) {
-      output = decodeAll(decoder, encode(stereo, interleaved));
-    }
-    assertThat(
-            Spectrum.dominantHz(
-                Spectrum.channel(output, 2, 0), 9_600, 4_800, 48_000, 100, 4_000, 10))
-        .isCloseTo(500, within(10.0));
-    assertThat(
-            Spectrum.dominantHz(
-                Spectrum.channel(output, 2, 1), 9_600, 4_800, 48_000, 100, 4_000, 10))
-        .isCloseTo(1_500, within(10.0));
-  }
-
-  @Test
-  void concealmentContinuesTheToneThenFadesAndIsSilenceBeforeAnyPacket() {
-    short[] tone = Spectrum.toneSequence(48_000, 24_000, 10_000, 600);
-    try (LibopusDecoder decoder = Libopus.system().newDecoder(1)) {
-      short[] before = new short[FRAME];
-      Arrays.fill(before, (short) 99);
-      assertThat(decoder.conceal(before, FRAME)).isEqualTo(FRAME);
-      assertThat(before).containsOnly((short) 0);
-
-      decodeAll(decoder, encode(OpusEncoderSettings.voipDefaults(), tone));
-      short[] first = new short[FRAME];
-      short[] later = new short[FRAME * 10];
-      assertThat(decoder.conceal(first, FRAME)).isEqualTo(FRAME);
-      assertThat(decoder.conceal(later, later.length)).isEqualTo(later.length);
-      assertThat(Spectrum.dominantHz(first, 0, FRAME, 48_000, 100, 4_000, 50))
-          .isCloseTo(600, within(50.0));
-      assertThat(Spectrum.rms(first, 0, FRAME)).isGreaterThan(1_000);
-      assertThat(Spectrum.rms(later, later.length - FRAME, FRAME))
-          .isLessThan(Spectrum.rms(first, 0, FRAME) / 4);
-    }
-  }
-
-  @Test
-  void aDtxPacketDecodesAsOneFrameOfConcealment() {
-    List<byte[]> packets =
-        encode(OpusEncoderSettings.voipDefaults().withDtx(true), new short[FRAME * 25]);
-    byte[] dtx = packets.get(24);
-    assertThat(dtx).hasSize(1);
-    try (LibopusDecoder decoder = Libopus.system().newDecoder(1)) {
-      short[] pcm = new short[FRAME * 6];
-      decoder.decode(packets.get(0), 0, packets.get(0).length, pcm);
-      assertThat(decoder.decode(dtx, 0, 1, pcm)).isEqualTo(FRAME);
-    }
-  }
-
-  @Test
   void fecIsReportedOnlyWhenTheNextPacketCarriesRedundancyForExactlyTheLostFrame() {
     short[] voice = SpeechLike.voice(48_000, FRAME * 12, 12_000);
     List<byte[]> withFec = encode(FEC, voice);
@@ -156,7 +78,7 @@ class LibopusDecoderTest {
   }
 
   @Test
-  void malformedPayloadsAreCodecExceptionsAndTheDecoderCarriesOn() {
+  void malformedPayloadsNameLibopusErrorAndRecoverNothingThroughFec() {
     short[] pcm = new short[FRAME * 6];
     List<byte[]> packets = encode(FEC, SpeechLike.voice(48_000, FRAME * 4, 12_000));
     try (LibopusDecoder decoder = Libopus.system().newDecoder(1)) {
@@ -164,20 +86,12 @@ class LibopusDecoderTest {
       assertThatThrownBy(() -> decoder.decode(invalid, 0, invalid.length, pcm))
           .isInstanceOf(CodecException.class)
           .hasMessageContaining("OPUS_INVALID_PACKET");
-      assertThatThrownBy(() -> decoder.decode(invalid, 0, 0, pcm))
-          .isInstanceOf(CodecException.class)
-          .hasMessageContaining("Empty");
       assertThat(decoder.decodeFec(invalid, 0, invalid.length, pcm, FRAME)).isZero();
       Random random = new Random(7);
       for (int i = 0; i < 2_000; i++) {
         byte[] noise = new byte[1 + random.nextInt(200)];
         random.nextBytes(noise);
         assertThat(decoder.decodeFec(noise, 0, noise.length, pcm, FRAME)).isIn(0, FRAME);
-        try {
-          assertThat(decoder.decode(noise, 0, noise.length, pcm)).isBetween(0, pcm.length);
-        } catch (CodecException expected) {
-          // Either outcome is fine; a JVM crash or another exception type is not.
-        }
       }
       assertThat(decoder.decode(packets.get(0), 0, packets.get(0).length, pcm)).isEqualTo(FRAME);
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.media.codec.OpusEncoderSettings;
 import org.parley.media.codec.OpusNegotiation;
 import org.parley.media.codec.OpusParameters;
+import org.parley.media.codec.PitchSearch;
 import org.parley.media.ffmpeg.OpusCodec;
 import org.parley.media.ffmpeg.OpusEncoder;
 import org.parley.media.testing.SpeechLike;
@@ -66,10 +67,10 @@ class OpusFecRepairTest {
       }
       // The decoder's output lags the encoder's input by the encoder's look-ahead.
       int original = lost * FRAME - delay;
-      fecToOriginal[i] = SpeechLike.correlation(rebuilt, 0, voice, original, FRAME);
-      plcToOriginal[i] = SpeechLike.correlation(concealed, 0, voice, original, FRAME);
-      fecToDecoded[i] = SpeechLike.correlation(rebuilt, 0, received, 0, FRAME);
-      plcToDecoded[i] = SpeechLike.correlation(concealed, 0, received, 0, FRAME);
+      fecToOriginal[i] = PitchSearch.correlation(rebuilt, 0, voice, original, FRAME);
+      plcToOriginal[i] = PitchSearch.correlation(concealed, 0, voice, original, FRAME);
+      fecToDecoded[i] = PitchSearch.correlation(rebuilt, 0, received, 0, FRAME);
+      plcToDecoded[i] = PitchSearch.correlation(concealed, 0, received, 0, FRAME);
     }
     // A waveform measure: PLC extrapolates a steady pitch well, so single frames may go either
     // way; over eight losses the redundancy must win, and clearly resemble the lost audio.

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parley.media.codec.AudioDecoder;
 import org.parley.media.codec.OpusEncoderSettings;
+import org.parley.media.codec.PitchSearch;
 import org.parley.media.ffmpeg.OpusCodec;
 import org.parley.media.ffmpeg.OpusEncoder;
 import org.parley.media.jitter.AdaptiveJitterBuffer;
@@ -78,8 +79,8 @@ class OpusLossRepairPlayoutTest {
 
     int from = firstDifference(clean, concealed);
     assertThat(from).isPositive();
-    assertThat(SpeechLike.correlation(repaired, from, clean, from, FRAME))
-        .isGreaterThan(SpeechLike.correlation(concealed, from, clean, from, FRAME));
+    assertThat(PitchSearch.correlation(repaired, from, clean, from, FRAME))
+        .isGreaterThan(PitchSearch.correlation(concealed, from, clean, from, FRAME));
   }
 
   @Test

@@ -7,8 +7,7 @@ import org.parley.media.codec.AudioEncoder;
 
 /**
  * Voice-like test material for codec tests: a harmonic signal whose pitch glides and whose level
- * rises and falls in syllables, the frames an encoder makes of it, and how alike two stretches of
- * audio are.
+ * rises and falls in syllables, and the frames an encoder makes of it.
  */
 public final class SpeechLike {
 
@@ -47,23 +46,5 @@ public final class SpeechLike {
       packets.add(Arrays.copyOf(payload, length));
     }
     return packets;
-  }
-
-  /**
-   * Normalised correlation of {@code a[aFrom..aFrom+length)} with {@code b[bFrom..bFrom+length)}: 1
-   * for the same waveform at any level, about 0 for unrelated ones, negative for inverted.
-   */
-  public static double correlation(short[] a, int aFrom, short[] b, int bFrom, int length) {
-    double ab = 0;
-    double aa = 0;
-    double bb = 0;
-    for (int i = 0; i < length; i++) {
-      double x = a[aFrom + i];
-      double y = b[bFrom + i];
-      ab += x * y;
-      aa += x * x;
-      bb += y * y;
-    }
-    return aa == 0 || bb == 0 ? 0 : ab / Math.sqrt(aa * bb);
   }
 }

@@ -49,6 +49,9 @@ public record JpackagePlan(
         args.add("--linux-shell-integration");
         if (type == InstallerType.DEB) {
           add(args, "--linux-deb-maintainer", "parley@localhost");
+          // Opus FEC decoding binds the system libopus (ADR 0032); without it calls fall back to
+          // PLC.
+          add(args, "--linux-package-deps", "libopus0");
         }
       }
       case APP_IMAGE -> {

@@ -52,6 +52,14 @@ class JpackagePlanTest {
   }
 
   @Test
+  void debDependsOnTheSystemLibopusForOpusFec() {
+    assertThat(valueOf(argumentsFor(InstallerType.DEB, "1.0.0"), "--linux-package-deps"))
+        .isEqualTo("libopus0");
+    assertThat(argumentsFor(InstallerType.APP_IMAGE, "1.0.0"))
+        .doesNotContain("--linux-package-deps");
+  }
+
+  @Test
   void nativeTypeFollowsTheOperatingSystem() {
     assertThat(InstallerType.nativeFor("Windows 11")).isEqualTo(InstallerType.MSI);
     assertThat(InstallerType.nativeFor("Mac OS X")).isEqualTo(InstallerType.DMG);

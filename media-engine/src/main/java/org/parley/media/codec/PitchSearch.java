@@ -13,12 +13,20 @@ public final class PitchSearch {
    * when either segment is silent.
    */
   public static double correlation(short[] x, int a, int b, int length) {
+    return correlation(x, a, x, b, length);
+  }
+
+  /**
+   * Normalised cross-correlation of {@code x[a..a+length)} with {@code y[b..b+length)}, in -1..1; 0
+   * when either segment is silent.
+   */
+  public static double correlation(short[] x, int a, short[] y, int b, int length) {
     long cross = 0;
     long energyA = 0;
     long energyB = 0;
     for (int i = 0; i < length; i++) {
       int va = x[a + i];
-      int vb = x[b + i];
+      int vb = y[b + i];
       cross += (long) va * vb;
       energyA += (long) va * va;
       energyB += (long) vb * vb;

@@ -17,7 +17,8 @@ import org.parley.media.codec.OpusToc;
  * <p>FEC: not reachable through FFmpeg 8.0. Its libopus wrapper always calls {@code
  * opus_multistream_decode} with {@code decode_fec=0}, and its native Opus decoder parses LBRR
  * frames but skips their synthesis. {@link #decodeFec} therefore returns 0, and the caller conceals
- * instead; see docs/decisions for the way to get it (our own JNI binding of libopus).
+ * instead. It is the fallback where the system libopus is missing; {@code
+ * org.parley.media.opus.LibopusDecoder} decodes FEC (ADR 0032).
  */
 public final class OpusDecoder implements AudioDecoder, AutoCloseable {
 

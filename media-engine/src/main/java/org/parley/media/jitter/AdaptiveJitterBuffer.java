@@ -200,16 +200,26 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
       }
       return;
     }
-    int n = (int) Math.min(frameSamples, gapSamples);
-    byte[] payload = next.payload();
-    int recovered = Math.min(n, decoder.decodeFec(payload, 0, payload.length, scratch, n));
-    if (recovered > 0) {
-      decoded.append(scratch, recovered);
-      counters.recovered += recovered;
-      n = recovered;
-    } else {
-      conceal(n);
+    // The next packet's FEC can rebuild only the packet just before it (RFC 6716 LBRR): the
+    // earlier part of a longer gap is concealed first, then that last packet is asked for.
+    long packetSamples = toSamples(packetTicks);
+    if (gapSamples <= packetSamples && gapSamples <= scratch.length) {
+      byte[] payload = next.payload();
+      int recovered =
+          (int)
+              Math.min(
+                  gapSamples,
+                  decoder.decodeFec(payload, 0, payload.length, scratch, (int) gapSamples));
+      if (recovered > 0) {
+        decoded.append(scratch, recovered);
+        counters.recovered += recovered;
+        nextTimestamp = recovered == gapSamples ? timestamp : nextTimestamp + toTicks(recovered);
+        return;
+      }
     }
+    long beforeLast = gapSamples > packetSamples ? gapSamples - packetSamples : gapSamples;
+    int n = (int) Math.min(frameSamples, beforeLast);
+    conceal(n);
     nextTimestamp = n == gapSamples ? timestamp : nextTimestamp + toTicks(n);
   }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.parley.media.audio.AudioSink;
 import org.parley.media.audio.AudioSource;
+import org.parley.media.codec.AudioDecoder;
 import org.parley.media.codec.AudioEncoder;
 import org.parley.media.dtmf.DtmfReceiver;
 import org.parley.media.dtmf.DtmfSender;
@@ -55,6 +56,7 @@ public final class AudioStream implements AutoCloseable {
   private final AudioSource source;
   private final AudioSink sink;
   private final AudioEncoder encoder;
+  private final AudioDecoder decoder;
   private final AdaptiveJitterBuffer jitterBuffer;
   private final DtmfSender dtmfSender;
   private final DtmfReceiver dtmfReceiver = new DtmfReceiver();
@@ -91,12 +93,10 @@ public final class AudioStream implements AutoCloseable {
     this.encoder = settings.codec().newEncoder();
     this.sendFrame = new short[settings.frameSamples()];
     this.playFrame = new short[settings.frameSamples()];
+    this.decoder = settings.codec().newDecoder();
     this.jitterBuffer =
         new AdaptiveJitterBuffer(
-            settings.codec().newDecoder(),
-            settings.codec().clockRateHz(),
-            rate,
-            settings.frameSamples());
+            decoder, settings.codec().clockRateHz(), rate, settings.frameSamples());
     this.session = RtpSession.open(rtp, this::received);
     this.dtmfSender =
         settings.telephoneEventPayloadType() < 0
@@ -208,8 +208,9 @@ public final class AudioStream implements AutoCloseable {
     closed = true;
     quality.close();
     media.shutdownNow();
+    boolean stopped = false;
     try {
-      media.awaitTermination(1, TimeUnit.SECONDS);
+      stopped = media.awaitTermination(1, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -217,6 +218,10 @@ public final class AudioStream implements AutoCloseable {
     source.close();
     sink.close();
     encoder.close();
+    if (stopped) {
+      // Only once the media thread is gone: it decodes in pull. Otherwise the Cleaner frees it.
+      decoder.close();
+    }
   }
 
   /** The stream's quality so far (averages and worst values). */

@@ -110,23 +110,27 @@ class AdaptiveJitterBufferTest {
         .isEqualTo(Arrays.copyOfRange(expected, resume, played.length - start));
   }
 
+  /** Decodes every packet as 1000s, FEC as 777s, and conceals with silence. */
+  private static AudioDecoder markingFecDecoder() {
+    return new AudioDecoder() {
+      @Override
+      public int decode(byte[] payload, int offset, int length, short[] pcm) {
+        Arrays.fill(pcm, 0, length, (short) 1000);
+        return length;
+      }
+
+      @Override
+      public int decodeFec(byte[] next, int offset, int length, short[] pcm, int sampleCount) {
+        Arrays.fill(pcm, 0, sampleCount, (short) 777);
+        return sampleCount;
+      }
+    };
+  }
+
   @Test
   void forwardErrorCorrectionFromTheNextPacketIsUsedBeforeConcealment() {
-    AudioDecoder withFec =
-        new AudioDecoder() {
-          @Override
-          public int decode(byte[] payload, int offset, int length, short[] pcm) {
-            Arrays.fill(pcm, 0, length, (short) 1000);
-            return length;
-          }
-
-          @Override
-          public int decodeFec(byte[] next, int offset, int length, short[] pcm, int sampleCount) {
-            Arrays.fill(pcm, 0, sampleCount, (short) 777);
-            return sampleCount;
-          }
-        };
-    AdaptiveJitterBuffer fecBuffer = new AdaptiveJitterBuffer(withFec, RATE, RATE, FRAME);
+    AdaptiveJitterBuffer fecBuffer =
+        new AdaptiveJitterBuffer(markingFecDecoder(), RATE, RATE, FRAME);
     List<RtpPacket> packets = PlayoutSimulation.packetize(new short[RATE], SSRC, 0, 0);
     short[] played =
         new PlayoutSimulation()
@@ -138,6 +142,29 @@ class AdaptiveJitterBufferTest {
     assertThat(stats.concealedSamples()).isZero();
     int start = PlayoutSimulation.firstSound(played);
     assertThat(Arrays.copyOfRange(played, start + 20 * FRAME, start + 21 * FRAME))
+        .containsOnly((short) 777);
+  }
+
+  @Test
+  void forwardErrorCorrectionRebuildsOnlyThePacketJustBeforeTheNextOne() {
+    // 100 ms of buffer: packet 22 is already there when the playout point reaches 20.
+    JitterBufferSettings deep = new JitterBufferSettings(100, 400, 0.95, 10_000, 2_000, 10, 1_000);
+    AdaptiveJitterBuffer fecBuffer =
+        new AdaptiveJitterBuffer(markingFecDecoder(), RATE, RATE, FRAME, deep);
+    List<RtpPacket> packets = PlayoutSimulation.packetize(new short[RATE], SSRC, 0, 0);
+    short[] played =
+        new PlayoutSimulation()
+            .send(packets, 0, 1, k -> k == 20 || k == 21 ? null : 5.0)
+            .play(fecBuffer, packets.size());
+
+    // Packet 22 carries the redundancy of 21, not of 20: 20 is concealed, 21 rebuilt.
+    JitterBufferStatistics stats = fecBuffer.statistics();
+    assertThat(stats.recoveredSamples()).isEqualTo(FRAME);
+    assertThat(stats.concealedSamples()).isEqualTo(FRAME);
+    int start = PlayoutSimulation.firstSound(played);
+    assertThat(Arrays.copyOfRange(played, start + 20 * FRAME, start + 21 * FRAME))
+        .containsOnly((short) 0);
+    assertThat(Arrays.copyOfRange(played, start + 21 * FRAME, start + 22 * FRAME))
         .containsOnly((short) 777);
   }
 

@@ -1,6 +1,8 @@
 package org.parley.os.notifications;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -86,7 +88,14 @@ public final class DbusDesktopNotifier implements DesktopNotifier {
    */
   public static Optional<DbusDesktopNotifier> connect(String busAddress, Duration timeout) {
     ThreadPoolExecutor worker = newWorker();
-    Future<DbusDesktopNotifier> connecting = worker.submit(() -> open(busAddress, worker));
+    Optional<Path> socket = socketPath(busAddress);
+    if (socket.isPresent() && !Files.exists(socket.get())) {
+      LOG.info("No D-Bus session bus at {}", busAddress);
+      worker.shutdownNow();
+      return Optional.empty();
+    }
+    Future<DbusDesktopNotifier> connecting =
+        worker.submit(() -> open(busAddress, (int) timeout.toMillis(), worker));
     try {
       return Optional.of(connecting.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
@@ -101,10 +110,30 @@ public final class DbusDesktopNotifier implements DesktopNotifier {
     return Optional.empty();
   }
 
-  private static DbusDesktopNotifier open(String busAddress, ThreadPoolExecutor worker)
+  // dbus-java keeps trying a socket that is not there until its connect timeout (10 s by default).
+  // Only a single "unix:path=..." address is checked; alternatives (";") are left to dbus-java.
+  private static Optional<Path> socketPath(String busAddress) {
+    if (!busAddress.startsWith("unix:") || busAddress.contains(";")) {
+      return Optional.empty();
+    }
+    for (String keyValue : busAddress.substring("unix:".length()).split(",")) {
+      if (keyValue.startsWith("path=")) {
+        return Optional.of(Path.of(keyValue.substring("path=".length())));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static DbusDesktopNotifier open(
+      String busAddress, int connectTimeoutMillis, ThreadPoolExecutor worker)
       throws DBusException, IOException {
     DBusConnection connection =
-        DBusConnectionBuilder.forAddress(busAddress).withShared(false).build();
+        DBusConnectionBuilder.forAddress(busAddress)
+            .withShared(false)
+            .transportConfig()
+            .withTimeout(connectTimeoutMillis)
+            .back()
+            .build();
     try {
       FreedesktopNotifications service =
           connection.getRemoteObject(

@@ -2,6 +2,9 @@ package org.parley.os.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -138,6 +141,22 @@ class DbusDesktopNotifierTest {
     assertThat(unset.description()).contains("DBUS_SESSION_BUS_ADDRESS");
     assertThat(gone).isInstanceOf(SilentDesktopNotifier.class);
     gone.show(chat("Bob", "hi", "sip:bob@example.com"));
+  }
+
+  @Test
+  void aBusThatNeverAnswersCostsTheStartAtMostTheTimeout() throws Exception {
+    Path socket = folder.resolve("silent-bus");
+    try (ServerSocketChannel silent = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      silent.bind(UnixDomainSocketAddress.of(socket)); // accepts connections, never says a word
+      long start = System.nanoTime();
+
+      DesktopNotifier chosen =
+          DesktopNotifiers.onSessionBus(
+              Map.of(DesktopNotifiers.BUS_VARIABLE, "unix:path=" + socket), Duration.ofSeconds(1));
+
+      assertThat(chosen).isInstanceOf(SilentDesktopNotifier.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
   }
 
   @Test

@@ -90,7 +90,7 @@ public final class DbusDesktopNotifier implements DesktopNotifier {
     ThreadPoolExecutor worker = newWorker();
     Optional<Path> socket = socketPath(busAddress);
     if (socket.isPresent() && !Files.exists(socket.get())) {
-      LOG.info("No D-Bus session bus at {}", busAddress);
+      LOG.debug("No D-Bus session bus at {}", busAddress);
       worker.shutdownNow();
       return Optional.empty();
     }
@@ -99,9 +99,9 @@ public final class DbusDesktopNotifier implements DesktopNotifier {
     try {
       return Optional.of(connecting.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
-      LOG.info("The desktop notification service did not answer within {} ms", timeout.toMillis());
+      LOG.debug("The desktop notification service did not answer within {} ms", timeout.toMillis());
     } catch (ExecutionException e) {
-      LOG.info("No desktop notification service here: {}", e.getCause().getMessage());
+      LOG.debug("No desktop notification service here: {}", e.getCause().getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -249,6 +249,29 @@ class MainViewTest {
     assertThat(commands).contains("encryption 1 REQUIRED");
   }
 
+  @Test
+  void typedAwayMinutesAndTheNotificationSwitchAreSaved(FxRobot robot) {
+    robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn("Notifications");
+    javafx.scene.control.Spinner<?> away =
+        robot.lookup("#settings-away-minutes").queryAs(javafx.scene.control.Spinner.class);
+    robot.interact(
+        () -> {
+          away.requestFocus();
+          away.getEditor().setText("");
+        });
+
+    robot.write("25");
+    robot.clickOn("#settings-notifications");
+    robot.clickOn("#settings-save");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    DesktopSettings saved = new DesktopSettings(database.settings());
+    assertThat(saved.awayAfterMinutes()).isEqualTo(25);
+    assertThat(saved.notificationsEnabled()).isFalse();
+  }
+
   /** Controls a screen reader could not name: no accessible text and no label pointing at them. */
   private static List<String> unlabelled(Parent root) {
     List<Node> all = new ArrayList<>();

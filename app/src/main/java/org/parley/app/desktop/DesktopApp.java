@@ -19,10 +19,12 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.parley.app.cli.VersionProvider;
+import org.parley.app.desktop.session.AccountCallPolicies;
 import org.parley.app.desktop.session.CallAudioProvider;
 import org.parley.app.desktop.session.CoreMessenger;
 import org.parley.app.desktop.session.CorePhone;
 import org.parley.app.desktop.session.CorePresence;
+import org.parley.app.desktop.session.DesktopAlerts;
 import org.parley.app.desktop.session.DesktopSession;
 import org.parley.app.desktop.session.DesktopSettings;
 import org.parley.app.desktop.session.DeviceAudioProvider;
@@ -36,6 +38,7 @@ import org.parley.app.desktop.view.SettingsView;
 import org.parley.app.desktop.view.WindowAttention;
 import org.parley.app.desktop.viewmodel.AccountsViewModel;
 import org.parley.app.desktop.viewmodel.AddAccountViewModel;
+import org.parley.app.desktop.viewmodel.CallEncryptionViewModel;
 import org.parley.app.desktop.viewmodel.CallsViewModel;
 import org.parley.app.desktop.viewmodel.ChatsViewModel;
 import org.parley.app.desktop.viewmodel.ComposingNotifier;
@@ -50,6 +53,7 @@ import org.parley.app.link.LinkInbox;
 import org.parley.core.account.Account;
 import org.parley.core.account.AccountSettings;
 import org.parley.core.credentials.CredentialStore;
+import org.parley.core.store.StoreException;
 import org.parley.core.store.sqlite.ProfileDatabase;
 import org.parley.media.codec.AudioCodec;
 import org.parley.media.device.AudioDevice;
@@ -57,6 +61,10 @@ import org.parley.media.device.AudioDevices;
 import org.parley.media.device.JavaSoundGateway;
 import org.parley.media.ffmpeg.FfmpegCodecs;
 import org.parley.os.credentials.CredentialStores;
+import org.parley.os.notifications.DesktopNotification;
+import org.parley.os.notifications.DesktopNotifier;
+import org.parley.os.notifications.DesktopNotifiers;
+import org.parley.os.notifications.SilentDesktopNotifier;
 import org.parley.resources.BundledResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +104,7 @@ public final class DesktopApp {
   private volatile ProfileDatabase database;
   private volatile DesktopSession session;
   private volatile CredentialStore credentialStore;
+  private volatile DesktopNotifier notifier = new SilentDesktopNotifier("not started yet");
   private volatile boolean shutDown;
   private Scene mainScene; // FX thread only
   private volatile VoicemailTab voicemailTab;
@@ -127,6 +136,8 @@ public final class DesktopApp {
             database = DesktopSession.openDatabase(options.profile());
             credentialStore = DesktopSession.credentialStore(options.profile());
             session = DesktopSession.start(options.profile(), database, credentialStore);
+            notifier = DesktopNotifiers.forThisMachine(System.getenv());
+            applyCallPolicies();
             Platform.runLater(() -> showMain(stage));
           } catch (SessionException e) {
             LOG.error("The desktop session could not start", e);
@@ -176,6 +187,8 @@ public final class DesktopApp {
         new ChatsViewModel(
             database.chatHistory(), messenger, background, Platform::runLater, texts);
     chats.sendTypingWith(new ComposingNotifier(messenger, System::nanoTime, new FxTimer()));
+    DesktopAlerts alerts = new DesktopAlerts(notifier, settings, background, texts);
+    chats.alertWith(alerts);
     CorePresence presenceAdapter = new CorePresence(Platform::runLater);
     PresenceViewModel presence = new PresenceViewModel(presenceAdapter, texts);
     calls.setCallEndedListener(history::reload);
@@ -239,6 +252,13 @@ public final class DesktopApp {
                           texts));
               voicemailTab.addTo(view, texts);
             });
+    openFromNotifications(stage, view, chats);
+    calls.setMissedCallListener(
+        caller -> {
+          if (!stage.isFocused() || stage.isIconified()) {
+            alerts.missedCall(caller);
+          }
+        });
     mainScene = new Scene(view.root(), WIDTH, HEIGHT);
     settings
         .awayAfter()
@@ -256,6 +276,29 @@ public final class DesktopApp {
     chats.reload();
     contacts.reload();
     links.drainTo(arguments -> Platform.runLater(() -> openLinks(stage, calls, arguments)));
+  }
+
+  // The open conversation counts as seen only while its window is in front with the chats shown;
+  // a click on a notification brings the window up (for a chat, with that conversation open).
+  private void openFromNotifications(Stage stage, MainView view, ChatsViewModel chats) {
+    chats
+        .onScreenProperty()
+        .bind(
+            stage
+                .focusedProperty()
+                .and(stage.iconifiedProperty().not())
+                .and(view.chatsShownProperty()));
+    notifier.onActivated(
+        notification ->
+            Platform.runLater(
+                () -> {
+                  stage.setIconified(false);
+                  stage.toFront();
+                  if (notification.kind() == DesktopNotification.Kind.CHAT_MESSAGE) {
+                    view.showChats();
+                    chats.open(notification.tag());
+                  }
+                }));
   }
 
   // A later launch raises the window; its links (sip:, tel:) are called as typed into the dial
@@ -313,7 +356,24 @@ public final class DesktopApp {
             texts);
     return new SettingsView(texts, preferences, accounts, addAccount)
         .showingPasswordStorage(
-            credentialStore.description(), CredentialStores.warning(credentialStore).isPresent());
+            credentialStore.description(), CredentialStores.warning(credentialStore).isPresent())
+        .showingCallEncryption(
+            new CallEncryptionViewModel(callPolicies(), background, Platform::runLater, texts));
+  }
+
+  // Before the first call; a profile that cannot be read here fails the start elsewhere, so this
+  // only logs and leaves the accounts on plain RTP.
+  private void applyCallPolicies() {
+    try {
+      callPolicies().applyStored();
+    } catch (StoreException e) {
+      LOG.warn("The accounts' call encryption could not be read; calls use plain RTP", e);
+    }
+  }
+
+  private AccountCallPolicies callPolicies() {
+    return new AccountCallPolicies(
+        database.accounts(), new DesktopSettings(database.settings()), session::accounts);
   }
 
   /** The embedded server's SIP port once the session runs, for tests that call in. */
@@ -348,6 +408,7 @@ public final class DesktopApp {
               if (voicemailTab != null) {
                 voicemailTab.close();
               }
+              notifier.close();
               if (session != null) {
                 session.close();
               }

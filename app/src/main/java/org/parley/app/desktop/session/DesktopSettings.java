@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.parley.core.call.MediaEncryption;
 import org.parley.core.settings.SettingsStore;
 import org.parley.media.device.AudioDevice;
 import org.parley.media.device.AudioDeviceChoice;
@@ -19,6 +20,8 @@ public final class DesktopSettings {
   static final String RINGER = "audio.ringer";
   static final String CODECS = "audio.codecOrder";
   static final String AWAY_AFTER = "presence.awayAfterMinutes";
+  static final String NOTIFICATIONS = "notifications.chat";
+  static final String ENCRYPTION_PREFIX = "calls.encryption.";
 
   /** Minutes without input before an available user shows as away, unless set otherwise. */
   public static final int DEFAULT_AWAY_AFTER_MINUTES = 10;
@@ -97,5 +100,38 @@ public final class DesktopSettings {
       throw new IllegalArgumentException("Minutes must not be negative: " + minutes);
     }
     store.put(AWAY_AFTER, Integer.toString(minutes));
+  }
+
+  /** The minutes without input before "away"; 0 when automatic away is off. */
+  public int awayAfterMinutes() {
+    return awayAfter().map(duration -> (int) duration.toMinutes()).orElse(0);
+  }
+
+  /**
+   * Whether chat messages that arrive unseen show a desktop notification (on unless turned off).
+   */
+  public boolean notificationsEnabled() {
+    return store.getBoolean(NOTIFICATIONS, true);
+  }
+
+  public void setNotificationsEnabled(boolean enabled) {
+    store.putBoolean(NOTIFICATIONS, enabled);
+  }
+
+  /**
+   * Whether the stored account {@code accountId}'s calls use SRTP; {@link MediaEncryption#NONE}
+   * until chosen, as for the command line's {@code --srtp}.
+   */
+  public MediaEncryption callEncryption(long accountId) {
+    String value = store.getString(ENCRYPTION_PREFIX + accountId, MediaEncryption.NONE.name());
+    try {
+      return MediaEncryption.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return MediaEncryption.NONE;
+    }
+  }
+
+  public void setCallEncryption(long accountId, MediaEncryption encryption) {
+    store.put(ENCRYPTION_PREFIX + accountId, encryption.name().toLowerCase(Locale.ROOT));
   }
 }

@@ -2,6 +2,7 @@ package org.parley.app.desktop.view;
 
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -49,6 +50,7 @@ public final class MainView {
 
   private final BorderPane root = new BorderPane();
   private TabPane sideTabs;
+  private Tab chatsTab;
 
   public MainView(
       Texts texts,
@@ -67,6 +69,7 @@ public final class MainView {
     historyTab.setId("history-tab");
     Tab chatsTab = new Tab(texts.text("ui.tab.chats"), new ChatsPane(chats, texts));
     chatsTab.setId("chats-tab");
+    this.chatsTab = chatsTab;
     chatsTab
         .textProperty()
         .bind(
@@ -120,6 +123,16 @@ public final class MainView {
 
   public Parent root() {
     return root;
+  }
+
+  /** Whether the chats tab is the one shown. */
+  public ReadOnlyBooleanProperty chatsShownProperty() {
+    return chatsTab.selectedProperty();
+  }
+
+  /** Shows the chats tab (a click on a chat notification lands there). */
+  public void showChats() {
+    sideTabs.getSelectionModel().select(chatsTab);
   }
 
   /** Adds a tab beside contacts, history and chats; Ctrl ({@code Cmd}) + {@code digit} opens it. */

@@ -2,14 +2,18 @@ package org.parley.app.desktop.view;
 
 import java.util.List;
 import java.util.Locale;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -25,11 +29,16 @@ import org.parley.app.desktop.session.DesktopSettings.Theme;
 import org.parley.app.desktop.viewmodel.AccountsViewModel;
 import org.parley.app.desktop.viewmodel.AccountsViewModel.AccountStatus;
 import org.parley.app.desktop.viewmodel.AddAccountViewModel;
+import org.parley.app.desktop.viewmodel.CallEncryptionViewModel;
 import org.parley.app.desktop.viewmodel.SettingsViewModel;
 import org.parley.app.desktop.viewmodel.Texts;
 import org.parley.core.account.Transport;
+import org.parley.core.call.MediaEncryption;
 
-/** The settings window: accounts (with the add-account form), audio, appearance and language. */
+/**
+ * The settings window: accounts (with the add-account form and each account's call encryption),
+ * audio, appearance and language, notifications and automatic away.
+ */
 public final class SettingsView {
 
   private final Texts texts;
@@ -38,6 +47,7 @@ public final class SettingsView {
   private final AddAccountViewModel addAccount;
   private String passwordStorage = "";
   private boolean passwordStorageWarns;
+  private CallEncryptionViewModel encryption;
 
   public SettingsView(
       Texts texts,
@@ -60,18 +70,28 @@ public final class SettingsView {
     return this;
   }
 
+  /** Shows each stored account's "Encrypt calls (SRTP)" choice under the accounts. */
+  public SettingsView showingCallEncryption(CallEncryptionViewModel callEncryption) {
+    this.encryption = callEncryption;
+    return this;
+  }
+
   /** Opens the window over {@code owner}; Escape closes it. */
   public Stage show(Window owner) {
     settings.load();
+    if (encryption != null) {
+      encryption.load();
+    }
     TabPane tabs =
         new TabPane(
             tab("settings-accounts-tab", "ui.settings.tab.accounts", accountsPane()),
             tab("settings-audio-tab", "ui.settings.tab.audio", audioPane()),
-            tab("settings-appearance-tab", "ui.settings.tab.appearance", appearancePane()));
+            tab("settings-appearance-tab", "ui.settings.tab.appearance", appearancePane()),
+            tab("settings-notifications-tab", "ui.settings.tab.notifications", noticePane()));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setAccessibleText(texts.text("ui.settings.title"));
     Stage stage = new Stage();
-    Button save = Views.button("settings-save", texts.text("ui.settings.save"), settings::save);
+    Button save = Views.button("settings-save", texts.text("ui.settings.save"), this::saveAll);
     Button close = Views.button("settings-close", texts.text("ui.settings.close"), stage::close);
     close.setCancelButton(true);
     Label message = Views.boundLabel("settings-message", settings.messageProperty());
@@ -174,6 +194,72 @@ public final class SettingsView {
     if (!passwordStorage.isEmpty()) {
       pane.getChildren().add(passwordStorageLabel());
     }
+    if (encryption != null) {
+      pane.getChildren().add(encryptionPane());
+    }
+    pane.setPadding(new Insets(12));
+    return pane;
+  }
+
+  private void saveAll() {
+    settings.save();
+    if (encryption != null) {
+      encryption.save();
+    }
+  }
+
+  // One "Encrypt calls (SRTP)" choice per stored account, rebuilt when the accounts are read.
+  private VBox encryptionPane() {
+    GridPane grid = new GridPane();
+    grid.setHgap(8);
+    grid.setVgap(6);
+    Runnable fill =
+        () -> {
+          grid.getChildren().clear();
+          int index = 0;
+          for (CallEncryptionViewModel.Row row : encryption.rows()) {
+            ComboBox<MediaEncryption> choice = new ComboBox<>();
+            choice.setId("account-encryption-" + index);
+            choice.getItems().setAll(MediaEncryption.values());
+            choice.setConverter(converter(encryption::text));
+            choice.valueProperty().bindBidirectional(row.encryptionProperty());
+            choice.setAccessibleText(
+                texts.text("ui.settings.encryptionFor", row.addressOfRecord()));
+            Label account = new Label(row.addressOfRecord());
+            account.setLabelFor(choice);
+            grid.addRow(index++, account, choice);
+          }
+        };
+    encryption
+        .rows()
+        .addListener((ListChangeListener<CallEncryptionViewModel.Row>) change -> fill.run());
+    fill.run();
+    Label title = new Label(texts.text("ui.settings.encryption"));
+    Label error = Views.boundLabel("account-encryption-error", encryption.errorProperty());
+    return new VBox(6, title, grid, error);
+  }
+
+  private GridPane noticePane() {
+    CheckBox notifications = new CheckBox(texts.text("ui.settings.notifications"));
+    notifications.setId("settings-notifications");
+    notifications.setMnemonicParsing(true);
+    notifications.selectedProperty().bindBidirectional(settings.notificationsProperty());
+    notifications.setAccessibleText(plain("ui.settings.notifications"));
+    Spinner<Integer> away = new Spinner<>();
+    away.setId("settings-away-minutes");
+    away.setEditable(true);
+    SpinnerValueFactory.IntegerSpinnerValueFactory minutes =
+        new SpinnerValueFactory.IntegerSpinnerValueFactory(
+            0, SettingsViewModel.MAX_AWAY_AFTER_MINUTES, settings.awayAfterMinutesProperty().get());
+    minutes.valueProperty().bindBidirectional(settings.awayAfterMinutesProperty());
+    away.setValueFactory(minutes);
+    away.setAccessibleText(plain("ui.settings.awayMinutes"));
+    away.setAccessibleHelp(texts.text("ui.settings.awayMinutes.help"));
+    GridPane pane = Views.form(texts, List.of("ui.settings.awayMinutes"), List.of(away));
+    Label help = new Label(texts.text("ui.settings.awayMinutes.help"));
+    help.setWrapText(true);
+    pane.add(help, 1, 1);
+    pane.add(notifications, 0, 2, 2, 1);
     pane.setPadding(new Insets(12));
     return pane;
   }

@@ -3,6 +3,7 @@ package org.parley.app.desktop.viewmodel;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -37,6 +38,7 @@ public final class CallsViewModel {
   private final TransferViewModel transfer;
   private final RecordingViewModel recording;
   private Runnable callEndedListener = () -> {};
+  private Consumer<String> missedCallListener = peer -> {};
 
   private final StringProperty dialText = new SimpleStringProperty("");
   private final ReadOnlyStringWrapper dialError = new ReadOnlyStringWrapper("");
@@ -72,6 +74,11 @@ public final class CallsViewModel {
     muted.addListener((property, was, now) -> applyMute(now));
     lines.addListener(
         (javafx.collections.ListChangeListener<CallLine>) change -> inCall.set(!lines.isEmpty()));
+  }
+
+  /** Called on the UI thread with the caller when an incoming call stops ringing unanswered. */
+  public void setMissedCallListener(Consumer<String> listener) {
+    missedCallListener = listener;
   }
 
   /** Called on the UI thread after each call ends (history reloads then). */
@@ -242,7 +249,9 @@ public final class CallsViewModel {
 
   public void onEnded(ActiveCall call, String detail) {
     if (call == ringing) {
+      // Answer and decline clear the ringing call first: ending while ringing is a missed call.
       clearIncoming();
+      missedCallListener.accept(call.peer());
     }
     Optional<CallLine> found = lineOf(call);
     if (found.isEmpty() && !call.incoming()) {

@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -57,7 +59,10 @@ public final class ChatsViewModel {
   private final ReadOnlyIntegerWrapper unreadTotal = new ReadOnlyIntegerWrapper();
   // Failure reasons are not kept in the history: they are shown for this session only.
   private final Map<String, String> failureReasons = new HashMap<>();
+  // Until the window says otherwise the chat counts as seen, so only other chats alert.
+  private final BooleanProperty onScreen = new SimpleBooleanProperty(true);
   private ComposingNotifier composing;
+  private ChatAlerts alerts = ChatAlerts.none();
 
   public ChatsViewModel(
       ChatHistory history, Messenger messenger, Executor background, Executor ui, Texts texts) {
@@ -78,6 +83,11 @@ public final class ChatsViewModel {
   /** Sends our typing state to the open conversation's peer while the user writes. */
   public void sendTypingWith(ComposingNotifier notifier) {
     composing = notifier;
+  }
+
+  /** Where messages that arrive unseen are announced (desktop notifications). */
+  public void alertWith(ChatAlerts chatAlerts) {
+    alerts = chatAlerts;
   }
 
   /** Reads the conversation list (and the unread total) from the history. */
@@ -183,7 +193,11 @@ public final class ChatsViewModel {
       }
       return;
     } else if (event instanceof MessageReceived received) {
-      if (received.peerUri().equals(openPeer.get())) {
+      boolean open = received.peerUri().equals(openPeer.get());
+      if (!open || !onScreen.get()) {
+        alerts.messageArrived(received.peerUri(), senderName(received), received.text());
+      }
+      if (open) {
         typing.set(""); // a message ends the typing state (RFC 3994)
         lines.add(
             new ChatLine(received.messageId(), false, received.text(), DeliveryState.RECEIVED, ""));
@@ -193,6 +207,11 @@ public final class ChatsViewModel {
       }
     }
     reload();
+  }
+
+  private static String senderName(MessageReceived received) {
+    String name = received.peerDisplayName().strip();
+    return name.isEmpty() ? received.peerUri().replaceFirst("^sips?:", "") : name;
   }
 
   private void setState(String messageKey, DeliveryState state) {
@@ -296,6 +315,14 @@ public final class ChatsViewModel {
   /** "Bob is typing…" while the open conversation's peer types, else empty. */
   public ReadOnlyStringProperty typingProperty() {
     return typing.getReadOnlyProperty();
+  }
+
+  /**
+   * Whether the chats are in front of the user: the window focused and not minimised, the chats tab
+   * shown. The open conversation's messages alert only while this is false.
+   */
+  public BooleanProperty onScreenProperty() {
+    return onScreen;
   }
 
   public ReadOnlyIntegerProperty unreadTotalProperty() {

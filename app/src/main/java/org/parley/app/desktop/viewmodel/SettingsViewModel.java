@@ -5,9 +5,11 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -19,14 +21,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The settings that are not accounts: audio devices, codec order, light or dark theme and language.
- * Loading and saving run off the UI thread; the theme applies at once, the language at the next
- * start.
+ * The settings that are not accounts: audio devices, codec order, light or dark theme, language,
+ * desktop notifications and automatic away. Loading and saving run off the UI thread; the theme and
+ * notifications apply at once, the language and automatic away at the next start.
  */
 public final class SettingsViewModel {
 
   /** The languages the app speaks. */
   public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN);
+
+  /** The longest idle time the settings offer before "away": a working day. */
+  public static final int MAX_AWAY_AFTER_MINUTES = 480;
 
   private static final Logger LOG = LoggerFactory.getLogger(SettingsViewModel.class);
 
@@ -50,6 +55,10 @@ public final class SettingsViewModel {
   private final ObjectProperty<String> speaker = new SimpleObjectProperty<>();
   private final ObjectProperty<String> ringer = new SimpleObjectProperty<>();
   private final ObservableList<String> codecOrder = FXCollections.observableArrayList();
+  private final BooleanProperty notifications = new SimpleBooleanProperty(true);
+  private final ObjectProperty<Integer> awayAfterMinutes =
+      new SimpleObjectProperty<>(DesktopSettings.DEFAULT_AWAY_AFTER_MINUTES);
+  private int loadedAwayAfterMinutes = DesktopSettings.DEFAULT_AWAY_AFTER_MINUTES;
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
   public SettingsViewModel(
@@ -79,6 +88,8 @@ public final class SettingsViewModel {
           List<String> mics = devices.names(AudioDevice.Kind.CAPTURE);
           List<String> outs = devices.names(AudioDevice.Kind.PLAYBACK);
           List<String> codecs = orderedCodecs(settings.codecOrder());
+          boolean storedNotifications = settings.notificationsEnabled();
+          int storedAwayMinutes = settings.awayAfterMinutes();
           ui.execute(
               () -> {
                 theme.set(storedTheme);
@@ -89,6 +100,9 @@ public final class SettingsViewModel {
                 speaker.set(chosen.playbackName());
                 ringer.set(chosen.ringerName());
                 codecOrder.setAll(codecs);
+                notifications.set(storedNotifications);
+                awayAfterMinutes.set(storedAwayMinutes);
+                loadedAwayAfterMinutes = storedAwayMinutes;
               });
         });
   }
@@ -131,6 +145,13 @@ public final class SettingsViewModel {
     String ring = ringer.get() == null ? out : ringer.get();
     List<String> codecs = List.copyOf(codecOrder);
     boolean languageChanged = !chosenLanguage.equals(supported(texts.locale()));
+    boolean notify = notifications.get();
+    Integer awayMinutes = awayAfterMinutes.get();
+    if (awayMinutes == null || awayMinutes < 0 || awayMinutes > MAX_AWAY_AFTER_MINUTES) {
+      message.set(texts.text("settings.awayInvalid", MAX_AWAY_AFTER_MINUTES));
+      return;
+    }
+    boolean awayChanged = awayMinutes != loadedAwayAfterMinutes;
     background.execute(
         () -> {
           try {
@@ -139,10 +160,15 @@ public final class SettingsViewModel {
             settings.setDevices(mic, out);
             settings.setRinger(ring);
             settings.setCodecOrder(codecs);
+            settings.setNotificationsEnabled(notify);
+            settings.setAwayAfterMinutes(awayMinutes);
             ui.execute(
                 () ->
                     message.set(
-                        texts.text(languageChanged ? "settings.savedRestart" : "settings.saved")));
+                        texts.text(
+                            languageChanged
+                                ? "settings.savedRestart"
+                                : awayChanged ? "settings.savedAwayRestart" : "settings.saved")));
           } catch (RuntimeException e) {
             LOG.warn("Settings could not be saved", e);
             ui.execute(() -> message.set(texts.text("settings.saveFailed")));
@@ -181,6 +207,19 @@ public final class SettingsViewModel {
 
   public ObservableList<String> codecOrder() {
     return codecOrder;
+  }
+
+  /** Whether chat messages that arrive unseen show a desktop notification. */
+  public BooleanProperty notificationsProperty() {
+    return notifications;
+  }
+
+  /**
+   * Minutes without keyboard or mouse input before an available user shows as away; 0 turns it off.
+   * Boxed for a spinner; {@link #save()} refuses empty and out-of-range values.
+   */
+  public ObjectProperty<Integer> awayAfterMinutesProperty() {
+    return awayAfterMinutes;
   }
 
   public ReadOnlyStringProperty messageProperty() {

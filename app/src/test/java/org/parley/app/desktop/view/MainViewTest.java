@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parley.app.desktop.session.DesktopSettings;
 import org.parley.app.desktop.viewmodel.AccountsViewModel;
 import org.parley.app.desktop.viewmodel.AddAccountViewModel;
+import org.parley.app.desktop.viewmodel.CallEncryptionViewModel;
 import org.parley.app.desktop.viewmodel.CallsViewModel;
 import org.parley.app.desktop.viewmodel.ChatsViewModel;
 import org.parley.app.desktop.viewmodel.ContactsViewModel;
@@ -34,6 +35,7 @@ import org.parley.app.desktop.viewmodel.PresenceControl;
 import org.parley.app.desktop.viewmodel.PresenceViewModel;
 import org.parley.app.desktop.viewmodel.SettingsViewModel;
 import org.parley.app.desktop.viewmodel.Texts;
+import org.parley.core.call.MediaEncryption;
 import org.parley.core.store.sqlite.ProfileDatabase;
 import org.parley.core.testing.MemoryCallLog;
 import org.testfx.api.FxRobot;
@@ -117,7 +119,25 @@ class MainViewTest {
         new AddAccountViewModel(
             (account, password) -> Optional.empty(), (a, p) -> {}, DIRECT, DIRECT, texts);
     return new SettingsView(texts, preferences, new AccountsViewModel(texts), addAccount)
-        .showingPasswordStorage("file readable only by you (/profile/credentials)", true);
+        .showingPasswordStorage("file readable only by you (/profile/credentials)", true)
+        .showingCallEncryption(
+            new CallEncryptionViewModel(
+                new CallEncryptionViewModel.Policies() {
+                  @Override
+                  public List<CallEncryptionViewModel.AccountChoice> load() {
+                    return List.of(
+                        new CallEncryptionViewModel.AccountChoice(
+                            1, "sip:alice@example.com", MediaEncryption.NONE));
+                  }
+
+                  @Override
+                  public void save(long accountId, MediaEncryption encryption) {
+                    commands.add("encryption " + accountId + " " + encryption);
+                  }
+                },
+                DIRECT,
+                DIRECT,
+                texts));
   }
 
   @AfterEach
@@ -209,6 +229,47 @@ class MainViewTest {
     assertThat(storage.getText())
         .isEqualTo("Warning: file readable only by you (/profile/credentials)");
     assertThat(storage.getStyleClass()).contains("warning");
+  }
+
+  @Test
+  void anAccountsCallEncryptionIsChosenByKeyboardAndSaved(FxRobot robot) {
+    robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.control.ComboBox<?> choice =
+        robot.lookup("#account-encryption-0").queryAs(javafx.scene.control.ComboBox.class);
+    assertThat(choice.getAccessibleText())
+        .isEqualTo("Encrypt calls (SRTP) for sip:alice@example.com");
+    robot.interact(choice::requestFocus);
+
+    robot.type(KeyCode.DOWN, 2);
+    assertThat(choice.getValue()).isEqualTo(MediaEncryption.REQUIRED);
+    robot.clickOn("#settings-save");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(commands).contains("encryption 1 REQUIRED");
+  }
+
+  @Test
+  void typedAwayMinutesAndTheNotificationSwitchAreSaved(FxRobot robot) {
+    robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn("Notifications");
+    javafx.scene.control.Spinner<?> away =
+        robot.lookup("#settings-away-minutes").queryAs(javafx.scene.control.Spinner.class);
+    robot.interact(
+        () -> {
+          away.requestFocus();
+          away.getEditor().setText("");
+        });
+
+    robot.write("25");
+    robot.clickOn("#settings-notifications");
+    robot.clickOn("#settings-save");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    DesktopSettings saved = new DesktopSettings(database.settings());
+    assertThat(saved.awayAfterMinutes()).isEqualTo(25);
+    assertThat(saved.notificationsEnabled()).isFalse();
   }
 
   /** Controls a screen reader could not name: no accessible text and no label pointing at them. */

@@ -176,4 +176,24 @@ class CallsViewModelTest {
     assertThat(calls.incomingShownProperty().get()).isFalse();
     assertThat(calls.inCallProperty().get()).isFalse();
   }
+
+  @Test
+  void onlyACallThatStopsRingingUnansweredIsMissed() {
+    List<String> missed = new ArrayList<>();
+    calls.setMissedCallListener(missed::add);
+    FakeCall bob = new FakeCall("Bob", true);
+    FakeCall carol = new FakeCall("Carol", true);
+    FakeCall dave = new FakeCall("Dave", true);
+
+    calls.onIncoming(bob);
+    calls.decline();
+    calls.onEnded(bob, "You declined");
+    calls.onIncoming(carol);
+    calls.answer();
+    calls.onEnded(carol, "Carol hung up");
+    calls.onIncoming(dave);
+    calls.onEnded(dave, "The caller hung up before the answer");
+
+    assertThat(missed).containsExactly("Dave");
+  }
 }

@@ -285,4 +285,43 @@ class ChatsViewModelTest {
     assertThat(typingSent)
         .containsExactly(BOB + " active", BOB + " idle", BOB + " active", BOB + " idle");
   }
+
+  @Test
+  void aMessageForAConversationThatIsNotOpenAsksForADesktopAlert() {
+    List<String> alerted = new ArrayList<>();
+    chats.alertWith((peer, name, text) -> alerted.add(peer + "|" + name + "|" + text));
+    chats.open(BOB);
+
+    deliver(new MessageReceived("r1", CAROL, "Carol Jones", "lunch?", NOON, NOON));
+    deliver(received("r2", CAROL, "at noon"));
+
+    assertThat(alerted)
+        .containsExactly(CAROL + "|Carol Jones|lunch?", CAROL + "|carol@localhost|at noon");
+  }
+
+  @Test
+  void aMessageInTheOpenConversationOnScreenDoesNotAlert() {
+    List<String> alerted = new ArrayList<>();
+    chats.alertWith((peer, name, text) -> alerted.add(text));
+    chats.onScreenProperty().set(true);
+    chats.open(BOB);
+
+    deliver(received("r1", BOB, "hi"));
+    deliver(new MessageDelivered("m1", BOB, 200));
+
+    assertThat(alerted).isEmpty();
+    assertThat(chats.lines()).extracting(ChatLine::text).containsExactly("hi");
+  }
+
+  @Test
+  void aMessageInTheOpenConversationAlertsWhileTheWindowIsInTheBackground() {
+    List<String> alerted = new ArrayList<>();
+    chats.alertWith((peer, name, text) -> alerted.add(peer + " " + text));
+    chats.open(BOB);
+    chats.onScreenProperty().set(false);
+
+    deliver(received("r1", BOB, "are you there?"));
+
+    assertThat(alerted).containsExactly(BOB + " are you there?");
+  }
 }

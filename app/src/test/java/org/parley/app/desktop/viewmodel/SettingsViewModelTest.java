@@ -104,4 +104,56 @@ class SettingsViewModelTest {
 
     assertThat(view.codecOrder()).containsExactly("opus", "G722", "PCMU", "PCMA");
   }
+
+  @Test
+  void notificationsAreOnAndAwayIsTenMinutesUntilChanged() {
+    view.load();
+
+    assertThat(view.notificationsProperty().get()).isTrue();
+    assertThat(view.awayAfterMinutesProperty().get()).isEqualTo(10);
+  }
+
+  @Test
+  void notificationsAndAwayMinutesAreStoredAndReadBack() {
+    view.load();
+    view.notificationsProperty().set(false);
+    view.awayAfterMinutesProperty().set(0);
+
+    view.save();
+
+    assertThat(view.messageProperty().get())
+        .isEqualTo("Settings saved. The new away time applies when you start Parley again.");
+    assertThat(settings.notificationsEnabled()).isFalse();
+    assertThat(settings.awayAfter()).isEmpty();
+    SettingsViewModel reopened =
+        new SettingsViewModel(
+            settings,
+            kind -> List.of(),
+            List::of,
+            DIRECT,
+            DIRECT,
+            Texts.forLocale(Locale.ENGLISH),
+            applied::add);
+    reopened.load();
+    assertThat(reopened.notificationsProperty().get()).isFalse();
+    assertThat(reopened.awayAfterMinutesProperty().get()).isZero();
+  }
+
+  @Test
+  void awayMinutesOutOfRangeAreRefusedAndNothingIsStored() {
+    view.load();
+    view.notificationsProperty().set(false);
+    view.awayAfterMinutesProperty().set(SettingsViewModel.MAX_AWAY_AFTER_MINUTES + 1);
+
+    view.save();
+
+    assertThat(view.messageProperty().get())
+        .isEqualTo("Enter the minutes before away as a whole number from 0 (never) to 480.");
+    assertThat(settings.notificationsEnabled()).isTrue();
+    assertThat(settings.awayAfterMinutes()).isEqualTo(10);
+
+    view.awayAfterMinutesProperty().set(null);
+    view.save();
+    assertThat(settings.notificationsEnabled()).isTrue();
+  }
 }

@@ -48,6 +48,24 @@ final class ArchitectureRules {
           .resideInAPackage("org.ice4j..")
           .because("ice4j types stay in the ICE adapter packages");
 
+  static final ArchRule JNA_ONLY_IN_LIBOPUS_BINDING =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("org.parley.media.opus..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.sun.jna..")
+          .because("the system libopus binding is the only native call made through JNA");
+
+  static final ArchRule DBUS_ONLY_IN_NOTIFICATIONS =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("org.parley.os.notifications..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.freedesktop.dbus..")
+          .because("D-Bus types stay in the desktop notification adapter");
+
   static final ArchRule JDBC_ONLY_IN_SQLITE_STORES =
       noClasses()
           .that()

@@ -34,6 +34,8 @@ class ArchitectureTest {
         ArchitectureRules.SIP_STACK_ONLY_IN_ADAPTERS,
         ArchitectureRules.FFMPEG_ONLY_IN_MEDIA_ENGINE_ADAPTER,
         ArchitectureRules.ICE4J_ONLY_IN_ICE_ADAPTERS,
+        ArchitectureRules.JNA_ONLY_IN_LIBOPUS_BINDING,
+        ArchitectureRules.DBUS_ONLY_IN_NOTIFICATIONS,
         ArchitectureRules.JDBC_ONLY_IN_SQLITE_STORES,
         ArchitectureRules.SERVER_NEVER_DEPENDS_ON_CORE,
         ArchitectureRules.MODULES_DEPEND_ONE_WAY);

@@ -35,12 +35,14 @@ final class SdpOfferAnswer {
    * @param remote the peer's description
    * @param medium the peer's audio medium
    * @param peerDirection the direction the peer declared for it
+   * @param localFmtp our format parameters for the chosen codec (RFC 7587 for Opus), or empty
    */
   record Negotiated(
       AudioStreamSettings settings,
       SessionDescription remote,
       MediaDescription medium,
-      MediaDirection peerDirection) {
+      MediaDirection peerDirection,
+      String localFmtp) {
 
     String codecName() {
       return settings.codec().encodingName();
@@ -89,11 +91,14 @@ final class SdpOfferAnswer {
     for (int rate : eventRates) {
       maps.add(new RtpMap(nextDynamic++, TELEPHONE_EVENT, rate, 1));
     }
-    for (RtpMap map : maps) {
+    for (int i = 0; i < maps.size(); i++) {
+      RtpMap map = maps.get(i);
       medium.addFormat(Integer.toString(map.payloadType()));
       medium.addAttribute(map.toAttribute());
-      if (TELEPHONE_EVENT.equals(map.encodingName())) {
-        medium.addAttribute(Attribute.of("fmtp", map.payloadType() + " 0-16"));
+      // The codecs come first in the list, in their order; telephone-event entries follow.
+      String fmtp = i < codecs.size() ? OpusFormat.local(codecs.get(i)) : "0-16";
+      if (!fmtp.isEmpty()) {
+        medium.addAttribute(Attribute.of("fmtp", map.payloadType() + " " + fmtp));
       }
     }
     return describe(address, medium, direction, sessionId, version);
@@ -116,16 +121,19 @@ final class SdpOfferAnswer {
       }
       Optional<AudioCodec> codec = match(map.get(), codecs);
       if (codec.isPresent()) {
+        int payloadType = map.get().payloadType();
         int events = telephoneEvent(medium, codec.get().clockRateHz());
+        AudioCodec towardsPeer = OpusFormat.towards(codec.get(), medium, payloadType);
         AudioStreamSettings settings =
             new AudioStreamSettings(
-                codec.get(),
-                map.get().payloadType(),
-                PTIME_MILLIS,
-                events,
-                impairment(codec.get()));
+                towardsPeer, payloadType, PTIME_MILLIS, events, impairment(codec.get()));
         return Optional.of(
-            new Negotiated(settings, offer, medium, offer.effectiveDirection(medium)));
+            new Negotiated(
+                settings,
+                offer,
+                medium,
+                offer.effectiveDirection(medium),
+                OpusFormat.local(codec.get())));
       }
     }
     return Optional.empty();
@@ -161,6 +169,9 @@ final class SdpOfferAnswer {
         new RtpMap(
                 settings.payloadType(), codec.encodingName(), codec.clockRateHz(), codec.channels())
             .toAttribute());
+    if (!chosen.localFmtp().isEmpty()) {
+      medium.addAttribute(Attribute.of("fmtp", settings.payloadType() + " " + chosen.localFmtp()));
+    }
     int events = settings.telephoneEventPayloadType();
     if (events >= 0) {
       medium.addFormat(Integer.toString(events));

@@ -4,6 +4,7 @@ import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacpp.Loader;
 import org.parley.media.codec.AudioCodecRegistry;
 import org.parley.media.codec.G711Codec;
+import org.parley.media.codec.OpusEncoderSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,14 @@ public final class FfmpegCodecs {
   }
 
   /**
+   * Opus for calls: the VoIP defaults, with in-band FEC (planned for 10 % loss) ready for a peer
+   * whose fmtp says {@code useinbandfec=1} (RFC 7587 §6.1); negotiation turns it off otherwise. DTX
+   * stays off: its silent gaps would count as concealment in the call's quality figures.
+   */
+  static final OpusEncoderSettings CALL_OPUS =
+      OpusEncoderSettings.voipDefaults().withInbandFec(true, 10);
+
+  /**
    * Adds Opus and G.722 (in that order) to {@code registry} if FFmpeg is available.
    *
    * @return whether they were added
@@ -37,7 +46,7 @@ public final class FfmpegCodecs {
     if (!available()) {
       return false;
     }
-    registry.register(new OpusCodec());
+    registry.register(new OpusCodec(CALL_OPUS));
     registry.register(new G722Codec());
     return true;
   }

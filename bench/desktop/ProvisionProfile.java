@@ -32,7 +32,7 @@ public final class ProvisionProfile {
                       plain.transport(),
                       plain.expiresSeconds(),
                       plain.enabled()));
-      DesktopSession.credentialStore(profile).setPassword(account, password);
+      DesktopSession.credentialStore(profile).put(account.credentialKey(), password);
     }
   }
 }

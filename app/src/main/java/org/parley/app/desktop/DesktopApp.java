@@ -18,6 +18,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.parley.app.cli.VersionProvider;
 import org.parley.app.desktop.session.AccountCallPolicies;
 import org.parley.app.desktop.session.CallAudioProvider;
@@ -80,6 +81,8 @@ public final class DesktopApp {
   static final double HEIGHT = 640;
   private static final Duration TRIAL_TIMEOUT = Duration.ofSeconds(15);
   private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+  private static final java.net.URL HIGH_CONTRAST_CSS =
+      DesktopApp.class.getResource("css/high-contrast.css");
 
   /**
    * Where the app keeps its profile and how calls get their audio.
@@ -107,6 +110,7 @@ public final class DesktopApp {
   private volatile DesktopNotifier notifier = new SilentDesktopNotifier("not started yet");
   private volatile boolean shutDown;
   private Scene mainScene; // FX thread only
+  private DesktopSettings.Theme theme = DesktopSettings.Theme.LIGHT; // FX thread only
   private volatile VoicemailTab voicemailTab;
   private volatile LinkInbox links = new LinkInbox();
 
@@ -216,7 +220,10 @@ public final class DesktopApp {
             new MainView.Commands() {
               @Override
               public void openSettings() {
-                settingsView(settings, texts, accounts, phone, messenger).show(stage);
+                styled(
+                    settingsView(settings, texts, accounts, phone, messenger)
+                        .show(stage)
+                        .getScene());
               }
 
               @Override
@@ -263,8 +270,8 @@ public final class DesktopApp {
     settings
         .awayAfter()
         .ifPresent(after -> presenceAdapter.awayWhenIdle(InputIdleSource.of(mainScene), after));
-    applyTheme(settings.theme());
     stage.setScene(mainScene);
+    applyTheme(settings.theme());
 
     if (session.accounts().isEmpty()) {
       accounts.onNoAccount();
@@ -382,20 +389,32 @@ public final class DesktopApp {
     return running == null ? Optional.empty() : running.embeddedServerPort();
   }
 
-  // Parley's own stylesheet paints a light background, so it only goes with the light theme.
-  private void applyTheme(DesktopSettings.Theme theme) {
-    boolean dark = theme == DesktopSettings.Theme.DARK;
+  private void applyTheme(DesktopSettings.Theme chosen) {
+    theme = chosen;
     Application.setUserAgentStylesheet(
-        dark
+        chosen == DesktopSettings.Theme.DARK
             ? new PrimerDark().getUserAgentStylesheet()
             : new PrimerLight().getUserAgentStylesheet());
-    if (mainScene != null) {
-      String parley = BundledResource.named("css/parley.css").url().toExternalForm();
-      mainScene.getStylesheets().remove(parley);
-      if (!dark) {
-        mainScene.getStylesheets().add(parley);
-      }
+    // The settings window too, if it is open.
+    Window.getWindows().stream()
+        .map(Window::getScene)
+        .filter(scene -> scene != null)
+        .forEach(this::styled);
+  }
+
+  // Parley's own stylesheet paints a light background, so it only goes with the light looks; high
+  // contrast overrides Primer Light's and Parley's colours on top of both.
+  private Scene styled(Scene scene) {
+    String parley = BundledResource.named("css/parley.css").url().toExternalForm();
+    String highContrast = HIGH_CONTRAST_CSS.toExternalForm();
+    scene.getStylesheets().removeAll(parley, highContrast);
+    if (theme != DesktopSettings.Theme.DARK) {
+      scene.getStylesheets().add(parley);
     }
+    if (theme == DesktopSettings.Theme.HIGH_CONTRAST) {
+      scene.getStylesheets().add(highContrast);
+    }
+    return scene;
   }
 
   /**

@@ -158,17 +158,8 @@ class ChatFlowIT {
       bob.presence().setStatus(PresenceStatus.BUSY);
       bobPresence.next(PresenceEvent.StatusPublished.class);
 
-      await(() -> cellText(robot, "Bob").endsWith(", Busy"));
+      await(() -> FxQueries.cellText(robot, "Bob").endsWith(", Busy"));
     }
-  }
-
-  // A contact cell's accessible text: what a screen reader says for it.
-  private static String cellText(FxRobot robot, String name) {
-    return robot.lookup(".list-cell").queryAll().stream()
-        .map(javafx.scene.Node::getAccessibleText)
-        .filter(t -> t != null && t.startsWith(name + " "))
-        .findFirst()
-        .orElse("");
   }
 
   // Empty until the node exists: the main view replaces the start screen once the session runs.

@@ -20,6 +20,15 @@ final class FxQueries {
     return robot.lookup(query).tryQueryAs(Label.class).map(Label::getText).orElse("");
   }
 
+  /** The accessible text of the list cell for {@code name} (what a screen reader says for it). */
+  static String cellText(FxRobot robot, String name) {
+    return robot.lookup(".list-cell").queryAll().stream()
+        .map(javafx.scene.Node::getAccessibleText)
+        .filter(t -> t != null && t.startsWith(name + " "))
+        .findFirst()
+        .orElse("");
+  }
+
   /** Waits until the desktop's account is signed in; its address of record. */
   static String signedInAs(FxRobot robot) throws Exception {
     await(() -> text(robot, "#registration-status").startsWith(SIGNED_IN));

@@ -26,10 +26,14 @@ public final class DesktopSettings {
   /** Minutes without input before an available user shows as away, unless set otherwise. */
   public static final int DEFAULT_AWAY_AFTER_MINUTES = 10;
 
-  /** The light and dark looks (AtlantaFX Primer themes). */
+  /**
+   * The looks: light and dark (AtlantaFX Primer themes), and high contrast (black on white with
+   * strong borders, for low vision).
+   */
   public enum Theme {
     LIGHT,
-    DARK
+    DARK,
+    HIGH_CONTRAST
   }
 
   private final SettingsStore store;
@@ -39,7 +43,11 @@ public final class DesktopSettings {
   }
 
   public Theme theme() {
-    return "dark".equals(store.getString(THEME, "light")) ? Theme.DARK : Theme.LIGHT;
+    String stored = store.getString(THEME, "light");
+    return Arrays.stream(Theme.values())
+        .filter(theme -> theme.name().toLowerCase(Locale.ROOT).equals(stored))
+        .findFirst()
+        .orElse(Theme.LIGHT);
   }
 
   public void setTheme(Theme theme) {

@@ -48,6 +48,9 @@ public final class MainView {
     void quit();
   }
 
+  // Room beside the headers for the first tab's indent and the skin's spacer.
+  private static final double TAB_HEADER_SPACE_PX = 24;
+
   private final BorderPane root = new BorderPane();
   private TabPane sideTabs;
   private Tab chatsTab;
@@ -84,6 +87,7 @@ public final class MainView {
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setAccessibleText(texts.text("ui.tabs"));
     sideTabs = tabs;
+    keepTabsVisible(tabs);
     SplitPane split = new SplitPane(tabs, callPane);
     split.setDividerPositions(0.42);
     split.setAccessibleText(texts.text("ui.split"));
@@ -148,6 +152,25 @@ public final class MainView {
             (property, was, scene) -> {
               if (scene != null) {
                 scene.getAccelerators().put(shortcut, open);
+              }
+            });
+  }
+
+  // The split pane may not narrow the side tabs below their headers' width: a tab that does not
+  // fit is cut off at the edge (a longer translation, "Voicemail (1 new)", the dark theme's
+  // padding), so the pane's minimum follows the headers (MainScreensIT checks it).
+  private static void keepTabsVisible(TabPane tabs) {
+    tabs.skinProperty()
+        .addListener(
+            (property, was, skin) -> {
+              // The skin counts its overflow button as taken even while it is hidden.
+              if (tabs.lookup(".headers-region") instanceof Region headers
+                  && tabs.lookup(".control-buttons-tab") instanceof Region overflow) {
+                tabs.minWidthProperty()
+                    .bind(
+                        Bindings.createDoubleBinding(
+                            () -> headers.getWidth() + overflow.prefWidth(-1) + TAB_HEADER_SPACE_PX,
+                            headers.widthProperty()));
               }
             });
   }

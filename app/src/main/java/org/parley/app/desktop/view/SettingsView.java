@@ -113,6 +113,9 @@ public final class SettingsView {
     Label storage = new Label(texts.text(key, passwordStorage));
     storage.setId("settings-password-storage");
     storage.setWrapText(true);
+    // All its lines, even when the pane is short: a VBox would otherwise squeeze the warning to one
+    // line and cut off its advice (MainScreensIT found it cut at 100 % and 200 %).
+    storage.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     storage.setAccessibleText(storage.getText());
     if (passwordStorageWarns) {
       storage.getStyleClass().add("warning");

@@ -87,6 +87,23 @@ class SettingsViewModelTest {
   }
 
   @Test
+  void highContrastIsAppliedAtOnceAndReadBackAfterSaving() {
+    view.load();
+    view.themeProperty().set(Theme.HIGH_CONTRAST);
+    view.save();
+
+    assertThat(applied).containsExactly(Theme.HIGH_CONTRAST);
+    assertThat(new DesktopSettings(database.settings()).theme()).isEqualTo(Theme.HIGH_CONTRAST);
+  }
+
+  @Test
+  void anUnknownStoredThemeFallsBackToLight() {
+    database.settings().put("ui.theme", "sepia");
+
+    assertThat(settings.theme()).isEqualTo(Theme.LIGHT);
+  }
+
+  @Test
   void storedCodecOrderKeepsCodecsItDoesNotName() {
     settings.setCodecOrder(List.of("PCMA", "gone-codec"));
 

@@ -19,6 +19,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -215,10 +216,9 @@ class HttpApiTest {
   @Test
   void startRefusesAConfigurationWithHttpTurnedOff() throws Exception {
     ServerConfig off = ServerConfig.resolve(new ServerConfigOverrides().httpPort(0));
-
-    assertThatThrownBy(() -> HttpApi.start(off, "v"))
+    assertThatThrownBy(() -> HttpApi.start(off, "v", Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("http.port is 0");
+        .hasMessageContaining("http.port and https.port are 0");
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -88,6 +88,9 @@ public final class HttpApi implements AutoCloseable {
       secureServer = secure == null ? null : bind(HttpsServer.create(), secure, "https.port");
     } catch (IOException e) {
       if (plainServer != null) {
+        // A bound channel is closed by the dispatcher's selector: without one the port stays taken.
+        plainServer.setExecutor(executor);
+        plainServer.start();
         plainServer.stop(0);
       }
       executor.shutdownNow();
@@ -116,6 +119,7 @@ public final class HttpApi implements AutoCloseable {
       server.bind(address, 0);
       return server;
     } catch (BindException e) {
+      server.stop(0); // an unbound server still holds an open channel and selector
       BindException clearer =
           new BindException(
               "Cannot listen for "

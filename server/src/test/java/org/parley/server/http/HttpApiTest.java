@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,6 +211,31 @@ class HttpApiTest {
           .isInstanceOf(BindException.class)
           .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
           .hasMessageContaining("choose another http.port");
+    }
+  }
+
+  @Test
+  void httpsPortInUseNamesHttpsAndFreesThePlainPort() throws Exception {
+    int plainPort;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      plainPort = probe.getLocalPort();
+    }
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      assertThatThrownBy(
+              () ->
+                  new HttpApi(
+                      loopback(plainPort),
+                      loopback(taken.getLocalPort()),
+                      SSLContext.getDefault(),
+                      "v",
+                      clock))
+          .isInstanceOf(BindException.class)
+          .hasMessageContaining("Cannot listen for HTTPS on 127.0.0.1:" + taken.getLocalPort())
+          .hasMessageContaining("choose another https.port");
+    }
+    try (ServerSocket again = new ServerSocket()) {
+      again.bind(loopback(plainPort));
+      assertThat(again.getLocalPort()).isEqualTo(plainPort);
     }
   }
 

@@ -119,6 +119,13 @@ class ServerProcessIT {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"ok\"");
+    assertThat(servers.startOutput())
+        .contains(
+            "Voicemail API: https://127.0.0.1:"
+                + (httpPort + 1)
+                + "/api/v1/voicemail (certificate SHA-256 ");
+    assertThat(servers.startOutput())
+        .containsPattern("\\(certificate SHA-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}\\)");
 
     try (RawSipClient phone = RawSipClient.udp(sipPort)) {
       SipMessage ok = register(phone, "Contact: " + phone.contact("alice") + "\nExpires: 600");

@@ -60,6 +60,13 @@ final class ServerProcesses implements AutoCloseable {
         DOMAIN);
   }
 
+  private volatile String startOutput = "";
+
+  /** What the last server started printed up to its "Data in" line. */
+  String startOutput() {
+    return startOutput;
+  }
+
   /** Starts the server and returns once it printed its start line. */
   Process startServer(int sipPort, int httpPort) throws IOException {
     Process process =
@@ -84,6 +91,7 @@ final class ServerProcesses implements AutoCloseable {
     while ((line = reader.readLine()) != null) {
       seen.append(line).append('\n');
       if (line.startsWith("Data in ")) {
+        startOutput = seen.toString();
         return process;
       }
     }

@@ -1,6 +1,7 @@
 package org.parley.server;
 
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -96,8 +97,9 @@ public final class ParleyServer implements AutoCloseable {
               database.voicemail(), new MailboxFolder(config.dataDir().resolve("voicemail")));
       LocationService locations = new LocationService(database.locations(), clock);
       locations.restore();
+      // One certificate for SIP over TLS and for HTTPS, so clients trust one fingerprint.
       ServerCertificate certificate =
-          config.tlsEnabled() ? ServerCertificate.loadOrCreate(config) : null;
+          config.certificateNeeded() ? ServerCertificate.loadOrCreate(config) : null;
       DigestAuthenticator authenticator =
           new DigestAuthenticator(
               config.domain(),
@@ -142,7 +144,13 @@ public final class ParleyServer implements AutoCloseable {
                   database.publications()),
               clock);
       sip.rooms(name -> database.rooms().find(name).map(ChatRoom::members));
-      HttpApi http = config.httpEnabled() ? HttpApi.start(config, version) : null;
+      HttpApi http =
+          config.httpEnabled() || config.httpsEnabled()
+              ? HttpApi.start(
+                  config,
+                  version,
+                  Optional.ofNullable(certificate).map(ServerCertificate::sslContext))
+              : null;
       if (http != null) {
         http.addHealthCheck("database", () -> databaseHealth(database));
         new VoicemailApi(
@@ -206,8 +214,27 @@ public final class ParleyServer implements AutoCloseable {
         : Optional.empty();
   }
 
+  /** The plain-HTTP API's port, if it listens for plain HTTP. */
   public Optional<Integer> httpPort() {
-    return http == null ? Optional.empty() : Optional.of(http.port());
+    return http == null || !http.servesPlain() ? Optional.empty() : Optional.of(http.port());
+  }
+
+  /** The HTTPS API's port, if it listens for HTTPS. */
+  public Optional<Integer> httpsPort() {
+    return http == null ? Optional.empty() : http.secureAddress().map(a -> a.getPort());
+  }
+
+  /**
+   * The certificate SIP over TLS and HTTPS present, if either is on: for clients of an embedded
+   * server to trust, and for the fingerprint shown at start.
+   */
+  public Optional<X509Certificate> certificate() {
+    return Optional.ofNullable(certificate).map(ServerCertificate::certificate);
+  }
+
+  /** SHA-256 fingerprint of {@link #certificate()}, as AB:CD:... */
+  public Optional<String> certificateFingerprint() {
+    return Optional.ofNullable(certificate).map(ServerCertificate::sha256Fingerprint);
   }
 
   @Override

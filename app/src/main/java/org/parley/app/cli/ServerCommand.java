@@ -66,6 +66,12 @@ final class ServerCommand implements Callable<Integer> {
       description = "HTTP API port (default: 8080; 0 turns it off).")
   Integer httpPort;
 
+  @Option(
+      names = "--https-port",
+      paramLabel = "N",
+      description = "HTTPS API port (default: the HTTP port + 1; 0 turns it off).")
+  Integer httpsPort;
+
   /** The merged configuration: defaults, then the file, then the flags. */
   ServerConfig resolve() throws ConfigException {
     ServerConfigOverrides file =
@@ -76,8 +82,16 @@ final class ServerCommand implements Callable<Integer> {
             .domain(domain)
             .bindAddress(bind)
             .sipPort(sipPort)
-            .httpPort(httpPort);
+            .httpPort(httpPort)
+            .httpsPort(httpsPort);
     return ServerConfig.resolve(file, flags);
+  }
+
+  /** The host clients use: the bound address, or the domain when it listens on every one. */
+  static String apiHost(ServerConfig settings) {
+    String bind = settings.httpBindAddress();
+    String host = bind.equals("0.0.0.0") || bind.equals("::") ? settings.domain() : bind;
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
   }
 
   @Override
@@ -124,6 +138,13 @@ final class ServerCommand implements Callable<Integer> {
                 out.printf(
                     "Generated a self-signed TLS certificate. SHA-256 fingerprint:%n  %s%n",
                     fingerprint));
+    server
+        .httpsPort()
+        .ifPresent(
+            port ->
+                out.printf(
+                    "Voicemail API: https://%s:%d/api/v1/voicemail (certificate SHA-256 %s)%n",
+                    apiHost(settings), port, server.certificateFingerprint().orElse("?")));
     out.printf(
         "Data in %s, log in %s. Stop with Ctrl-C.%n", settings.dataDir().toAbsolutePath(), logFile);
     out.flush();

@@ -32,6 +32,7 @@ import org.parley.app.desktop.session.DeviceAudioProvider;
 import org.parley.app.desktop.session.DeviceRinger;
 import org.parley.app.desktop.session.SessionException;
 import org.parley.app.desktop.session.TrialRegistration;
+import org.parley.app.desktop.session.VoicemailApiSettings;
 import org.parley.app.desktop.view.FxTimer;
 import org.parley.app.desktop.view.InputIdleSource;
 import org.parley.app.desktop.view.MainView;
@@ -252,6 +253,8 @@ public final class DesktopApp {
                           options.profile(),
                           first,
                           session.embeddedServerHttpPort(),
+                          new VoicemailApiSettings(database.settings())
+                              .address(first.addressOfRecord()),
                           audio,
                           calls,
                           contacts.contacts(),
@@ -358,6 +361,7 @@ public final class DesktopApp {
               messenger.attach(added);
               phone.attach(added);
             },
+            new VoicemailApiSettings(database.settings())::setAddress,
             background,
             Platform::runLater,
             texts);

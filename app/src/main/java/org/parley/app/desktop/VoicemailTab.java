@@ -41,6 +41,7 @@ final class VoicemailTab implements AutoCloseable {
       Path profile,
       Account account,
       Optional<Integer> embeddedHttpPort,
+      Optional<URI> configuredApi,
       CallAudioProvider audio,
       CallsViewModel calls,
       javafx.collections.ObservableList<Contact> contacts,
@@ -50,11 +51,16 @@ final class VoicemailTab implements AutoCloseable {
   /** Builds the view-model and its session parts; call on the FX thread before registering. */
   VoicemailTab(Parts parts) {
     Account account = parts.account();
+    // The address the user set wins; then the embedded server's loopback port; then the default.
     URI apiBase =
         parts
-            .embeddedHttpPort()
-            .filter(port -> EmbeddedServer.DOMAIN.equals(account.config().domain()))
-            .map(port -> URI.create("http://127.0.0.1:" + port + "/"))
+            .configuredApi()
+            .or(
+                () ->
+                    parts
+                        .embeddedHttpPort()
+                        .filter(port -> EmbeddedServer.DOMAIN.equals(account.config().domain()))
+                        .map(port -> URI.create("http://127.0.0.1:" + port + "/")))
             .orElseGet(() -> account.voicemail().defaultApiBase());
     Path cache = CoreVoicemail.cacheDirectory(parts.profile(), account);
     mailbox = new CoreVoicemail(account, apiBase, cache);

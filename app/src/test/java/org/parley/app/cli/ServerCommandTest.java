@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.server.config.ServerConfig;
+import org.parley.server.config.ServerConfigOverrides;
 
 class ServerCommandTest {
 
@@ -137,5 +139,31 @@ class ServerCommandTest {
     assertThat(run("server", "--data", data.toString(), "--sip-port", "0"))
         .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).startsWith("parley server:");
+  }
+
+  @Test
+  void httpsPortFollowsTheHttpPortAndItsFlagOverridesIt() throws Exception {
+    ServerCommand command = new ServerCommand();
+    command.data = data;
+    command.httpPort = 9000;
+
+    assertThat(command.resolve().httpsPort()).isEqualTo(9001);
+    command.httpsPort = 9443;
+    assertThat(command.resolve().httpsPort()).isEqualTo(9443);
+    command.httpsPort = 0;
+    assertThat(command.resolve().httpsEnabled()).isFalse();
+  }
+
+  @Test
+  void theAnnouncedApiHostIsTheBoundAddressOrElseTheDomain() throws Exception {
+    ServerConfig local = ServerConfig.resolve(new ServerConfigOverrides().domain("pbx.example"));
+    ServerConfig everywhere =
+        ServerConfig.resolve(
+            new ServerConfigOverrides().domain("pbx.example").httpBindAddress("0.0.0.0"));
+    ServerConfig ipv6 = ServerConfig.resolve(new ServerConfigOverrides().httpBindAddress("::1"));
+
+    assertThat(ServerCommand.apiHost(local)).isEqualTo("127.0.0.1");
+    assertThat(ServerCommand.apiHost(everywhere)).isEqualTo("pbx.example");
+    assertThat(ServerCommand.apiHost(ipv6)).isEqualTo("[::1]");
   }
 }

@@ -3,6 +3,7 @@ package org.parley.core.voicemail;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import org.parley.core.account.AccountConfig;
 import org.parley.core.loop.EventLoop;
 import org.parley.core.loop.EventLoop.Cancellable;
@@ -19,6 +22,8 @@ import org.parley.core.sip.RegisterSession;
 import org.parley.core.sip.RequestOutcome;
 import org.parley.core.sip.SipUserAgent;
 import org.parley.core.sip.Subscription;
+import org.parley.core.sip.tls.SipTrustManager;
+import org.parley.core.sip.tls.TlsTrust;
 import org.parley.core.voicemail.VoicemailEvent.MessagesWaitingChanged;
 import org.parley.core.voicemail.VoicemailEvent.WatchFailed;
 import org.slf4j.Logger;
@@ -33,6 +38,9 @@ public final class Voicemail {
 
   /** The bundled server's HTTP port unless its configuration says otherwise. */
   public static final int DEFAULT_API_PORT = 8080;
+
+  /** The bundled server's HTTPS port unless its configuration says otherwise (HTTP + 1). */
+  public static final int DEFAULT_HTTPS_API_PORT = DEFAULT_API_PORT + 1;
 
   static final String EVENT_PACKAGE = "message-summary";
   static final int EXPIRES_SECONDS = 3600;
@@ -98,30 +106,62 @@ public final class Voicemail {
 
   /**
    * Where the visual-voicemail API is when the account's settings name none: the first hop's host
-   * (the outbound proxy, else the domain) on {@value #DEFAULT_API_PORT}.
+   * (the outbound proxy, else the domain), over plain HTTP on {@value #DEFAULT_API_PORT} when that
+   * is this machine, else over HTTPS on {@value #DEFAULT_HTTPS_API_PORT}.
    */
   public URI defaultApiBase() {
     String host = account.firstHop().host();
     String authority = host.contains(":") ? "[" + host + "]" : host;
-    return URI.create("http://" + authority + ":" + DEFAULT_API_PORT + "/");
+    return ApiAddress.isLoopback(host)
+        ? URI.create("http://" + authority + ":" + DEFAULT_API_PORT + "/")
+        : URI.create("https://" + authority + ":" + DEFAULT_HTTPS_API_PORT + "/");
+  }
+
+  /** {@link #client(URI, Path, TlsTrust)} trusting the Java runtime's certificate authorities. */
+  public VoicemailClient client(URI apiBase, Path cacheDirectory) {
+    return client(apiBase, cacheDirectory, TlsTrust.system());
   }
 
   /**
    * A client for the mailbox's HTTP API at {@code apiBase}, authenticating with the account's SIP
    * credentials and keeping downloaded audio in {@code cacheDirectory}.
+   *
+   * <p>Over HTTPS the server's certificate is checked as for SIP over TLS: its chain against {@code
+   * trust} (pass the softphone's {@link org.parley.core.SoftphoneConfig#tlsTrust()}), and its
+   * identity against the account's SIP domain (RFC 5922), not against the address's host. Plain
+   * HTTP is used only to this machine: requests elsewhere fail with {@link
+   * VoicemailException.Reason#INSECURE} before anything is sent.
    */
-  public VoicemailClient client(URI apiBase, Path cacheDirectory) {
-    HttpClient http =
+  public VoicemailClient client(URI apiBase, Path cacheDirectory, TlsTrust trust) {
+    HttpClient.Builder builder =
         HttpClient.newBuilder()
             .connectTimeout(HTTP_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .followRedirects(HttpClient.Redirect.NEVER);
+    if ("https".equalsIgnoreCase(apiBase.getScheme())) {
+      builder.sslContext(tlsContext(trust, apiBase));
+    }
+    HttpClient http = builder.build();
     return new VoicemailClient(
         apiBase,
         new BasicCredentials(account.authUser(), account.password()),
         cacheDirectory,
         http,
         HTTP_TIMEOUT);
+  }
+
+  private SSLContext tlsContext(TlsTrust trust, URI apiBase) {
+    try {
+      SipTrustManager manager =
+          new SipTrustManager(
+              trust, reason -> LOG.warn("Voicemail API {} refused: {}", apiBase, reason));
+      int port = apiBase.getPort() < 0 ? 443 : apiBase.getPort();
+      manager.expectDomain(account.domain(), apiBase.getHost(), port);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {manager}, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("This Java runtime offers no usable TLS", e);
+    }
   }
 
   /**

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLHandshakeException;
 import org.parley.core.voicemail.VoicemailException.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,7 @@ public final class VoicemailClient {
   private final Path cacheDirectory;
   private final HttpClient http;
   private final Duration timeout;
+  private final boolean safe;
 
   VoicemailClient(
       URI apiBase,
@@ -55,6 +58,7 @@ public final class VoicemailClient {
       Duration timeout) {
     String base = apiBase.toString();
     this.apiBase = URI.create(base.endsWith("/") ? base : base + "/");
+    this.safe = ApiAddress.sendsPasswordSafely(this.apiBase);
     this.credentials = credentials;
     this.cacheDirectory = cacheDirectory;
     this.http = http;
@@ -175,12 +179,25 @@ public final class VoicemailClient {
 
   private <T> HttpResponse<T> exchange(
       HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) throws VoicemailException {
+    if (!safe) {
+      throw new VoicemailException(
+          Reason.INSECURE,
+          0,
+          "Refusing to send the password unencrypted to "
+              + apiBase
+              + ": use an https:// address (http:// only for this computer)");
+    }
     HttpRequest built = request.build();
     try {
       return http.send(built, handler);
     } catch (HttpTimeoutException e) {
       throw new VoicemailException(
           Reason.UNREACHABLE, "The voicemail server at " + apiBase + " did not answer in time", e);
+    } catch (SSLHandshakeException e) {
+      throw new VoicemailException(
+          Reason.UNTRUSTED,
+          "The voicemail server at " + apiBase + " is not trusted: " + certificateProblem(e),
+          e);
     } catch (ConnectException e) {
       throw new VoicemailException(
           Reason.UNREACHABLE, "Cannot connect to the voicemail server at " + apiBase, e);
@@ -191,6 +208,16 @@ public final class VoicemailClient {
       Thread.currentThread().interrupt();
       throw new VoicemailException(Reason.UNREACHABLE, "Interrupted while waiting", e);
     }
+  }
+
+  // The trust manager's own sentence, rather than the TLS alert's wording around it.
+  private static String certificateProblem(SSLHandshakeException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof CertificateException) {
+        return cause.getMessage();
+      }
+    }
+    return e.getMessage();
   }
 
   private static void expect(HttpResponse<byte[]> response, int wanted) throws VoicemailException {

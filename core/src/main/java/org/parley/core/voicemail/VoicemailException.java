@@ -20,7 +20,11 @@ public final class VoicemailException extends Exception {
     /** 5xx, or an answer we cannot read. */
     SERVER_ERROR,
     /** A local file (the cache, a greeting to upload) could not be read or written. */
-    CACHE
+    CACHE,
+    /** Nothing was sent: plain HTTP to another machine would expose the password (ADR 0034). */
+    INSECURE,
+    /** The HTTPS server's certificate is not trusted or does not name the account's domain. */
+    UNTRUSTED
   }
 
   private final Reason reason;

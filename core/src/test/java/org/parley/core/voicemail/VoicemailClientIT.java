@@ -68,6 +68,7 @@ class VoicemailClientIT {
                 .sipPort(sipPort)
                 .tlsPort(0)
                 .httpPort(FreePorts.udpAndTcp())
+                .httpsPort(0)
                 .voicemailSilenceSeconds(10)
                 .voicemailMaxSeconds(30));
     try (ServerDatabase database = ServerDatabase.open(ParleyServer.databaseFile(config))) {

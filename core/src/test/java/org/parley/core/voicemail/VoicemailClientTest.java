@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -89,6 +90,34 @@ class VoicemailClientTest {
   @FunctionalInterface
   private interface ThrowingCall {
     void run() throws VoicemailException;
+  }
+
+  @Test
+  void plainHttpToAnotherMachineIsRefusedBeforeAnythingIsSent() throws Exception {
+    // Through a proxy that is our scripted server, any request that left would be recorded.
+    HttpClient proxied =
+        HttpClient.newBuilder().proxy(ProxySelector.of(server.getAddress())).build();
+    VoicemailClient insecure =
+        new VoicemailClient(
+            URI.create("http://192.0.2.10:8080/"),
+            new BasicCredentials("bob", "sécret"::toCharArray),
+            cache,
+            proxied,
+            Duration.ofSeconds(5));
+    VoicemailClient loopback =
+        new VoicemailClient(
+            URI.create("http://127.0.0.1:8080/"),
+            new BasicCredentials("bob", "sécret"::toCharArray),
+            cache,
+            proxied,
+            Duration.ofSeconds(5));
+    answer(200, "{\"messages\":[]}");
+
+    assertThat(reasonOf(insecure::list)).isEqualTo(Reason.INSECURE);
+    assertThat(reasonOf(() -> insecure.markHeard(1))).isEqualTo(Reason.INSECURE);
+    assertThat(requests).isEmpty();
+    assertThat(loopback.list()).isEmpty();
+    assertThat(requests.poll(5, TimeUnit.SECONDS)).startsWith("GET http://127.0.0.1:8080/");
   }
 
   @Test

@@ -11,6 +11,7 @@ public enum ConfigKey {
   TLS_PORT("tls.port", null, ValueType.INTEGER),
   HTTP_PORT("http.port", "--http-port", ValueType.INTEGER),
   HTTP_BIND("http.bind", null, ValueType.TEXT),
+  HTTPS_PORT("https.port", "--https-port", ValueType.INTEGER),
   TLS_KEYSTORE("tls.keystore", null, ValueType.PATH),
   TLS_KEYSTORE_PASSWORD("tls.keystore.password", null, ValueType.SECRET),
   REGISTRAR_MIN_EXPIRES("registrar.min-expires", null, ValueType.INTEGER),

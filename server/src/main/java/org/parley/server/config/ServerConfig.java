@@ -64,6 +64,7 @@ public final class ServerConfig {
   private final int tlsPort;
   private final int httpPort;
   private final String httpBindAddress;
+  private final int httpsPort;
   private final Path tlsKeyStore;
   private final String tlsKeyStorePassword;
   private final int minExpiresSeconds;
@@ -88,6 +89,10 @@ public final class ServerConfig {
     tlsPort = resolved.integer(ConfigKey.TLS_PORT, sipPort + 1, "default: sip.port + 1");
     httpPort = resolved.integer(ConfigKey.HTTP_PORT, DEFAULT_HTTP_PORT);
     httpBindAddress = resolved.text(ConfigKey.HTTP_BIND, () -> DEFAULT_HTTP_BIND_ADDRESS);
+    // Like tls.port after sip.port: the secure port follows the plain one unless set.
+    httpsPort =
+        resolved.integer(
+            ConfigKey.HTTPS_PORT, httpPort == 0 ? 0 : httpPort + 1, "default: http.port + 1");
     tlsKeyStore = resolved.path(ConfigKey.TLS_KEYSTORE, null);
     tlsKeyStorePassword = resolved.text(ConfigKey.TLS_KEYSTORE_PASSWORD, () -> null);
     minExpiresSeconds =
@@ -159,6 +164,7 @@ public final class ServerConfig {
     resolved.checkRange(ConfigKey.SIP_PORT, 1, 65535, false);
     resolved.checkRange(ConfigKey.TLS_PORT, 1, 65535, true);
     resolved.checkRange(ConfigKey.HTTP_PORT, 1, 65535, true);
+    resolved.checkRange(ConfigKey.HTTPS_PORT, 1, 65535, true);
     if (tlsPort != 0 && tlsPort == sipPort) {
       throw resolved.conflict(
           ConfigKey.TLS_PORT,
@@ -169,6 +175,14 @@ public final class ServerConfig {
       throw resolved.conflict(
           ConfigKey.HTTP_PORT,
           httpPort == sipPort ? ConfigKey.SIP_PORT : ConfigKey.TLS_PORT,
+          "must differ: both are TCP ports");
+    }
+    if (httpsPort != 0 && (httpsPort == sipPort || httpsPort == tlsPort || httpsPort == httpPort)) {
+      throw resolved.conflict(
+          ConfigKey.HTTPS_PORT,
+          httpsPort == sipPort
+              ? ConfigKey.SIP_PORT
+              : httpsPort == tlsPort ? ConfigKey.TLS_PORT : ConfigKey.HTTP_PORT,
           "must differ: both are TCP ports");
     }
     if (tlsKeyStorePassword != null && tlsKeyStore == null) {
@@ -295,6 +309,21 @@ public final class ServerConfig {
     return httpBindAddress;
   }
 
+  /** The HTTPS API's port; default {@code httpPort() + 1} (0 when HTTP is off); 0 turns it off. */
+  public int httpsPort() {
+    return httpsPort;
+  }
+
+  /** Whether the server serves its HTTP API over TLS too. */
+  public boolean httpsEnabled() {
+    return httpsPort != 0;
+  }
+
+  /** Whether the server needs its certificate: for SIP over TLS or for HTTPS. */
+  public boolean certificateNeeded() {
+    return tlsEnabled() || httpsEnabled();
+  }
+
   /** A PKCS#12 file with the TLS certificate and key; when absent, one is generated. */
   public Optional<Path> tlsKeyStore() {
     return Optional.ofNullable(tlsKeyStore);
@@ -386,6 +415,7 @@ public final class ServerConfig {
         && tlsPort == that.tlsPort
         && httpPort == that.httpPort
         && httpBindAddress.equals(that.httpBindAddress)
+        && httpsPort == that.httpsPort
         && Objects.equals(tlsKeyStore, that.tlsKeyStore)
         && Objects.equals(tlsKeyStorePassword, that.tlsKeyStorePassword)
         && minExpiresSeconds == that.minExpiresSeconds
@@ -413,6 +443,7 @@ public final class ServerConfig {
         tlsPort,
         httpPort,
         httpBindAddress,
+        httpsPort,
         tlsKeyStore,
         tlsKeyStorePassword,
         minExpiresSeconds,
@@ -447,6 +478,8 @@ public final class ServerConfig {
         + httpBindAddress
         + ", http.port="
         + httpPort
+        + ", https.port="
+        + httpsPort
         + ", tls.keystore="
         + (tlsKeyStore == null ? "(generated)" : tlsKeyStore)
         + ", tls.keystore.password="

@@ -75,6 +75,11 @@ public final class ServerConfigOverrides {
     return put(ConfigKey.HTTP_PORT, httpPort);
   }
 
+  /** {@code --https-port}, {@code https.port}: the HTTPS API's port, 0 for no HTTPS. */
+  public ServerConfigOverrides httpsPort(Integer httpsPort) {
+    return put(ConfigKey.HTTPS_PORT, httpsPort);
+  }
+
   /** {@code http.bind}: the IP address the HTTP API listens on. */
   public ServerConfigOverrides httpBindAddress(String httpBindAddress) {
     return put(ConfigKey.HTTP_BIND, httpBindAddress);

@@ -1,6 +1,7 @@
 package org.parley.server.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Visual voicemail over HTTP: each user, authenticated with HTTP Basic and their SIP password,
  * lists, fetches (with byte ranges), marks heard and deletes their own messages and sets their
- * greeting. Served to loopback clients only, since the API has no TLS of its own (see
- * docs/voicemail-api.md).
+ * greeting. Served over HTTPS to anyone, and over plain HTTP to loopback clients only, since a
+ * Basic password must not cross the network in clear text (docs/voicemail-api.md, ADR 0034).
  */
 public final class VoicemailApi {
 
@@ -200,14 +201,17 @@ public final class VoicemailApi {
   }
 
   /**
-   * The authenticated user, or empty after answering: 403 for a client that is not on loopback, and
-   * one identical 401 for a missing header, an unknown user and a wrong password.
+   * The authenticated user, or empty after answering: 403 for a plain-HTTP client that is not on
+   * loopback (before any credentials are read), and one identical 401 for a missing header, an
+   * unknown user and a wrong password.
    */
   private Optional<String> authenticate(HttpExchange exchange) throws IOException {
-    InetSocketAddress remote = exchange.getRemoteAddress();
-    if (remote == null || !remote.getAddress().isLoopbackAddress()) {
+    if (!(exchange instanceof HttpsExchange) && !fromLoopback(exchange)) {
+      // Basic credentials in clear text would cross the network: refuse before reading them.
       JsonResponses.error(
-          exchange, 403, "the voicemail API is served to this machine only (no TLS)");
+          exchange,
+          403,
+          "plain HTTP is served to this machine only; use the HTTPS port (https.port)");
       return Optional.empty();
     }
     Optional<BasicCredentials> credentials =
@@ -230,6 +234,11 @@ public final class VoicemailApi {
         .set("WWW-Authenticate", "Basic realm=\"" + realm + "\", charset=\"UTF-8\"");
     JsonResponses.error(exchange, 401, "unauthorized");
     return Optional.empty();
+  }
+
+  private static boolean fromLoopback(HttpExchange exchange) {
+    InetSocketAddress remote = exchange.getRemoteAddress();
+    return remote != null && remote.getAddress() != null && remote.getAddress().isLoopbackAddress();
   }
 
   private static Map<String, Object> json(VoicemailMessage message) {

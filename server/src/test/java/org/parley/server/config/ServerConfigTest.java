@@ -68,6 +68,56 @@ class ServerConfigTest {
   }
 
   @Test
+  void httpsPortFollowsTheHttpPortUnlessSet() throws ConfigException {
+    assertThat(ServerConfig.defaults().httpsPort()).isEqualTo(8081);
+    assertThat(ServerConfig.resolve(new ServerConfigOverrides().httpPort(9000)).httpsPort())
+        .isEqualTo(9001);
+    assertThat(
+            ServerConfig.resolve(new ServerConfigOverrides().httpPort(9000).httpsPort(8443))
+                .httpsPort())
+        .isEqualTo(8443);
+  }
+
+  @Test
+  void httpOffTurnsHttpsOffUnlessHttpsIsSet() throws ConfigException {
+    ServerConfig plainOff = ServerConfig.resolve(new ServerConfigOverrides().httpPort(0));
+    ServerConfig httpsOnly =
+        ServerConfig.resolve(new ServerConfigOverrides().httpPort(0).httpsPort(8443));
+
+    assertThat(plainOff.httpsEnabled()).isFalse();
+    assertThat(httpsOnly.httpsEnabled()).isTrue();
+    assertThat(httpsOnly.httpEnabled()).isFalse();
+  }
+
+  @Test
+  void httpsNeedsTheCertificateEvenWithoutSipTls() throws ConfigException {
+    ServerConfig httpsOnly = ServerConfig.resolve(new ServerConfigOverrides().tlsPort(0));
+    ServerConfig neither =
+        ServerConfig.resolve(new ServerConfigOverrides().tlsPort(0).httpsPort(0));
+
+    assertThat(httpsOnly.certificateNeeded()).isTrue();
+    assertThat(neither.certificateNeeded()).isFalse();
+  }
+
+  @Test
+  void httpsPortEqualToTheHttpPortIsRejected() {
+    assertThatThrownBy(
+            () ->
+                ServerConfig.resolve(
+                    ServerConfigOverrides.fromCommandLine().httpPort(9000).httpsPort(9000)))
+        .hasMessageStartingWith(
+            "https.port (--https-port) and http.port (--http-port) must differ");
+  }
+
+  @Test
+  void derivedHttpsPortOnTheTlsPortIsRejected() {
+    assertThatThrownBy(() -> ServerConfig.resolve(new ServerConfigOverrides().httpPort(5060 - 1)))
+        .hasMessage(
+            "https.port (--https-port) and sip.port (--sip-port) must differ: both are TCP ports;"
+                + " https.port is 5060 (default: http.port + 1), sip.port is 5060 (default).");
+  }
+
+  @Test
   void zeroTurnsTlsAndHttpOff() throws ConfigException {
     ServerConfig config = ServerConfig.resolve(new ServerConfigOverrides().tlsPort(0).httpPort(0));
 

@@ -19,6 +19,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -213,12 +215,36 @@ class HttpApiTest {
   }
 
   @Test
+  void httpsPortInUseNamesHttpsAndFreesThePlainPort() throws Exception {
+    int plainPort;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      plainPort = probe.getLocalPort();
+    }
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      assertThatThrownBy(
+              () ->
+                  new HttpApi(
+                      loopback(plainPort),
+                      loopback(taken.getLocalPort()),
+                      SSLContext.getDefault(),
+                      "v",
+                      clock))
+          .isInstanceOf(BindException.class)
+          .hasMessageContaining("Cannot listen for HTTPS on 127.0.0.1:" + taken.getLocalPort())
+          .hasMessageContaining("choose another https.port");
+    }
+    try (ServerSocket again = new ServerSocket()) {
+      again.bind(loopback(plainPort));
+      assertThat(again.getLocalPort()).isEqualTo(plainPort);
+    }
+  }
+
+  @Test
   void startRefusesAConfigurationWithHttpTurnedOff() throws Exception {
     ServerConfig off = ServerConfig.resolve(new ServerConfigOverrides().httpPort(0));
-
-    assertThatThrownBy(() -> HttpApi.start(off, "v"))
+    assertThatThrownBy(() -> HttpApi.start(off, "v", Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("http.port is 0");
+        .hasMessageContaining("http.port and https.port are 0");
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -120,7 +120,7 @@ class VoicemailApiTest {
     assertThat(response.headers().firstValue("Content-Range")).hasValue("bytes */1644");
   }
 
-  private static Optional<InetAddress> nonLoopbackAddress() throws Exception {
+  static Optional<InetAddress> nonLoopbackAddress() throws Exception {
     for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
       if (!nic.isUp() || nic.isLoopback()) {
         continue;

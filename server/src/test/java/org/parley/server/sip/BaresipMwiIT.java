@@ -72,7 +72,8 @@ class BaresipMwiIT {
                 .bindAddress("127.0.0.1")
                 .sipPort(sipPort)
                 .tlsPort(0)
-                .httpPort(httpPort));
+                .httpPort(httpPort)
+                .httpsPort(0));
     long firstId = depositTwoMessagesForBob(config);
     server = ParleyServer.start(config, "test");
 

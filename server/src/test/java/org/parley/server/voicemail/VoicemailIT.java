@@ -64,6 +64,7 @@ class VoicemailIT {
                 .sipPort(sipPort)
                 .tlsPort(0)
                 .httpPort(FreePorts.udpAndTcp())
+                .httpsPort(0)
                 .voicemailNoAnswerSeconds(1)
                 .voicemailSilenceSeconds(10)
                 .voicemailMaxSeconds(30));

@@ -78,7 +78,9 @@ public final class EmbeddedServer implements AutoCloseable {
               .bindAddress(LOOPBACK)
               .sipPort(sipPort)
               .tlsPort(0)
-              .httpPort(httpPort));
+              .httpPort(httpPort)
+              // Loopback only, so plain HTTP is safe; no certificate to generate at first start.
+              .httpsPort(0));
     } catch (ConfigException e) {
       throw new SessionException("The built-in server is misconfigured: " + e.getMessage(), e);
     }

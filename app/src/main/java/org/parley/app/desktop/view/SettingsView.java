@@ -164,6 +164,12 @@ public final class SettingsView {
     transport.getItems().setAll(Transport.values());
     transport.valueProperty().bindBidirectional(addAccount.transportProperty());
     transport.setAccessibleText(plain("ui.settings.transport"));
+    TextField voicemailApi =
+        Views.textField(
+            "account-voicemail-api",
+            addAccount.voicemailApiProperty(),
+            plain("ui.settings.voicemailApi"));
+    voicemailApi.setPromptText(texts.text("ui.settings.voicemailApi.hint"));
 
     GridPane form =
         Views.form(
@@ -173,8 +179,9 @@ public final class SettingsView {
                 "ui.settings.address",
                 "ui.settings.password",
                 "ui.settings.server",
-                "ui.settings.transport"),
-            List.of(name, address, password, server, transport));
+                "ui.settings.transport",
+                "ui.settings.voicemailApi"),
+            List.of(name, address, password, server, transport, voicemailApi));
 
     Button add =
         Views.button("account-add", texts.text("ui.settings.add"), addAccount::checkAndSave);

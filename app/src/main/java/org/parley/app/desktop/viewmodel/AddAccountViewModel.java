@@ -1,5 +1,6 @@
 package org.parley.app.desktop.viewmodel;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.parley.core.account.AccountSettings;
 import org.parley.core.account.RegistrationEvent.FailureCause;
 import org.parley.core.account.ServerAddress;
 import org.parley.core.account.Transport;
+import org.parley.core.voicemail.ApiAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +50,15 @@ public final class AddAccountViewModel {
     void save(AccountSettings account, char[] password) throws Exception;
   }
 
+  /** Keeps an account's visual-voicemail API address; empty means derived from the account. */
+  @FunctionalInterface
+  public interface VoicemailApiSaver {
+    void save(String addressOfRecord, Optional<URI> apiAddress) throws Exception;
+  }
+
   private final RegistrationCheck check;
   private final AccountSaver saver;
+  private final VoicemailApiSaver voicemailApiSaver;
   private final Executor background;
   private final Executor ui;
   private final Texts texts;
@@ -59,14 +68,30 @@ public final class AddAccountViewModel {
   private final StringProperty password = new SimpleStringProperty("");
   private final StringProperty server = new SimpleStringProperty("");
   private final ObjectProperty<Transport> transport = new SimpleObjectProperty<>(Transport.UDP);
+  private final StringProperty voicemailApi = new SimpleStringProperty("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper();
 
   public AddAccountViewModel(
       RegistrationCheck check, AccountSaver saver, Executor background, Executor ui, Texts texts) {
+    this(check, saver, (account, api) -> {}, background, ui, texts);
+  }
+
+  /**
+   * @param voicemailApiSaver told the "Voicemail API address" field's value after the account is
+   *     saved
+   */
+  public AddAccountViewModel(
+      RegistrationCheck check,
+      AccountSaver saver,
+      VoicemailApiSaver voicemailApiSaver,
+      Executor background,
+      Executor ui,
+      Texts texts) {
     this.check = check;
     this.saver = saver;
+    this.voicemailApiSaver = voicemailApiSaver;
     this.background = background;
     this.ui = ui;
     this.texts = texts;
@@ -79,6 +104,10 @@ public final class AddAccountViewModel {
     }
     Optional<AccountSettings> account = validate();
     if (account.isEmpty()) {
+      return;
+    }
+    Optional<Optional<URI>> api = validateVoicemailApi();
+    if (api.isEmpty()) {
       return;
     }
     char[] secret = password.get().toCharArray();
@@ -95,6 +124,7 @@ public final class AddAccountViewModel {
               outcome = explain(failure.get(), account.get());
             } else {
               saver.save(account.get(), secret);
+              voicemailApiSaver.save(account.get().addressOfRecord(), api.get());
               outcome = texts.text("account.saved", account.get().addressOfRecord());
               ok = true;
             }
@@ -158,6 +188,23 @@ public final class AddAccountViewModel {
             true));
   }
 
+  /**
+   * The "Voicemail API address" field: present and empty when the field is empty (the address is
+   * then derived from the account), empty with the message set when it is not a usable address.
+   */
+  Optional<Optional<URI>> validateVoicemailApi() {
+    String text = voicemailApi.get().strip();
+    if (text.isEmpty()) {
+      return Optional.of(Optional.empty());
+    }
+    try {
+      return Optional.of(Optional.of(ApiAddress.parse(text)));
+    } catch (IllegalArgumentException e) {
+      message.set(texts.text("account.error.voicemailApi", text, e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
   private String explain(Failure failure, AccountSettings account) {
     String where = account.outboundProxy().map(ServerAddress::toString).orElse(domain(account));
     String key =
@@ -194,6 +241,11 @@ public final class AddAccountViewModel {
 
   public ObjectProperty<Transport> transportProperty() {
     return transport;
+  }
+
+  /** The visual-voicemail API address; empty means derived from the account's server. */
+  public StringProperty voicemailApiProperty() {
+    return voicemailApi;
   }
 
   public ReadOnlyStringProperty messageProperty() {

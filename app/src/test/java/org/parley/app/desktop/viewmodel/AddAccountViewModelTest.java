@@ -2,6 +2,7 @@ package org.parley.app.desktop.viewmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,70 @@ class AddAccountViewModelTest {
           DIRECT,
           DIRECT,
           Texts.forLocale(Locale.ENGLISH));
+
+  private final List<String> savedApis = new ArrayList<>();
+  private final AddAccountViewModel formWithApi =
+      new AddAccountViewModel(
+          (account, password) -> {
+            checked.add(account);
+            return verdict;
+          },
+          (account, password) -> saved.add(account),
+          (aor, api) -> savedApis.add(aor + " " + api.map(URI::toString).orElse("(derived)")),
+          DIRECT,
+          DIRECT,
+          Texts.forLocale(Locale.ENGLISH));
+
+  @Test
+  void anHttpsVoicemailApiAddressIsSavedWithTheAccount() {
+    formWithApi.addressProperty().set("alice@office.example");
+    formWithApi.passwordProperty().set("s3cret-pw");
+    formWithApi.voicemailApiProperty().set(" https://pbx.office.example:8081 ");
+
+    formWithApi.checkAndSave();
+
+    assertThat(saved).hasSize(1);
+    assertThat(savedApis)
+        .containsExactly("sip:alice@office.example https://pbx.office.example:8081/");
+  }
+
+  @Test
+  void anEmptyVoicemailApiAddressMeansDerived() {
+    formWithApi.addressProperty().set("alice@office.example");
+    formWithApi.passwordProperty().set("s3cret-pw");
+
+    formWithApi.checkAndSave();
+
+    assertThat(savedApis).containsExactly("sip:alice@office.example (derived)");
+  }
+
+  @Test
+  void plainHttpToAnotherMachineIsRefusedBeforeTheRegistrationIsTried() {
+    formWithApi.addressProperty().set("alice@office.example");
+    formWithApi.passwordProperty().set("s3cret-pw");
+    formWithApi.voicemailApiProperty().set("http://pbx.office.example:8080/");
+
+    formWithApi.checkAndSave();
+
+    assertThat(checked).isEmpty();
+    assertThat(saved).isEmpty();
+    assertThat(savedApis).isEmpty();
+    assertThat(formWithApi.messageProperty().get())
+        .startsWith(
+            "\u201chttp://pbx.office.example:8080/\u201d cannot be the voicemail API address")
+        .contains("unencrypted");
+  }
+
+  @Test
+  void plainHttpToThisComputerIsAccepted() {
+    formWithApi.addressProperty().set("alice@office.example");
+    formWithApi.passwordProperty().set("s3cret-pw");
+    formWithApi.voicemailApiProperty().set("http://127.0.0.1:8080");
+
+    formWithApi.checkAndSave();
+
+    assertThat(savedApis).containsExactly("sip:alice@office.example http://127.0.0.1:8080/");
+  }
 
   @Test
   void acceptedAccountIsSavedWithItsServerAndTransport() {

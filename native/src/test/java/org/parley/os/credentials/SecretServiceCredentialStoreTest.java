@@ -3,6 +3,7 @@ package org.parley.os.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -139,5 +140,26 @@ class SecretServiceCredentialStoreTest {
     assertThatThrownBy(() -> store.get("sip:a@example.com"))
         .isInstanceOf(CredentialStoreException.class)
         .hasMessageContaining("libsecret-tools");
+  }
+
+  @Test
+  void withoutAnySessionBusTheKeyringIsNotEvenAsked() throws Exception {
+    // A secret-tool that answers "found" and leaves a mark: it shows whether the probe ran.
+    Path tools = Files.createDirectories(folder.resolve("fake-tools"));
+    Path mark = folder.resolve("asked");
+    Path tool = tools.resolve("secret-tool");
+    Files.writeString(tool, "#!/bin/sh\n: > '" + mark + "'\necho secret\n");
+    tool.toFile().setExecutable(true);
+    Path runtime = Files.createDirectories(folder.resolve("runtime"));
+    Map<String, String> noBus =
+        Map.of("PATH", tools.toString(), "XDG_RUNTIME_DIR", runtime.toString());
+
+    assertThat(new SecretServiceCredentialStore(noBus, TIMEOUT).usable()).isFalse();
+    assertThat(mark).doesNotExist();
+
+    // A systemd user session's bus socket in XDG_RUNTIME_DIR is enough for libsecret to ask.
+    Files.createFile(runtime.resolve("bus"));
+    assertThat(new SecretServiceCredentialStore(noBus, TIMEOUT).usable()).isTrue();
+    assertThat(mark).exists();
   }
 }

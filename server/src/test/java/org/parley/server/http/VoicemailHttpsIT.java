@@ -27,7 +27,6 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +40,7 @@ import org.parley.server.config.ServerConfigOverrides;
 import org.parley.server.sip.FreePorts;
 import org.parley.server.store.sqlite.ServerDatabase;
 import org.parley.server.tls.ServerCertificate;
+import org.parley.server.tls.TrustingOnly;
 import org.parley.server.voicemail.MailboxFolder;
 import org.parley.server.voicemail.Mailboxes;
 
@@ -98,7 +98,8 @@ class VoicemailHttpsIT {
       carolsMessage = deposit(mailboxes, "carol");
     }
     server = ParleyServer.start(config, "test");
-    trusting = HttpClient.newBuilder().sslContext(trustingOnly(storedCertificate())).build();
+    trusting =
+        HttpClient.newBuilder().sslContext(TrustingOnly.certificate(storedCertificate())).build();
   }
 
   @AfterEach
@@ -204,7 +205,7 @@ class VoicemailHttpsIT {
   @Test
   void httpsAndSipTlsPresentTheOneStoredCertificate() throws Exception {
     X509Certificate stored = storedCertificate();
-    SSLContext context = trustingOnly(stored);
+    SSLContext context = TrustingOnly.certificate(stored);
 
     assertThat(peerCertificate(context, server.httpsPort().orElseThrow())).isEqualTo(stored);
     assertThat(peerCertificate(context, config.tlsPort())).isEqualTo(stored);
@@ -237,7 +238,7 @@ class VoicemailHttpsIT {
   }
 
   private String rawHttpsGet(String host, String user, String password) throws Exception {
-    SSLContext context = trustingOnly(storedCertificate());
+    SSLContext context = TrustingOnly.certificate(storedCertificate());
     try (SSLSocket socket =
         (SSLSocket)
             context.getSocketFactory().createSocket(host, server.httpsPort().orElseThrow())) {
@@ -274,18 +275,6 @@ class VoicemailHttpsIT {
     }
     Certificate certificate = keyStore.getCertificate(keyStore.aliases().nextElement());
     return (X509Certificate) certificate;
-  }
-
-  private static SSLContext trustingOnly(X509Certificate certificate) throws Exception {
-    KeyStore anchors = KeyStore.getInstance("PKCS12");
-    anchors.load(null, null);
-    anchors.setCertificateEntry("parley-server", certificate);
-    TrustManagerFactory factory =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(anchors);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, factory.getTrustManagers(), null);
-    return context;
   }
 
   private JsonNode list(String user, String password) throws Exception {

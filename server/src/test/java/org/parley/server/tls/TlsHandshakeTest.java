@@ -8,8 +8,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,7 +17,6 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +43,8 @@ class TlsHandshakeTest {
 
     try (SSLServerSocket listener = listen(server)) {
       Future<Integer> received = serveOneByte(listener);
-      try (SSLSocket client = connect(trusting(server.certificate()), listener, "localhost")) {
+      try (SSLSocket client =
+          connect(TrustingOnly.certificate(server.certificate()), listener, "localhost")) {
         client.startHandshake();
         OutputStream out = client.getOutputStream();
         out.write(41);
@@ -67,7 +65,8 @@ class TlsHandshakeTest {
 
     try (SSLServerSocket listener = listen(server)) {
       serveOneByte(listener);
-      try (SSLSocket client = connect(trusting(stranger.certificate()), listener, "localhost")) {
+      try (SSLSocket client =
+          connect(TrustingOnly.certificate(stranger.certificate()), listener, "localhost")) {
         assertThatThrownBy(client::startHandshake).isInstanceOf(SSLHandshakeException.class);
       }
     }
@@ -101,18 +100,6 @@ class TlsHandshakeTest {
             return value;
           }
         });
-  }
-
-  private static SSLContext trusting(X509Certificate certificate) throws Exception {
-    KeyStore trusted = KeyStore.getInstance("PKCS12");
-    trusted.load(null, null);
-    trusted.setCertificateEntry("server", certificate);
-    TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trusted);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 
   /** Connects to the listener, checking that the certificate names {@code hostName}. */

@@ -4,7 +4,7 @@
 # ("Mouth-to-ear delay (issue 5)").
 #
 #   ./mvnw -o -q -pl app -am package -DskipTests   # once: builds app/target/dist/parley.jar
-#   bench/mouth-to-ear.sh                           # both clients, PCMU and Opus (~3 minutes)
+#   bench/mouth-to-ear.sh                           # all pairs, PCMU and Opus (~5 minutes)
 #   M2E_CLIENTS=parley M2E_CODECS=opus M2E_RUNS=3 bench/mouth-to-ear.sh
 #
 # One private PulseAudio daemon (its own HOME and runtime folder) is every sound card:
@@ -19,6 +19,8 @@
 # Each client process is routed by PULSE_SOURCE/PULSE_SINK through ALSA's pulse plugin: both
 # Parley (javax.sound "System default") and baresip (its alsa module, "default") take the same
 # path, so device buffering is part of what is measured, as it is for a user.
+# Mixed pairs (M2E_CLIENTS="parley2baresip baresip2parley") tell the sending side's share from
+# the receiving side's, both clients registered with the Parley server.
 # Parley: a Parley server on loopback with users alice and bob; `parley answer` on B,
 # `parley call --codec C` on A. baresip 1.0: two instances calling each other directly
 # (sip:bob@127.0.0.1:PORT, no registrar), the codec forced in both accounts' audio_codecs.
@@ -29,7 +31,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench="$root/bench"
-clients="${M2E_CLIENTS:-parley baresip}"
+clients="${M2E_CLIENTS:-parley baresip parley2baresip baresip2parley javasound}"
 codecs="${M2E_CODECS:-pcmu opus}"
 runs="${M2E_RUNS:-1}"
 clicks="${M2E_CLICKS:-10}"
@@ -44,7 +46,7 @@ log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 for tool in pulseaudio pactl parecord paplay python3 java baresip ss; do
   command -v "$tool" >/dev/null || die "$tool is missing (apt-get install -y pulseaudio pulseaudio-utils baresip)"
 done
-[[ " $clients " == *" parley "* ]] && { [[ -f "$jar" ]] || die "$jar is missing; build it first (see the top of this script)"; }
+[[ " $clients " == *parley* ]] && { [[ -f "$jar" ]] || die "$jar is missing; build it first (see the top of this script)"; }
 python3 -c 'import numpy' 2>/dev/null || die "python3 needs numpy"
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -111,6 +113,8 @@ probe() {
   timeout -k 2 "$seconds" parecord -d M.monitor --rate 48000 --channels 2 --format s16le \
     --latency-msec 10 --file-format=wav "$out/$name.wav" &
   local recorder=$!
+  # Where the delay sits inside PulseAudio: each client stream's buffer and device latency.
+  { pactl list source-outputs; pactl list sink-inputs; } > "$out/$name-pulse-streams.txt"
   sleep 0.3
   paplay -d M --latency-msec 10 "$work/clicks.wav"
   wait "$recorder" 2>/dev/null || true
@@ -127,7 +131,8 @@ start_parley_server() {
   local data="$work/parley-data"
   mkdir -p "$data"
   printf 'alice,pw-alice-m2e\nbob,pw-bob-m2e\n' > "$work/users.csv"
-  printf 'tls.port=0\nhttp.port=0\n' > "$work/parley.properties"
+  # baresip 1.0 digests only MD5 (as SIPp in bench/run.sh): the mixed pairs register with it.
+  printf 'tls.port=0\nhttp.port=0\nauth.algorithms=MD5\n' > "$work/parley.properties"
   parley server user import "$work/users.csv" --data "$data" --domain 127.0.0.1 > /dev/null
   parley server --config "$work/parley.properties" --data "$data" --domain 127.0.0.1 \
     --bind 127.0.0.1 --sip-port "$server_port" --http-port 0 > "$out/parley-server.log" 2>&1 &
@@ -135,20 +140,38 @@ start_parley_server() {
   wait_for "ss -Hlun 'sport = :$server_port' | grep -q ." 60 || die "the Parley server did not start"
 }
 
-run_parley() {
-  local codec="$1" name="$2" answerer caller
+# A Parley callee (B) registered as bob; prints nothing until registered.
+start_parley_b() {
+  local name="$1"
   PULSE_SOURCE=B_mic.monitor PULSE_SINK=B_spk parley answer \
     --account "sip:bob@127.0.0.1:$server_port" --password pw-bob-m2e --calls 1 --duration 60 \
     --microphone "System default" --speaker "System default" > "$out/$name-b.log" 2>&1 &
   answerer=$!
   pids+=("$answerer")
-  wait_for "grep -q '^Registered' '$out/$name-b.log'" 60 || die "$name: B did not register"
+  wait_for "grep -qs '^Registered' '$out/$name-b.log'" 60 || die "$name: B did not register"
+}
+
+# A Parley caller (A) calling bob through the server.
+start_parley_a() {
+  local codec="$1" name="$2"
   PULSE_SOURCE=A_mic PULSE_SINK=A_spk parley call sip:bob@127.0.0.1 \
     --account "sip:alice@127.0.0.1:$server_port" --password pw-alice-m2e --codec "$codec" \
-    --duration $((clicks + settle_seconds + 6)) --stats "$out/$name-stats.json" \
+    --duration $((clicks + settle_seconds + 10)) --stats "$out/$name-stats.json" \
     --microphone "System default" --speaker "System default" > "$out/$name-a.log" 2>&1 &
   caller=$!
   pids+=("$caller")
+}
+
+run_parley() {
+  local codec="$1" name="$2" answerer caller
+  start_parley_b "$name"
+  start_parley_a "$codec" "$name"
+  measure_call "$name"
+}
+
+# Probes once media flows, then stops both sides.
+measure_call() {
+  local name="$1"
   wait_for media_open 60 || die "$name: the call's audio did not open within 60 s"
   sleep "$settle_seconds" # the jitter buffers settle, as in a call a user has been in for a while
   probe "$name"
@@ -159,7 +182,7 @@ run_parley() {
 # ---------------------------------------------------------------- baresip
 
 baresip_config() {
-  local folder="$1" port="$2" user="$3" codec="$4" answer="$5"
+  local folder="$1" port="$2" user="$3" codec="$4" answer="$5" via="$6"
   mkdir -p "$folder"
   {
     printf 'poll_method\t\tepoll\nsip_listen\t\t127.0.0.1:%s\n' "$port"
@@ -174,28 +197,73 @@ baresip_config() {
     opus) codecs="opus/48000/2" ;;
     *) die "unknown codec $codec" ;;
   esac
-  printf '<sip:%s@127.0.0.1:%s>;regint=0;answermode=%s;audio_codecs=%s\n' \
-    "$user" "$port" "$answer" "$codecs" > "$folder/accounts"
+  if [[ "$via" == server ]]; then
+    printf '<sip:%s@127.0.0.1>;auth_pass=pw-%s-m2e;outbound="sip:127.0.0.1:%s";regint=600;answermode=%s;audio_codecs=%s\n' \
+      "$user" "$user" "$server_port" "$answer" "$codecs" > "$folder/accounts"
+  else
+    printf '<sip:%s@127.0.0.1:%s>;regint=0;answermode=%s;audio_codecs=%s\n' \
+      "$user" "$port" "$answer" "$codecs" > "$folder/accounts"
+  fi
 }
 
-run_baresip() {
-  local codec="$1" name="$2" answerer caller
-  baresip_config "$work/$name-b" $((port_base + 21)) bob "$codec" auto
-  baresip_config "$work/$name-a" $((port_base + 20)) alice "$codec" manual
+# $1 codec, $2 run name, $3 "direct" (no registrar) or "server" (registered with Parley's).
+start_baresip_b() {
+  local codec="$1" name="$2" via="$3"
+  baresip_config "$work/$name-b" $((port_base + 30)) bob "$codec" auto "$via"
   PULSE_SOURCE=B_mic.monitor PULSE_SINK=B_spk timeout -k 5 120 baresip -f "$work/$name-b" \
     < /dev/null > "$out/$name-b.log" 2>&1 &
   answerer=$!
   pids+=("$answerer")
-  wait_for "ss -Hlun 'sport = :$((port_base + 21))' | grep -q ." 20 || die "$name: baresip B did not start"
+  if [[ "$via" == server ]]; then
+    wait_for "grep -qs '200 OK' '$out/$name-b.log'" 30 || die "$name: baresip B did not register"
+  else
+    wait_for "ss -Hlun 'sport = :$((port_base + 30))' | grep -q ." 20 || die "$name: baresip B did not start"
+  fi
+}
+
+start_baresip_a() {
+  local codec="$1" name="$2" via="$3" target="sip:bob@127.0.0.1"
+  [[ "$via" == direct ]] && target+=":$((port_base + 30))"
+  baresip_config "$work/$name-a" $((port_base + 20)) alice "$codec" manual "$via"
   PULSE_SOURCE=A_mic PULSE_SINK=A_spk timeout -k 5 120 baresip -f "$work/$name-a" \
-    -e "/dial sip:bob@127.0.0.1:$((port_base + 21))" < /dev/null > "$out/$name-a.log" 2>&1 &
+    -e "/dial $target" < /dev/null > "$out/$name-a.log" 2>&1 &
   caller=$!
   pids+=("$caller")
-  wait_for media_open 60 || die "$name: the call's audio did not open within 60 s"
-  sleep "$settle_seconds"
-  probe "$name"
-  stop "$caller"
-  stop "$answerer"
+}
+
+run_baresip() {
+  local codec="$1" name="$2" answerer caller
+  start_baresip_b "$codec" "$name" direct
+  start_baresip_a "$codec" "$name" direct
+  measure_call "$name"
+}
+
+# Mixed pairs split the delay between sending and receiving side: Parley's microphone to
+# baresip's speaker, and the other way round, both registered with the Parley server.
+run_parley2baresip() {
+  local codec="$1" name="$2" answerer caller
+  start_baresip_b "$codec" "$name" server
+  start_parley_a "$codec" "$name"
+  measure_call "$name"
+}
+
+run_baresip2parley() {
+  local codec="$1" name="$2" answerer caller
+  start_parley_b "$name"
+  start_baresip_a "$codec" "$name" server
+  measure_call "$name"
+}
+
+# The device path alone (bench/m2e/JavaSoundLoop.java): A's microphone copied to B's speaker in
+# one JVM, no codec, no network; the part of Parley's delay javax.sound and PulseAudio account for.
+run_javasound() {
+  local codec="$1" name="$2" answerer caller
+  PULSE_SOURCE=A_mic PULSE_SINK=B_spk java "$bench/m2e/JavaSoundLoop.java" $((clicks + settle_seconds + 10)) \
+    > "$out/$name.log" 2>&1 &
+  caller=$!
+  pids+=("$caller")
+  answerer=$caller
+  measure_call "$name"
 }
 
 # ---------------------------------------------------------------- main
@@ -209,9 +277,11 @@ python3 "$bench/m2e/clicks.py" make "$work/clicks.wav" --clicks "$clicks"
   echo "baresip=$(dpkg-query -W -f '${Version}' baresip-core 2>/dev/null || echo unknown)"
   echo "pulseaudio=$(pulseaudio --version)"
 } > "$out/machine.txt"
-[[ " $clients " == *" parley "* ]] && start_parley_server
+[[ " $clients " == *parley* ]] && start_parley_server
 for client in $clients; do
   for codec in $codecs; do
+    # No codec in the device loop: once is enough.
+    [[ "$client" == javasound && "$codec" != "${codecs%% *}" ]] && continue
     for ((run = 1; run <= runs; run++)); do
       log "$client $codec run $run"
       "run_$client" "$codec" "$client-$codec-$run"

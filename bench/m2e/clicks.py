@@ -7,10 +7,12 @@
       IN.wav is one stereo recording of the measuring sink's monitor: left = what A's
       microphone hears (the probe), right = what B's speaker plays. Prints one JSON line.
 
-A click is a 10 ms Hann-windowed 1 kHz burst, not an impulse: G.711 and Opus both pass a
-voice-band tone, while an impulse is smeared by Opus and the resamplers. Each burst found on
-the left is located on the right by normalised cross-correlation within the next
---window-ms; bursts whose best match is weaker than --min-corr are counted as lost.
+A click is a 20 ms Hann-windowed tone burst, not an impulse: G.711 and Opus both pass a
+voice-band tone, while an impulse is smeared by Opus and the resamplers. Click i has its own
+frequency (500 + 250 i Hz, beyond the burst's 100 Hz main lobe from its neighbours), so a
+delay longer than the spacing still matches the right click. Each burst found on the left is
+located on the right by normalised cross-correlation within the next --window-ms; bursts
+whose best match is weaker than --min-corr are counted as lost.
 """
 import argparse
 import json
@@ -20,14 +22,15 @@ import wave
 import numpy as np
 
 RATE_HZ = 48_000
-BURST_MS = 10
-TONE_HZ = 1_000
+BURST_MS = 20
+FIRST_TONE_HZ = 500
+TONE_STEP_HZ = 250
 
 
-def burst():
+def burst(index):
     n = RATE_HZ * BURST_MS // 1000
     t = np.arange(n) / RATE_HZ
-    return np.sin(2 * np.pi * TONE_HZ * t) * np.hanning(n)
+    return np.sin(2 * np.pi * (FIRST_TONE_HZ + TONE_STEP_HZ * index) * t) * np.hanning(n)
 
 
 def make(args):
@@ -35,8 +38,10 @@ def make(args):
     lead = RATE_HZ * args.lead_ms // 1000
     total = lead + spacing * args.clicks + RATE_HZ  # a second of tail for the last click
     left = np.zeros(total)
-    b = burst() * 0.5
+    if FIRST_TONE_HZ + TONE_STEP_HZ * (args.clicks - 1) > 3_000:
+        raise SystemExit("at most 11 clicks: later tones would leave G.711's band")
     for i in range(args.clicks):
+        b = burst(i) * 0.5
         start = lead + i * spacing
         left[start:start + len(b)] = b
     stereo = np.stack([left, np.zeros(total)], axis=1)
@@ -73,8 +78,8 @@ def onsets(signal, rate, min_gap_ms):
 
 def measure(args):
     rate, mic, speaker = read_stereo(args.recording)
-    pre = rate * 5 // 1000
-    length = rate * (BURST_MS + 10) // 1000
+    pre = rate * 10 // 1000
+    length = rate * (BURST_MS + 20) // 1000
     window = rate * args.window_ms // 1000
     delays_ms, lost = [], 0
     for onset in onsets(mic, rate, args.min_gap_ms):
@@ -117,7 +122,7 @@ def main():
     m.add_argument("--lead-ms", type=int, default=500)
     s = sub.add_parser("measure")
     s.add_argument("recording")
-    s.add_argument("--window-ms", type=int, default=800)
+    s.add_argument("--window-ms", type=int, default=4000)
     s.add_argument("--min-gap-ms", type=int, default=500)
     s.add_argument("--min-corr", type=float, default=0.5)
     args = parser.parse_args()

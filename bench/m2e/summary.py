@@ -45,6 +45,15 @@ def main(folder):
         ratio = f"{p / b:.2f}" if p is not None and b else "n/a"
         goal = "n/a" if p is None else ("met" if p <= 60 else "not met")
         print(f"| {codec} | {parley} | {baresip} | {ratio} | {goal} |")
+    mixed = sorted({k for k in delays if k[0] not in ("parley", "baresip")})
+    if mixed:
+        print("\nMixed pairs (caller's microphone to callee's speaker) and the bare javax.sound")
+        print("device loop (javasound: no codec, no network), same measure:\n")
+        print("| pair | codec | one-way delay ms |")
+        print("|---|---|---|")
+        for key in mixed:
+            codec = "none" if key[0] == "javasound" else key[1]
+            print(f"| {key[0].replace('2', ' to ')} | {codec} | {cell(key)[0]} |")
 
 
 if __name__ == "__main__":

@@ -60,6 +60,7 @@ cleanup() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM # so that cleanup runs when the script is stopped
 
 # Waits up to $2 seconds for the command $1 to succeed.
 wait_for() {
@@ -126,6 +127,9 @@ probe() {
 # ---------------------------------------------------------------- Parley
 
 parley() { java -XX:+ExitOnOutOfMemoryError -jar "$jar" "$@"; }
+# For background processes: exec, so that $! is the JVM itself and stopping it stops Parley
+# (a function run with & is a subshell; killing that would orphan its java).
+parley_exec() { exec java -XX:+ExitOnOutOfMemoryError -jar "$jar" "$@"; }
 
 start_parley_server() {
   local data="$work/parley-data"
@@ -134,16 +138,18 @@ start_parley_server() {
   # baresip 1.0 digests only MD5 (as SIPp in bench/run.sh): the mixed pairs register with it.
   printf 'tls.port=0\nhttp.port=0\nauth.algorithms=MD5\n' > "$work/parley.properties"
   parley server user import "$work/users.csv" --data "$data" --domain 127.0.0.1 > /dev/null
-  parley server --config "$work/parley.properties" --data "$data" --domain 127.0.0.1 \
+  parley_exec server --config "$work/parley.properties" --data "$data" --domain 127.0.0.1 \
     --bind 127.0.0.1 --sip-port "$server_port" --http-port 0 > "$out/parley-server.log" 2>&1 &
   pids+=($!)
+  # A server left over from another run would answer in its place.
+  ss -Hlun "sport = :$server_port" | grep -q . && die "port $server_port is taken: set M2E_PORT_BASE"
   wait_for "ss -Hlun 'sport = :$server_port' | grep -q ." 60 || die "the Parley server did not start"
 }
 
 # A Parley callee (B) registered as bob; prints nothing until registered.
 start_parley_b() {
   local name="$1"
-  PULSE_SOURCE=B_mic.monitor PULSE_SINK=B_spk parley answer \
+  PULSE_SOURCE=B_mic.monitor PULSE_SINK=B_spk parley_exec answer \
     --account "sip:bob@127.0.0.1:$server_port" --password pw-bob-m2e --calls 1 --duration 60 \
     --microphone "System default" --speaker "System default" > "$out/$name-b.log" 2>&1 &
   answerer=$!
@@ -154,7 +160,7 @@ start_parley_b() {
 # A Parley caller (A) calling bob through the server.
 start_parley_a() {
   local codec="$1" name="$2"
-  PULSE_SOURCE=A_mic PULSE_SINK=A_spk parley call sip:bob@127.0.0.1 \
+  PULSE_SOURCE=A_mic PULSE_SINK=A_spk parley_exec call sip:bob@127.0.0.1 \
     --account "sip:alice@127.0.0.1:$server_port" --password pw-alice-m2e --codec "$codec" \
     --duration $((clicks + settle_seconds + 10)) --stats "$out/$name-stats.json" \
     --microphone "System default" --speaker "System default" > "$out/$name-a.log" 2>&1 &

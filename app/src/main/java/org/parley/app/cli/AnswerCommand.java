@@ -8,6 +8,9 @@ import org.parley.core.call.CallEvent;
 import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.IncomingCall;
 import org.parley.core.call.CallPolicy;
+import org.parley.media.device.AudioDeviceChoice;
+import org.parley.media.device.AudioDevices;
+import org.parley.media.device.JavaSoundGateway;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,6 +67,8 @@ final class AnswerCommand implements Callable<Integer> {
             ? System.currentTimeMillis() + Math.round(durationSeconds * 1000)
             : Long.MAX_VALUE;
     CallPolicy policy = options.callPolicy();
+    AudioDevices devices = new AudioDevices(new JavaSoundGateway());
+    AudioDeviceChoice choice = options.deviceChoice(devices);
     try (HeadlessPhone phone = HeadlessPhone.register(options.login, policy)) {
       spec.commandLine().getOut().println("Registered " + phone.account().addressOfRecord());
       int answered = 0;
@@ -72,7 +77,10 @@ final class AnswerCommand implements Callable<Integer> {
         CallEvent event = phone.nextEvent(POLL_MILLIS);
         if (event instanceof IncomingCall incoming) {
           answered++;
-          incoming.call().answer(HeadlessPhone.media(options, recordPath(answered), List.of()));
+          incoming
+              .call()
+              .answer(
+                  HeadlessPhone.media(options, recordPath(answered), List.of(), devices, choice));
         } else if (event instanceof CallEnded) {
           ended++;
         }

@@ -13,6 +13,9 @@ import org.parley.core.call.CallEvent.CallEstablished;
 import org.parley.core.call.CallEvent.EndReason;
 import org.parley.core.call.CallPolicy;
 import org.parley.media.codec.AudioCodec;
+import org.parley.media.device.AudioDeviceChoice;
+import org.parley.media.device.AudioDevices;
+import org.parley.media.device.JavaSoundGateway;
 import org.parley.media.ffmpeg.FfmpegCodecs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,9 +78,13 @@ final class CallCommand implements Callable<Integer> {
     }
     List<AudioCodec> codecs = codecs();
     CallPolicy policy = options.callPolicy();
+    AudioDevices devices = new AudioDevices(new JavaSoundGateway());
+    AudioDeviceChoice choice = options.deviceChoice(devices);
     try (HeadlessPhone phone = HeadlessPhone.register(options.login, policy)) {
       Call call =
-          phone.account().call(target, HeadlessPhone.media(options, options.record, codecs));
+          phone
+              .account()
+              .call(target, HeadlessPhone.media(options, options.record, codecs, devices, choice));
       CallEvent answered = awaitAnswerOrEnd(phone);
       if (answered instanceof CallEnded ended) {
         throw new CommandFailure(ExitCodes.FAILURE, "The call failed: " + ended.detail() + ".");

@@ -28,6 +28,9 @@ import org.parley.core.sip.SipException;
 import org.parley.media.audio.AudioSink;
 import org.parley.media.audio.AudioSource;
 import org.parley.media.codec.AudioCodec;
+import org.parley.media.device.AudioDeviceChoice;
+import org.parley.media.device.AudioDeviceListener;
+import org.parley.media.device.AudioDevices;
 import org.parley.media.wav.WavFileSink;
 import org.parley.media.wav.WavFileSource;
 
@@ -39,6 +42,8 @@ final class HeadlessPhone implements AutoCloseable {
 
   private static final int REGISTER_TIMEOUT_SECONDS = 15;
   private static final int RECORD_RATE_HZ = 16_000;
+  // The desktop's device rate (DeviceAudioProvider): the CLI measures the same audio path.
+  private static final int DEVICE_RATE_HZ = 48_000;
 
   private final Softphone softphone;
   private final Account account;
@@ -157,8 +162,17 @@ final class HeadlessPhone implements AutoCloseable {
     }
   }
 
-  /** The call's audio from the options: the WAV to play (or silence) and the WAV to record. */
-  static CallMedia media(PhoneOptions options, Path record, List<AudioCodec> codecs)
+  /**
+   * The call's audio from the options: the WAV to play, the microphone or silence; the WAV to
+   * record, the speaker or nothing. {@code devices} and {@code choice} come from {@link
+   * PhoneOptions#deviceChoice}, checked before the account registered.
+   */
+  static CallMedia media(
+      PhoneOptions options,
+      Path record,
+      List<AudioCodec> codecs,
+      AudioDevices devices,
+      AudioDeviceChoice choice)
       throws CommandFailure {
     CallMedia silent = CallMedia.silent();
     AudioSource source = silent.source();
@@ -166,9 +180,13 @@ final class HeadlessPhone implements AutoCloseable {
     try {
       if (options.play != null) {
         source = WavFileSource.open(options.play);
+      } else if (options.microphone != null) {
+        source = devices.openCapture(choice, DEVICE_RATE_HZ, AudioDeviceListener.none());
       }
       if (record != null) {
         sink = WavFileSink.create(record, RECORD_RATE_HZ, 1);
+      } else if (options.speaker != null) {
+        sink = devices.openPlayback(choice, DEVICE_RATE_HZ, AudioDeviceListener.none());
       }
     } catch (IOException e) {
       throw new CommandFailure(

@@ -11,4 +11,9 @@ public interface CaptureLine extends AudioLine {
    * @throws IOException if the device went away or the line was closed under us
    */
   void readFully(byte[] buffer, int offset, int length) throws IOException;
+
+  /** Bytes captured and not read yet, as far as the line can tell; 0 if it cannot. */
+  default int availableBytes() {
+    return 0;
+  }
 }

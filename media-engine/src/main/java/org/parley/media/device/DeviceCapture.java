@@ -11,6 +11,15 @@ import org.parley.media.audio.AudioSource;
  */
 public final class DeviceCapture implements AudioSource {
 
+  /**
+   * Capture waiting longer than this is dropped, down to {@link #KEEP_MILLIS}, rather than sent
+   * late. Each frame reads one frame's worth, so a backlog (from the line's start before the first
+   * read, or a stall) would otherwise add its length to every later word of the call.
+   */
+  static final int MAX_BACKLOG_MILLIS = 60;
+
+  static final int KEEP_MILLIS = 20;
+
   private final DeviceSession<CaptureLine> session;
   private final int sampleRateHz;
   private final FramePacer pacer;
@@ -23,6 +32,7 @@ public final class DeviceCapture implements AudioSource {
   private short[] pending;
   private int pendingCount;
   private boolean closed;
+  private byte[] discard = new byte[0];
 
   /** Captures from {@code device} at {@code sampleRateHz}. */
   public DeviceCapture(
@@ -66,6 +76,7 @@ public final class DeviceCapture implements AudioSource {
     CaptureLine line = session.line();
     if (line != null) {
       try {
+        dropBacklog(line);
         if (line.sampleRateHz() == sampleRateHz) {
           readDirect(line, frame);
         } else {
@@ -85,6 +96,19 @@ public final class DeviceCapture implements AudioSource {
   public synchronized void close() {
     closed = true;
     session.close();
+  }
+
+  private void dropBacklog(CaptureLine line) throws IOException {
+    int bytesPerMilli = line.sampleRateHz() * 2 / 1000;
+    int waiting = line.availableBytes();
+    if (waiting <= MAX_BACKLOG_MILLIS * bytesPerMilli) {
+      return;
+    }
+    int drop = (waiting - KEEP_MILLIS * bytesPerMilli) & ~1; // whole 16-bit samples
+    if (discard.length < drop) {
+      discard = new byte[drop];
+    }
+    line.readFully(discard, 0, drop);
   }
 
   private void readDirect(CaptureLine line, short[] frame) throws IOException {

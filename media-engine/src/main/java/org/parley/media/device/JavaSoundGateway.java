@@ -69,6 +69,11 @@ public final class JavaSoundGateway implements AudioSystemGateway {
             "capture line on " + device.name() + " stopped delivering");
       }
 
+      @Override
+      public int availableBytes() {
+        return line.available();
+      }
+
       private void readBlocking(byte[] buffer, int offset, int length) throws IOException {
         int done = 0;
         while (done < length) {

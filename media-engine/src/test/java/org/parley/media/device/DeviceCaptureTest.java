@@ -37,6 +37,31 @@ class DeviceCaptureTest {
   }
 
   @Test
+  void aBacklogLongerThanTheLimitIsDroppedSoTheCallHearsTheLatestAudio() {
+    DeviceCapture capture = capture(HEADSET);
+    // 16 kHz mono: 32 bytes a millisecond; 1.5 s waiting, as after a slow start of the call.
+    headset.backlogBytes = 1_500 * 32;
+
+    assertThat(capture.read(frame)).isEqualTo(320);
+
+    // All but KEEP_MILLIS of the backlog went, then one frame was read from what was left.
+    assertThat(headset.bytesRead).isEqualTo(1_500 * 32 - DeviceCapture.KEEP_MILLIS * 32 + 640);
+    assertThat(headset.backlogBytes).isZero();
+    assertThat(frame).containsOnly(HEADSET_LEVEL);
+  }
+
+  @Test
+  void aBacklogWithinTheLimitIsReadInOrderWithNothingDropped() {
+    DeviceCapture capture = capture(HEADSET);
+    headset.backlogBytes = DeviceCapture.MAX_BACKLOG_MILLIS * 32;
+
+    capture.read(frame);
+
+    assertThat(headset.bytesRead).isEqualTo(640);
+    assertThat(headset.backlogBytes).isEqualTo(DeviceCapture.MAX_BACKLOG_MILLIS * 32 - 640);
+  }
+
+  @Test
   void aDeviceLostMidStreamFallsBackToTheDefaultWithoutThrowing() {
     headset.readsBeforeFailure = 3;
     DeviceCapture capture = capture(HEADSET);

@@ -24,6 +24,11 @@ final class FakeAudioSystem implements AudioSystemGateway {
     final Set<Integer> ratesHz = new HashSet<>(Set.of(8000, 16_000, 48_000));
     boolean present = true;
     int readsBeforeFailure = Integer.MAX_VALUE;
+
+    /** Captured bytes waiting in the line, as {@code available()} reports them. */
+    int backlogBytes;
+
+    long bytesRead;
     final ByteArrayOutputStream played = new ByteArrayOutputStream();
 
     FakeDevice(AudioDevice device, short level) {
@@ -69,6 +74,13 @@ final class FakeAudioSystem implements AudioSystemGateway {
           buffer[i] = (byte) fake.level;
           buffer[i + 1] = (byte) (fake.level >> 8);
         }
+        fake.backlogBytes = Math.max(0, fake.backlogBytes - length);
+        fake.bytesRead += length;
+      }
+
+      @Override
+      public int availableBytes() {
+        return fake.backlogBytes;
       }
 
       @Override

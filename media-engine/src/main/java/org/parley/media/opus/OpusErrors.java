@@ -22,7 +22,7 @@ final class OpusErrors {
       case -2 -> "buffer too small (OPUS_BUFFER_TOO_SMALL)";
       case -3 -> "internal error (OPUS_INTERNAL_ERROR)";
       case -4 -> "corrupted or invalid packet (OPUS_INVALID_PACKET)";
-      case -5 -> "request not implemented (OPUS_UNIMPLEMENTED)";
+      case -5 -> "request this libopus does not support (error -5)";
       case -6 -> "invalid decoder state (OPUS_INVALID_STATE)";
       case -7 -> "out of memory (OPUS_ALLOC_FAIL)";
       default -> "unknown libopus error " + code;

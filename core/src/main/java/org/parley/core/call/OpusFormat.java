@@ -10,7 +10,7 @@ import org.parley.media.sdp.MediaDescription;
 
 /**
  * Opus's format parameters in our offers and answers (RFC 7587 §6.1, §7): what we advertise, and
- * the encoder a peer's {@code a=fmtp} and {@code a=ptime} ask for. Other codecs pass unchanged.
+ * the encoder a peer's {@code a=fmtp} asks for. Other codecs pass unchanged.
  */
 final class OpusFormat {
 

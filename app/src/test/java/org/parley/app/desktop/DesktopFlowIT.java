@@ -72,6 +72,9 @@ class DesktopFlowIT {
   void firstRunEchoTestCallEndsUpInTheHistoryWithAQualityBadge(FxRobot robot) throws Exception {
     await(() -> text(robot, "#registration-status").startsWith("Ready: signed in as sip:"));
     assertThat(text(robot, "#registration-status")).endsWith("@localhost");
+    // The tab's content joins the scene when the tab pane gets its skin, at the next pulse, which
+    // may come after the registration.
+    await(() -> robot.lookup("#contacts-list").tryQuery().isPresent());
     ListView<Contact> contacts = robot.lookup("#contacts-list").queryListView();
     // The echo test contact was added before the account registered, so one read shows it.
     await(() -> !contacts.getItems().isEmpty());

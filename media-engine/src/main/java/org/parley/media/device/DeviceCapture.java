@@ -20,6 +20,9 @@ public final class DeviceCapture implements AudioSource {
 
   static final int KEEP_MILLIS = 20;
 
+  /** Bounds one frame's dropping, should a line keep reporting more than it can have captured. */
+  static final int MAX_DROP_ROUNDS = 200;
+
   private final DeviceSession<CaptureLine> session;
   private final int sampleRateHz;
   private final FramePacer pacer;
@@ -98,17 +101,22 @@ public final class DeviceCapture implements AudioSource {
     session.close();
   }
 
+  // A line reports at most its own buffer. A sound server may hold more behind it (PulseAudio
+  // keeps what the line could not take), which surfaces only as the line is read: so drop until
+  // what the line reports is within the limit, not just once.
   private void dropBacklog(CaptureLine line) throws IOException {
     int bytesPerMilli = line.sampleRateHz() * 2 / 1000;
-    int waiting = line.availableBytes();
-    if (waiting <= MAX_BACKLOG_MILLIS * bytesPerMilli) {
-      return;
+    for (int round = 0; round < MAX_DROP_ROUNDS; round++) {
+      int waiting = line.availableBytes();
+      if (waiting <= MAX_BACKLOG_MILLIS * bytesPerMilli) {
+        return;
+      }
+      int drop = (waiting - KEEP_MILLIS * bytesPerMilli) & ~1; // whole 16-bit samples
+      if (discard.length < drop) {
+        discard = new byte[drop];
+      }
+      line.readFully(discard, 0, drop);
     }
-    int drop = (waiting - KEEP_MILLIS * bytesPerMilli) & ~1; // whole 16-bit samples
-    if (discard.length < drop) {
-      discard = new byte[drop];
-    }
-    line.readFully(discard, 0, drop);
   }
 
   private void readDirect(CaptureLine line, short[] frame) throws IOException {

@@ -17,6 +17,13 @@ public final class DevicePlayback implements AudioSink {
    */
   static final int PRIME_MILLIS = 60;
 
+  /**
+   * A frame that finds more than this queued is dropped. The queue stays near the priming in a
+   * healthy call; after a stall, the media thread's catching up would otherwise fill the line to
+   * its end and keep that delay for the rest of the call.
+   */
+  static final int MAX_QUEUED_MILLIS = PRIME_MILLIS + 20;
+
   private final DeviceSession<PlaybackLine> session;
   private final int sampleRateHz;
   private final FramePacer pacer;
@@ -87,6 +94,8 @@ public final class DevicePlayback implements AudioSink {
       primedLine = line;
       byte[] silence = new byte[2 * (line.sampleRateHz() * PRIME_MILLIS / 1000)];
       line.writeFully(silence, 0, silence.length);
+    } else if (line.queuedBytes() > MAX_QUEUED_MILLIS * 2 * line.sampleRateHz() / 1000) {
+      return;
     }
     short[] samples = frame;
     int count = sampleCount;

@@ -114,6 +114,11 @@ public final class JavaSoundGateway implements AudioSystemGateway {
             "playback line on " + device.name() + " stopped taking audio");
       }
 
+      @Override
+      public int queuedBytes() {
+        return Math.max(0, line.getBufferSize() - line.available());
+      }
+
       private void writeBlocking(byte[] buffer, int offset, int length) throws IOException {
         int done = 0;
         while (done < length) {

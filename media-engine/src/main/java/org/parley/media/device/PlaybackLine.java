@@ -11,4 +11,9 @@ public interface PlaybackLine extends AudioLine {
    * @throws IOException if the device went away or the line was closed under us
    */
   void writeFully(byte[] buffer, int offset, int length) throws IOException;
+
+  /** Bytes written and not played yet, as far as the line can tell; 0 if it cannot. */
+  default int queuedBytes() {
+    return 0;
+  }
 }

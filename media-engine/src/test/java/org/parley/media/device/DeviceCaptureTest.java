@@ -51,6 +51,20 @@ class DeviceCaptureTest {
   }
 
   @Test
+  void aBacklogHiddenBehindAFullLineIsDroppedInOneFrame() {
+    DeviceCapture capture = capture(HEADSET);
+    // The line reports at most its own 100 ms; the other 1.4 s wait behind it in the sound server.
+    headset.lineBufferBytes = 100 * 32;
+    headset.backlogBytes = 1_500 * 32;
+
+    capture.read(frame);
+
+    // What is left waiting is within the limit: the next frames come from the last 60 ms.
+    assertThat(headset.backlogBytes).isLessThanOrEqualTo(DeviceCapture.MAX_BACKLOG_MILLIS * 32);
+    assertThat(headset.bytesRead).isEqualTo(1_500 * 32 - headset.backlogBytes);
+  }
+
+  @Test
   void aBacklogWithinTheLimitIsReadInOrderWithNothingDropped() {
     DeviceCapture capture = capture(HEADSET);
     headset.backlogBytes = DeviceCapture.MAX_BACKLOG_MILLIS * 32;

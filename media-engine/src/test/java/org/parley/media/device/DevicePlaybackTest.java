@@ -41,6 +41,21 @@ class DevicePlaybackTest {
   }
 
   @Test
+  void aFrameThatFindsTheLineFullerThanTheLimitIsDroppedSoTheDelayDoesNotGrow() {
+    DevicePlayback playback = playback(HEADSET);
+    short[] frame = new short[160];
+    playback.write(frame, 160); // priming and one frame
+
+    // 8 kHz mono: 16 bytes a millisecond. After a stall the catching-up media thread filled it.
+    headset.queuedBytes = (DevicePlayback.MAX_QUEUED_MILLIS + 1) * 16;
+    playback.write(frame, 160);
+    headset.queuedBytes = DevicePlayback.MAX_QUEUED_MILLIS * 16;
+    playback.write(frame, 160);
+
+    assertThat(headset.played.size()).isEqualTo(PRIME_BYTES + 2 * 320);
+  }
+
+  @Test
   void aDeviceLostMidStreamMovesPlaybackToTheDefaultWithoutThrowing() {
     headset.readsBeforeFailure = 3; // the priming silence and two frames
     DevicePlayback playback = playback(HEADSET);

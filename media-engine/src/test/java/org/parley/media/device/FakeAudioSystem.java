@@ -25,8 +25,17 @@ final class FakeAudioSystem implements AudioSystemGateway {
     boolean present = true;
     int readsBeforeFailure = Integer.MAX_VALUE;
 
-    /** Captured bytes waiting in the line, as {@code available()} reports them. */
+    /** Captured bytes waiting, in the line and behind it. */
     int backlogBytes;
+
+    /**
+     * The most {@code available()} reports, like a line whose sound server holds more behind it
+     * (PulseAudio keeps what the line's own buffer cannot take); unlimited by default.
+     */
+    int lineBufferBytes = Integer.MAX_VALUE;
+
+    /** Bytes written and not played yet, as the playback line reports them (set by tests). */
+    int queuedBytes;
 
     long bytesRead;
     final ByteArrayOutputStream played = new ByteArrayOutputStream();
@@ -80,7 +89,7 @@ final class FakeAudioSystem implements AudioSystemGateway {
 
       @Override
       public int availableBytes() {
-        return fake.backlogBytes;
+        return Math.min(fake.backlogBytes, fake.lineBufferBytes);
       }
 
       @Override
@@ -104,6 +113,11 @@ final class FakeAudioSystem implements AudioSystemGateway {
           throw new IOException(device.name() + " was unplugged");
         }
         fake.played.write(buffer, offset, length);
+      }
+
+      @Override
+      public int queuedBytes() {
+        return fake.queuedBytes;
       }
 
       @Override

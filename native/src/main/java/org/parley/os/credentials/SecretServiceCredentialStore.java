@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.parley.core.credentials.CredentialStoreException;
+import org.parley.os.SessionBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,7 +104,7 @@ public final class SecretServiceCredentialStore implements OsCredentialStore {
 
   @Override
   public boolean usable() {
-    if (!hasSessionBus(environment)) {
+    if (SessionBus.address(environment).isEmpty()) {
       // Without one, libsecret tries to autolaunch a bus through dbus-launch: seconds of start-up
       // (3.5 s measured at a loaded launch) for an answer that is always no.
       LOG.info("The Secret Service is not usable here: no D-Bus session bus");
@@ -121,19 +122,6 @@ public final class SecretServiceCredentialStore implements OsCredentialStore {
       LOG.info("The Secret Service is not usable here: {}", e.getMessage());
       return false;
     }
-  }
-
-  /**
-   * Whether a session bus can be found the way libsecret finds one: {@code
-   * DBUS_SESSION_BUS_ADDRESS}, or the bus socket of a systemd user session in {@code
-   * XDG_RUNTIME_DIR}.
-   */
-  static boolean hasSessionBus(Map<String, String> environment) {
-    if (!environment.getOrDefault("DBUS_SESSION_BUS_ADDRESS", "").isBlank()) {
-      return true;
-    }
-    String runtime = environment.getOrDefault("XDG_RUNTIME_DIR", "");
-    return !runtime.isBlank() && Files.exists(Path.of(runtime, "bus"));
   }
 
   @Override

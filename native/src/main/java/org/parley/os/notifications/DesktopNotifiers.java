@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.parley.os.SessionBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,6 @@ public final class DesktopNotifiers {
   /** How long start-up waits for the session bus and its notification service. */
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
-  static final String BUS_VARIABLE = "DBUS_SESSION_BUS_ADDRESS";
   private static final Logger LOG = LoggerFactory.getLogger(DesktopNotifiers.class);
   private static final AtomicBoolean WARNED = new AtomicBoolean();
 
@@ -26,7 +26,7 @@ public final class DesktopNotifiers {
    * The notifier for this machine. Blocks for up to {@link #CONNECT_TIMEOUT}, so call it off the UI
    * thread.
    *
-   * @param environment on Linux, its {@code DBUS_SESSION_BUS_ADDRESS} names the session bus
+   * @param environment on Linux, where the session bus is (see {@link SessionBus})
    */
   public static DesktopNotifier forThisMachine(Map<String, String> environment) {
     String os = System.getProperty("os.name", "unknown");
@@ -37,13 +37,19 @@ public final class DesktopNotifiers {
   }
 
   static DesktopNotifier onSessionBus(Map<String, String> environment, Duration timeout) {
-    String address = environment.getOrDefault(BUS_VARIABLE, "").strip();
-    if (address.isEmpty()) {
-      return silent("no D-Bus session bus (" + BUS_VARIABLE + " is not set)");
-    }
-    return DbusDesktopNotifier.connect(address, timeout)
-        .<DesktopNotifier>map(notifier -> notifier)
-        .orElseGet(() -> silent("no notification service answered on the D-Bus session bus"));
+    return SessionBus.address(environment)
+        .map(
+            address ->
+                DbusDesktopNotifier.connect(address, timeout)
+                    .<DesktopNotifier>map(notifier -> notifier)
+                    .orElseGet(
+                        () -> silent("no notification service answered on the D-Bus session bus")))
+        .orElseGet(
+            () ->
+                silent(
+                    "no D-Bus session bus ("
+                        + SessionBus.ADDRESS_VARIABLE
+                        + " is not set and there is no $XDG_RUNTIME_DIR/bus)"));
   }
 
   private static DesktopNotifier silent(String why) {

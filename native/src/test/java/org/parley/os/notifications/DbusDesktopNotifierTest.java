@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.os.SessionBus;
 
 class DbusDesktopNotifierTest {
 
@@ -119,8 +120,7 @@ class DbusDesktopNotifierTest {
     long start = System.nanoTime();
 
     DesktopNotifier chosen =
-        DesktopNotifiers.onSessionBus(
-            Map.of(DesktopNotifiers.BUS_VARIABLE, bus.address()), TIMEOUT);
+        DesktopNotifiers.onSessionBus(Map.of(SessionBus.ADDRESS_VARIABLE, bus.address()), TIMEOUT);
 
     assertThat(chosen).isInstanceOf(SilentDesktopNotifier.class);
     assertThat(chosen.description()).contains("no notification service");
@@ -134,7 +134,7 @@ class DbusDesktopNotifierTest {
     DesktopNotifier unset = DesktopNotifiers.onSessionBus(Map.of(), TIMEOUT);
     DesktopNotifier gone =
         DesktopNotifiers.onSessionBus(
-            Map.of(DesktopNotifiers.BUS_VARIABLE, "unix:path=" + folder.resolve("no-such-bus")),
+            Map.of(SessionBus.ADDRESS_VARIABLE, "unix:path=" + folder.resolve("no-such-bus")),
             TIMEOUT);
 
     assertThat(unset).isInstanceOf(SilentDesktopNotifier.class);
@@ -152,7 +152,7 @@ class DbusDesktopNotifierTest {
 
       DesktopNotifier chosen =
           DesktopNotifiers.onSessionBus(
-              Map.of(DesktopNotifiers.BUS_VARIABLE, "unix:path=" + socket), Duration.ofSeconds(1));
+              Map.of(SessionBus.ADDRESS_VARIABLE, "unix:path=" + socket), Duration.ofSeconds(1));
 
       assertThat(chosen).isInstanceOf(SilentDesktopNotifier.class);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));

@@ -264,7 +264,7 @@ run_baresip2parley() {
 # one JVM, no codec, no network; the part of Parley's delay javax.sound and PulseAudio account for.
 run_javasound() {
   local codec="$1" name="$2" answerer caller
-  PULSE_SOURCE=A_mic PULSE_SINK=B_spk java "$bench/m2e/JavaSoundLoop.java" $((clicks + settle_seconds + 10)) \
+  PULSE_SOURCE=A_mic PULSE_SINK=B_spk java "$bench/m2e/JavaSoundLoop.java" $((clicks + settle_seconds + 10)) "${M2E_JAVASOUND_BUFFER_MS:-100}" \
     > "$out/$name.log" 2>&1 &
   caller=$!
   pids+=("$caller")

@@ -9,12 +9,13 @@ import javax.sound.sampled.TargetDataLine;
  * default capture line copied straight to the default playback line, 48 kHz mono 16-bit, 100 ms
  * line buffers and 20 ms reads as Parley's JavaSoundGateway uses them; no codec, no network.
  *
- * <p>java bench/m2e/JavaSoundLoop.java SECONDS
+ * <p>java bench/m2e/JavaSoundLoop.java SECONDS [BUFFER_MILLIS]
  */
 public final class JavaSoundLoop {
   public static void main(String[] args) throws Exception {
     AudioFormat format = new AudioFormat(48_000, 16, 1, true, false);
-    int bufferBytes = 48_000 * 2 / 10;
+    int bufferMillis = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    int bufferBytes = 48_000 * 2 * bufferMillis / 1000;
     TargetDataLine capture = AudioSystem.getTargetDataLine(format);
     capture.open(format, bufferBytes);
     SourceDataLine playback = AudioSystem.getSourceDataLine(format);

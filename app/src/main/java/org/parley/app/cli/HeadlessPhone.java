@@ -186,7 +186,7 @@ final class HeadlessPhone implements AutoCloseable {
       if (record != null) {
         sink = WavFileSink.create(record, RECORD_RATE_HZ, 1);
       } else if (options.speaker != null) {
-        sink = devices.openPlayback(choice, DEVICE_RATE_HZ, AudioDeviceListener.none());
+        sink = devices.openCallPlayback(choice, DEVICE_RATE_HZ, AudioDeviceListener.none());
       }
     } catch (IOException e) {
       throw new CommandFailure(

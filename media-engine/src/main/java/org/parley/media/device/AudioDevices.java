@@ -57,6 +57,16 @@ public final class AudioDevices {
     return new DevicePlayback(gateway, device, sampleRateHz, listener);
   }
 
+  /**
+   * The chosen speaker for a call, whose media clock paces the writes: a frame that finds the line
+   * too full is dropped rather than waited for, so a stall does not add to the call's delay.
+   */
+  public DevicePlayback openCallPlayback(
+      AudioDeviceChoice choice, int sampleRateHz, AudioDeviceListener listener) {
+    AudioDevice device = choose(AudioDevice.Kind.PLAYBACK, choice.playbackName());
+    return DevicePlayback.forCall(gateway, device, sampleRateHz, listener);
+  }
+
   /** The chosen ringer, a playback device chosen on its own. */
   public DevicePlayback openRinger(
       AudioDeviceChoice choice, int sampleRateHz, AudioDeviceListener listener) {

@@ -18,27 +18,41 @@ public final class DevicePlayback implements AudioSink {
   static final int PRIME_MILLIS = 60;
 
   /**
-   * A frame that finds more than this queued is dropped. The queue stays near the priming in a
-   * healthy call; after a stall, the media thread's catching up would otherwise fill the line to
-   * its end and keep that delay for the rest of the call.
+   * For a call's speaker, a frame that finds more than this queued is dropped. The queue stays near
+   * the priming in a healthy call; after a stall, the media thread's catching up would otherwise
+   * fill the line to its end and keep that delay for the rest of the call. Other writers (a file,
+   * the ringer) are paced by the line itself and always wait.
    */
   static final int MAX_QUEUED_MILLIS = PRIME_MILLIS + 20;
 
   private final DeviceSession<PlaybackLine> session;
   private final int sampleRateHz;
   private final FramePacer pacer;
+  private final boolean pacedByCaller;
   private PlaybackLine convertedLine;
   private PlaybackLine primedLine;
   private LinearResampler resampler;
   private boolean closed;
 
-  /** Plays to {@code device} at {@code sampleRateHz}. */
+  /** Plays to {@code device} at {@code sampleRateHz}; each write waits for room in the line. */
   public DevicePlayback(
       AudioSystemGateway gateway,
       AudioDevice device,
       int sampleRateHz,
       AudioDeviceListener listener) {
-    this(gateway, device, sampleRateHz, listener, FramePacer.sleeping());
+    this(gateway, device, sampleRateHz, listener, FramePacer.sleeping(), false);
+  }
+
+  /**
+   * Plays to {@code device} for a call: the caller writes at its own clock (one frame per frame
+   * time), so a frame that finds the line fuller than {@link #MAX_QUEUED_MILLIS} is dropped.
+   */
+  public static DevicePlayback forCall(
+      AudioSystemGateway gateway,
+      AudioDevice device,
+      int sampleRateHz,
+      AudioDeviceListener listener) {
+    return new DevicePlayback(gateway, device, sampleRateHz, listener, FramePacer.sleeping(), true);
   }
 
   DevicePlayback(
@@ -46,13 +60,15 @@ public final class DevicePlayback implements AudioSink {
       AudioDevice device,
       int sampleRateHz,
       AudioDeviceListener listener,
-      FramePacer pacer) {
+      FramePacer pacer,
+      boolean pacedByCaller) {
     if (device.kind() != AudioDevice.Kind.PLAYBACK) {
       throw new IllegalArgumentException(device.name() + " is not a playback device");
     }
     this.session = new DeviceSession<>(gateway::openPlayback, device, sampleRateHz, listener);
     this.sampleRateHz = sampleRateHz;
     this.pacer = pacer;
+    this.pacedByCaller = pacedByCaller;
   }
 
   @Override
@@ -94,7 +110,8 @@ public final class DevicePlayback implements AudioSink {
       primedLine = line;
       byte[] silence = new byte[2 * (line.sampleRateHz() * PRIME_MILLIS / 1000)];
       line.writeFully(silence, 0, silence.length);
-    } else if (line.queuedBytes() > MAX_QUEUED_MILLIS * 2 * line.sampleRateHz() / 1000) {
+    } else if (pacedByCaller
+        && line.queuedBytes() > MAX_QUEUED_MILLIS * 2 * line.sampleRateHz() / 1000) {
       return;
     }
     short[] samples = frame;

@@ -23,7 +23,11 @@ class DevicePlaybackTest {
   private final List<Long> pauses = new ArrayList<>();
 
   private DevicePlayback playback(AudioDevice device) {
-    return new DevicePlayback(system, device, 8000, events::add, pauses::add);
+    return new DevicePlayback(system, device, 8000, events::add, pauses::add, false);
+  }
+
+  private DevicePlayback callPlayback(AudioDevice device) {
+    return new DevicePlayback(system, device, 8000, events::add, pauses::add, true);
   }
 
   @Test
@@ -41,8 +45,8 @@ class DevicePlaybackTest {
   }
 
   @Test
-  void aFrameThatFindsTheLineFullerThanTheLimitIsDroppedSoTheDelayDoesNotGrow() {
-    DevicePlayback playback = playback(HEADSET);
+  void aCallsFrameThatFindsTheLineFullerThanTheLimitIsDroppedSoTheDelayDoesNotGrow() {
+    DevicePlayback playback = callPlayback(HEADSET);
     short[] frame = new short[160];
     playback.write(frame, 160); // priming and one frame
 
@@ -50,6 +54,18 @@ class DevicePlaybackTest {
     headset.queuedBytes = (DevicePlayback.MAX_QUEUED_MILLIS + 1) * 16;
     playback.write(frame, 160);
     headset.queuedBytes = DevicePlayback.MAX_QUEUED_MILLIS * 16;
+    playback.write(frame, 160);
+
+    assertThat(headset.played.size()).isEqualTo(PRIME_BYTES + 2 * 320);
+  }
+
+  @Test
+  void playbackPacedByTheLineWaitsForRoomInsteadOfDropping() {
+    DevicePlayback playback = playback(HEADSET);
+    short[] frame = new short[160];
+    playback.write(frame, 160);
+
+    headset.queuedBytes = 100 * 16;
     playback.write(frame, 160);
 
     assertThat(headset.played.size()).isEqualTo(PRIME_BYTES + 2 * 320);

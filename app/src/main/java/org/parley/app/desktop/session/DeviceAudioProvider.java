@@ -37,7 +37,7 @@ public final class DeviceAudioProvider implements CallAudioProvider {
     DeviceCapture microphone =
         devices.openCapture(chosen, DEVICE_RATE_HZ, AudioDeviceListener.none());
     DevicePlayback speaker =
-        devices.openPlayback(chosen, DEVICE_RATE_HZ, AudioDeviceListener.none());
+        devices.openCallPlayback(chosen, DEVICE_RATE_HZ, AudioDeviceListener.none());
     MuteSwitch mute = new MuteSwitch(microphone);
     CallMedia media =
         CallMedia.of(mute, speaker)

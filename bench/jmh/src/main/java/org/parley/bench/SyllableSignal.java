@@ -7,7 +7,8 @@ import java.util.Random;
  * harmonics under a syllable-rate envelope), fricative noise bursts, word pauses and a noise floor.
  *
  * <p>Speech matters here because Opus picks SILK, hybrid or CELT frame by frame from what it hears,
- * and each costs differently: a steady tone would time one mode only.
+ * and each costs differently: a steady tone would time one mode only. {@link StrictMath} keeps the
+ * file bit-identical on every JVM, so a rerun elsewhere codes the same input.
  */
 final class SyllableSignal {
 

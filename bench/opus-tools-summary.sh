@@ -23,9 +23,12 @@ for run in runs:
     for line in (run / "opus-tools.txt").read_text().splitlines():
         name, user, system, _wall = line.split()
         tools[name] = float(user) + float(system)
-    for tool in ("opusenc", "opusdec"):
-        cost = (tools[f"{tool}-in"] - tools[f"{tool}-short"]) / DIFFERENCE_FRAMES * 1e6
-        per_frame.setdefault(tool, []).append(cost)
+    for tool, whole, short in (("opusenc", "opusenc-in", "opusenc-short"),
+                               ("opusdec", "opusdec-in", "opusdec-short"),
+                               ("opusdec-parley", "opusdec-parley", "opusdec-parley-short")):
+        if whole in tools:
+            cost = (tools[whole] - tools[short]) / DIFFERENCE_FRAMES * 1e6
+            per_frame.setdefault(tool, []).append(cost)
     for line in (run / "parley.tsv").read_text().splitlines():
         fields = line.split("\t")
         if line.startswith("#"):
@@ -40,8 +43,8 @@ for run in runs:
 
 rows = [
     ("Encode (Parley: FFmpeg's libopus, CALL_OPUS)", "parley-encode", "opusenc"),
-    ("Decode Parley's packets, system libopus (JNA)", "parley-packets-libopus", "opusdec"),
-    ("Decode Parley's packets, FFmpeg", "parley-packets-ffmpeg", "opusdec"),
+    ("Decode Parley's packets, system libopus (JNA)", "parley-packets-libopus", "opusdec-parley"),
+    ("Decode Parley's packets, FFmpeg", "parley-packets-ffmpeg", "opusdec-parley"),
     ("Decode opusenc's packets, system libopus (JNA)", "opusenc-packets-libopus", "opusdec"),
     ("Decode opusenc's packets, FFmpeg", "opusenc-packets-ffmpeg", "opusdec"),
 ]
@@ -58,6 +61,8 @@ print("|---|---|---|---|---|---|---|---|---|")
 for label, ours, theirs in rows:
     if ours not in per_frame:
         continue
+    if theirs not in per_frame:  # results from before opusdec decoded Parley's packets too
+        theirs = "opusdec"
     a, b = per_frame[ours], per_frame[theirs]
     ratio = statistics.median(a) / statistics.median(b)
     print(f"| {label} | {' | '.join(cell(a))} | {statistics.median(process[ours]):.0f} µs "

@@ -10,6 +10,8 @@
 #     --set-ctl-int 4012=1 --set-ctl-int 4000=2048 IN.wav opusenc.opus     (and SHORT.wav)
 #   opusdec --quiet --no-dither opusenc.opus opusdec.wav                     (and the SHORT one)
 #   java ... org.parley.bench.OpusToolsComparison measure IN.wav opusenc.opus opusdec.wav parley.tsv 2
+#     (which also writes Parley's packets as parley.opus and parley-short.opus, its first second)
+#   opusdec --quiet --no-dither parley.opus parley-opusdec.wav                (and parley-short)
 # The ctl 4012=1 is OPUS_SET_INBAND_FEC (opusenc's --expect-loss alone sets only the loss
 # percentage) and 4000=2048 is OPUS_SET_APPLICATION(VOIP), both as FfmpegCodecs.CALL_OPUS sets.
 #
@@ -69,6 +71,9 @@ for run in $(seq 1 "$repeats"); do
     echo "opusdec-$name $(cpu_of opusdec --quiet --no-dither "$dir/$name.opus" "$dir/$name-opusdec.wav")"
   done >"$dir/opus-tools.txt"
   java_run measure "$out/in.wav" "$dir/in.opus" "$dir/in-opusdec.wav" "$dir/parley.tsv" 2
+  for name in parley parley-short; do
+    echo "opusdec-$name $(cpu_of opusdec --quiet --no-dither "$dir/$name.opus" "$dir/$name-opusdec.wav")"
+  done >>"$dir/opus-tools.txt"
   uptime >"$dir/uptime-after.txt"
 done
 

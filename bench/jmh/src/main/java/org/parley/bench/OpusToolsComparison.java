@@ -51,8 +51,10 @@ public final class OpusToolsComparison {
     } else if (args.length == 6 && "measure".equals(args[0])) {
       short[] input = readMono48k(Path.of(args[1]));
       OpusToolsComparison comparison = new OpusToolsComparison(input, Integer.parseInt(args[5]));
-      comparison.measure(OggOpusPackets.read(Path.of(args[2])), readMono48k(Path.of(args[3])));
-      Files.write(Path.of(args[4]), comparison.results);
+      Path results = Path.of(args[4]);
+      comparison.measure(
+          OggOpusPackets.read(Path.of(args[2])), readMono48k(Path.of(args[3])), results);
+      Files.write(results, comparison.results);
     } else {
       throw new IllegalArgumentException(
           "usage: generate OUT.wav SECONDS | measure IN.wav OPUSENC.opus OPUSDEC.wav RESULTS.tsv"
@@ -78,7 +80,12 @@ public final class OpusToolsComparison {
     }
   }
 
-  private void measure(OggOpusPackets opusenc, short[] opusdecOutput) {
+  /**
+   * Measures, and leaves Parley's packets beside {@code resultsFile} as {@code parley.opus} (the
+   * whole file) and {@code parley-short.opus} (its first second) for {@code opusdec}.
+   */
+  private void measure(OggOpusPackets opusenc, short[] opusdecOutput, Path resultsFile)
+      throws IOException {
     OpusCodec codec =
         (OpusCodec)
             FfmpegCodecs.defaultRegistry()
@@ -103,6 +110,11 @@ public final class OpusToolsComparison {
       }
       record(pass, "parley-encode", meter, parley);
     }
+    OggOpusWriter.write(resultsFile.resolveSibling("parley.opus"), lookahead, parley);
+    OggOpusWriter.write(
+        resultsFile.resolveSibling("parley-short.opus"),
+        lookahead,
+        parley.subList(0, Math.min(parley.size(), RATE_HZ / frameSamples)));
     short[] parleyDecoded = decodeMeasured("parley-packets-libopus", parley, codec::newDecoder);
     decodeMeasured("parley-packets-ffmpeg", parley, ffmpegDecoding::newDecoder);
     List<byte[]> theirs = opusenc.audioPackets();

@@ -322,17 +322,19 @@ python3 "$bench/m2e/clicks.py" make "$work/clicks.wav" --clicks "$clicks"
   echo "pulseaudio=$(pulseaudio --version)"
 } > "$out/machine.txt"
 [[ " $clients " == *parley* ]] && start_parley_server
-for client in $clients; do
+# Runs outermost, pairs innermost: the machine's load drifts, and interleaving spreads the drift
+# over every cell instead of loading it onto whichever pair ran last.
+for ((run = 1; run <= runs; run++)); do
   for codec in $codecs; do
-    # No codec in the device loop: once is enough.
-    [[ "$client" == javasound && "$codec" != "${codecs%% *}" ]] && continue
-    client_jitters="$jitters"
-    [[ "$client" == parley || "$client" == baresip ]] || client_jitters=none
-    for jitter in $client_jitters; do
-      # Result names: pair-codec-run without the shim, pair-codec-jJ-run through it.
-      tag="$client-$codec"
-      [[ "$jitter" == none ]] || tag+="-j$jitter"
-      for ((run = 1; run <= runs; run++)); do
+    for client in $clients; do
+      # No codec in the device loop: once is enough.
+      [[ "$client" == javasound && "$codec" != "${codecs%% *}" ]] && continue
+      client_jitters="$jitters"
+      [[ "$client" == parley || "$client" == baresip ]] || client_jitters=none
+      for jitter in $client_jitters; do
+        # Result names: pair-codec-run without the shim, pair-codec-jJ-run through it.
+        tag="$client-$codec"
+        [[ "$jitter" == none ]] || tag+="-j$jitter"
         log "$client $codec jitter $jitter ms run $run"
         "run_$client" "$codec" "$tag-$run" "$jitter"
       done

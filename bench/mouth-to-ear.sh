@@ -4,8 +4,10 @@
 # ("Mouth-to-ear delay (issue 5)").
 #
 #   ./mvnw -o -q -pl app -am package -DskipTests   # once: builds app/target/dist/parley.jar
-#   bench/mouth-to-ear.sh                           # all pairs, PCMU and Opus (~5 minutes)
+#   bench/mouth-to-ear.sh                           # all pairs, PCMU and Opus, 0 and 30 ms (~8 min)
 #   M2E_CLIENTS=parley M2E_CODECS=opus M2E_RUNS=3 bench/mouth-to-ear.sh
+#   M2E_CLIENTS="parley baresip" M2E_JITTER_MS="none 0 30" M2E_RUNS=3 bench/mouth-to-ear.sh
+#   python3 bench/m2e/jitter_shim.py --self-test    # the shim's own tests (SIP, SDP, relay)
 #
 # One private PulseAudio daemon (its own HOME and runtime folder) is every sound card:
 #   M       a stereo 48 kHz null sink: the measuring point. Its monitor is recorded in ONE

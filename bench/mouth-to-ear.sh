@@ -147,7 +147,10 @@ start_parley_server() {
   mkdir -p "$data"
   printf 'alice,pw-alice-m2e\nbob,pw-bob-m2e\n' > "$work/users.csv"
   # baresip 1.0 digests only MD5 (as SIPp in bench/run.sh): the mixed pairs register with it.
-  printf 'tls.port=0\nhttp.port=0\nauth.algorithms=MD5\n' > "$work/parley.properties"
+  # On a loaded machine B's answer can take longer than voicemail's default 20 s: without
+  # this the call is measured against the voicemail recorder instead of B.
+  printf 'tls.port=0\nhttp.port=0\nauth.algorithms=MD5\nvoicemail.no-answer-seconds=300\n' \
+    > "$work/parley.properties"
   parley server user import "$work/users.csv" --data "$data" --domain 127.0.0.1 > /dev/null
   parley_exec server --config "$work/parley.properties" --data "$data" --domain 127.0.0.1 \
     --bind 127.0.0.1 --sip-port "$server_port" --http-port 0 > "$out/parley-server.log" 2>&1 &
@@ -208,7 +211,7 @@ start_shim() {
 # Probes once media flows, then stops both sides.
 measure_call() {
   local name="$1"
-  wait_for media_open 60 || die "$name: the call's audio did not open within 60 s"
+  wait_for media_open 120 || die "$name: the call's audio did not open within 120 s"
   sleep "$settle_seconds" # the jitter buffers settle, as in a call a user has been in for a while
   probe "$name"
   stop "$caller"

@@ -11,6 +11,11 @@ import socket
 import time
 
 
+def is_rtcp_packet(data):
+    """RTCP multiplexed on the RTP port (RFC 5761 §4: packet types 192-223 are RTCP's)."""
+    return len(data) > 1 and 192 <= data[1] <= 223
+
+
 class DelayModel:
     """Seeded one-way delay per packet, in ms, drawn independently for every packet.
 
@@ -189,8 +194,8 @@ class Relay:
                 continue
             now = self.clock()
             sent += 1
-            if is_rtcp:
-                continue
+            if is_rtcp or is_rtcp_packet(data):
+                continue  # the statistics are of the RTP stream
             direction.hold_ms.append((now - received) * 1000)
             direction.late_ms.append((now - due) * 1000)
             if index < direction.highest_sent:

@@ -206,8 +206,11 @@ class Router:
                 del self.invites[next(iter(self.invites))]
         self._add_via(msg, source)
         if msg.method() == "INVITE" and msg.tag("to") is None:
+            # Ours on top of any upstream proxy's (RFC 3261 §16.6 step 4).
+            above = msg.index("record-route")
             msg.headers.insert(
-                msg.index("via"), ("Record-Route", f"<sip:{self.host}:{self.port};lr>")
+                above if above >= 0 else msg.index("via"),
+                ("Record-Route", f"<sip:{self.host}:{self.port};lr>"),
             )
         if self.is_us(*target):
             raise SipError("the next hop is this proxy: a loop")

@@ -47,6 +47,13 @@ class SipTest(unittest.TestCase):
         self.assertEqual(msg.all("record-route"), ["<sip:127.0.0.1:5070;lr>"])
         self.assertEqual(msg.get("max-forwards"), "69")
 
+    def test_our_record_route_goes_above_an_upstream_proxys(self):
+        msg = Message.parse(invite(extra="Record-Route: <sip:127.0.0.2;lr>\r\n"))
+        self.router.forward_request(msg, ("127.0.0.1", 5060))
+        self.assertEqual(
+            msg.all("record-route"), ["<sip:127.0.0.1:5070;lr>", "<sip:127.0.0.2;lr>"]
+        )
+
     def test_cancel_gets_the_same_branch_as_its_invite(self):
         first = Message.parse(invite())
         cancel = Message.parse(invite(b"").replace(b"INVITE sip", b"CANCEL sip"))
@@ -208,6 +215,13 @@ class RelayTest(unittest.TestCase):
         self.pump(relay, 0.05)
         data, source = self.a.recvfrom(100)
         self.assertEqual((data, source[1]), (b"\x80to-a", leg_b.port))
+
+    def test_muxed_rtcp_is_relayed_but_kept_out_of_the_rtp_statistics(self):
+        relay, _, leg_b = self.relay(DelayModel(0))
+        self.a.sendto(bytes([0x80, 200, 0, 6]), ("127.0.0.1", leg_b.port))  # a sender report
+        self.pump(relay, 0.05)
+        self.assertEqual(self.b.recvfrom(100)[0][1], 200)
+        self.assertEqual(relay.summary()["c1"]["to_B"]["packets"], 0)
 
     def test_zero_jitter_adds_well_under_a_millisecond(self):
         relay, _, leg_b = self.relay(DelayModel(0))

@@ -214,6 +214,12 @@ measure_call() {
   wait_for media_open 120 || die "$name: the call's audio did not open within 120 s"
   sleep "$settle_seconds" # the jitter buffers settle, as in a call a user has been in for a while
   probe "$name"
+  if [[ "$name" == parley-* ]]; then
+    # parley call writes --stats (its receiver's RFC 3550 jitter, loss) when its --duration
+    # ends, just before it hangs up; the probe is over by then.
+    wait_for "[[ -s '$out/$name-stats.json' ]]" $((clicks + settle_seconds + 20)) ||
+      log "$name: no --stats from the caller"
+  fi
   stop "$caller"
   stop "$answerer"
   # SIGTERM makes the shim write its stats before it exits.

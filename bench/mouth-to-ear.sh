@@ -49,6 +49,9 @@ settle_seconds="${M2E_SETTLE_SECONDS:-3}"
 port_base="${M2E_PORT_BASE:-43000}"
 server_port=$((port_base + 10))
 shim_port=$((port_base + 40))
+# How long `parley call` stays up after the answer. Under load the devices can open 10-20 s
+# after the answer; a call that hangs up mid-probe loses the last clicks (seen at load 20-29).
+call_seconds=$((clicks + settle_seconds + ${M2E_CALL_SLACK_SECONDS:-30}))
 jar="$root/app/target/dist/parley.jar"
 
 die() { echo "mouth-to-ear.sh: $*" >&2; exit 1; }
@@ -177,7 +180,7 @@ start_parley_a() {
   [[ "${3:-}" == shim ]] && first_hop_port="$shim_port"
   PULSE_SOURCE=A_mic PULSE_SINK=A_spk parley_exec call sip:bob@127.0.0.1 \
     --account "sip:alice@127.0.0.1:$first_hop_port" --password pw-alice-m2e --codec "$codec" \
-    --duration $((clicks + settle_seconds + 10)) --stats "$out/$name-stats.json" \
+    --duration "$call_seconds" --stats "$out/$name-stats.json" \
     --microphone "System default" --speaker "System default" > "$out/$name-a.log" 2>&1 &
   caller=$!
   pids+=("$caller")
@@ -217,7 +220,7 @@ measure_call() {
   if [[ "$name" == parley-* ]]; then
     # parley call writes --stats (its receiver's RFC 3550 jitter, loss) when its --duration
     # ends, just before it hangs up; the probe is over by then.
-    wait_for "[[ -s '$out/$name-stats.json' ]]" $((clicks + settle_seconds + 20)) ||
+    wait_for "[[ -s '$out/$name-stats.json' ]]" $((call_seconds + 15)) ||
       log "$name: no --stats from the caller"
   fi
   stop "$caller"

@@ -147,16 +147,14 @@ def uri_host_port(uri):
 
 def via_destination(via):
     """Where a response to this Via goes: received/rport when present (RFC 3581)."""
-    match = re.match(r"SIP/2\.0/\w+\s+([^;:\s]+)(?::(\d+))?", via.strip(), re.IGNORECASE)
-    if not match:
-        raise SipError(f"bad Via: {via[:60]!r}")
+    host, port = via_sent_by(via)
     received = re.search(r";\s*received=([^;\s]+)", via)
     rport = re.search(r";\s*rport=(\d+)", via)
-    host = received[1] if received else match[1]
-    return host, int(rport[1]) if rport else int(match[2] or 5060)
+    return received[1] if received else host, int(rport[1]) if rport else port
 
 
 def via_sent_by(via):
+    """(host, port) of a Via's sent-by; port 5060 when absent."""
     match = re.match(r"SIP/2\.0/\w+\s+([^;:\s]+)(?::(\d+))?", via.strip(), re.IGNORECASE)
     if not match:
         raise SipError(f"bad Via: {via[:60]!r}")

@@ -163,11 +163,13 @@ start_parley_server() {
   wait_for "ss -Hlun 'sport = :$server_port' | grep -q ." 60 || die "the Parley server did not start"
 }
 
-# A Parley callee (B) registered as bob; prints nothing until registered.
+# A Parley callee (B) registered as bob; prints nothing until registered. It must outlast the
+# caller: a call B ends comes to A as a remote hang-up, and A then writes no --stats.
 start_parley_b() {
   local name="$1"
   PULSE_SOURCE=B_mic.monitor PULSE_SINK=B_spk parley_exec answer \
-    --account "sip:bob@127.0.0.1:$server_port" --password pw-bob-m2e --calls 1 --duration 60 \
+    --account "sip:bob@127.0.0.1:$server_port" --password pw-bob-m2e --calls 1 \
+    --duration $((call_seconds + 120)) \
     --microphone "System default" --speaker "System default" > "$out/$name-b.log" 2>&1 &
   answerer=$!
   pids+=("$answerer")

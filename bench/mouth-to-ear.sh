@@ -4,8 +4,10 @@
 # ("Mouth-to-ear delay (issue 5)").
 #
 #   ./mvnw -o -q -pl app -am package -DskipTests   # once: builds app/target/dist/parley.jar
-#   bench/mouth-to-ear.sh                           # all pairs, PCMU and Opus (~5 minutes)
+#   bench/mouth-to-ear.sh                           # all pairs, PCMU and Opus, 0 and 30 ms (~8 min)
 #   M2E_CLIENTS=parley M2E_CODECS=opus M2E_RUNS=3 bench/mouth-to-ear.sh
+#   M2E_CLIENTS="parley baresip" M2E_JITTER_MS="none 0 30" M2E_RUNS=3 bench/mouth-to-ear.sh
+#   python3 bench/m2e/jitter_shim.py --self-test    # the shim's own tests (SIP, SDP, relay)
 #
 # One private PulseAudio daemon (its own HOME and runtime folder) is every sound card:
 #   M       a stereo 48 kHz null sink: the measuring point. Its monitor is recorded in ONE
@@ -24,8 +26,15 @@
 # Parley: a Parley server on loopback with users alice and bob; `parley answer` on B,
 # `parley call --codec C` on A. baresip 1.0: two instances calling each other directly
 # (sip:bob@127.0.0.1:PORT, no registrar), the codec forced in both accounts' audio_codecs.
-# Jitter: only 0 ms. There is no tc netem here (LAB.md) and no RTP relay for either client
-# without rewriting SDP; 30 ms jitter is left open.
+# Jitter (M2E_JITTER_MS, default "0 30"; "none" = no shim, the topology before the shim):
+# there is no tc netem here (LAB.md), so every Parley and baresip pair calls through
+# bench/m2e/jitter_shim.py, a stateless SIP proxy that relays both directions' RTP/RTCP and
+# holds each packet for a seeded delay, uniform in 0..2J ms (netem's "delay J J"). The MEDIA
+# path is the same for both clients, A <-> shim <-> B with nothing else on it; signalling is
+# not (it does not touch the delay): Parley A's account points at the shim, which forwards to
+# the Parley server (Parley always sends out-of-dialog requests through its account's server),
+# the server to B; baresip A dials sip:bob@127.0.0.1:SHIM and the shim forwards to B.
+# The mixed pairs and the javasound loop do not use the shim (they run once, at "none").
 # Traffic goes only to 127.0.0.1; every wait is bounded; processes are stopped by PID on exit.
 set -euo pipefail
 
@@ -34,10 +43,15 @@ bench="$root/bench"
 clients="${M2E_CLIENTS:-parley baresip parley2baresip baresip2parley javasound}"
 codecs="${M2E_CODECS:-pcmu opus}"
 runs="${M2E_RUNS:-1}"
+jitters="${M2E_JITTER_MS:-0 30}"
 clicks="${M2E_CLICKS:-10}"
 settle_seconds="${M2E_SETTLE_SECONDS:-3}"
 port_base="${M2E_PORT_BASE:-43000}"
 server_port=$((port_base + 10))
+shim_port=$((port_base + 40))
+# How long `parley call` stays up after the answer. Under load the devices can open 10-20 s
+# after the answer; a call that hangs up mid-probe loses the last clicks (seen at load 20-29).
+call_seconds=$((clicks + settle_seconds + ${M2E_CALL_SLACK_SECONDS:-30}))
 jar="$root/app/target/dist/parley.jar"
 
 die() { echo "mouth-to-ear.sh: $*" >&2; exit 1; }
@@ -136,7 +150,10 @@ start_parley_server() {
   mkdir -p "$data"
   printf 'alice,pw-alice-m2e\nbob,pw-bob-m2e\n' > "$work/users.csv"
   # baresip 1.0 digests only MD5 (as SIPp in bench/run.sh): the mixed pairs register with it.
-  printf 'tls.port=0\nhttp.port=0\nauth.algorithms=MD5\n' > "$work/parley.properties"
+  # On a loaded machine B's answer can take longer than voicemail's default 20 s: without
+  # this the call is measured against the voicemail recorder instead of B.
+  printf 'tls.port=0\nhttp.port=0\nauth.algorithms=MD5\nvoicemail.no-answer-seconds=300\n' \
+    > "$work/parley.properties"
   parley server user import "$work/users.csv" --data "$data" --domain 127.0.0.1 > /dev/null
   parley_exec server --config "$work/parley.properties" --data "$data" --domain 127.0.0.1 \
     --bind 127.0.0.1 --sip-port "$server_port" --http-port 0 > "$out/parley-server.log" 2>&1 &
@@ -146,43 +163,73 @@ start_parley_server() {
   wait_for "ss -Hlun 'sport = :$server_port' | grep -q ." 60 || die "the Parley server did not start"
 }
 
-# A Parley callee (B) registered as bob; prints nothing until registered.
+# A Parley callee (B) registered as bob; prints nothing until registered. It must outlast the
+# caller: a call B ends comes to A as a remote hang-up, and A then writes no --stats.
 start_parley_b() {
   local name="$1"
   PULSE_SOURCE=B_mic.monitor PULSE_SINK=B_spk parley_exec answer \
-    --account "sip:bob@127.0.0.1:$server_port" --password pw-bob-m2e --calls 1 --duration 60 \
+    --account "sip:bob@127.0.0.1:$server_port" --password pw-bob-m2e --calls 1 \
+    --duration $((call_seconds + 120)) \
     --microphone "System default" --speaker "System default" > "$out/$name-b.log" 2>&1 &
   answerer=$!
   pids+=("$answerer")
   wait_for "grep -qs '^Registered' '$out/$name-b.log'" 60 || die "$name: B did not register"
 }
 
-# A Parley caller (A) calling bob through the server.
+# A Parley caller (A) calling bob through the server; through the shim first if $3 is "shim".
 start_parley_a() {
-  local codec="$1" name="$2"
+  local codec="$1" name="$2" first_hop_port="$server_port"
+  [[ "${3:-}" == shim ]] && first_hop_port="$shim_port"
   PULSE_SOURCE=A_mic PULSE_SINK=A_spk parley_exec call sip:bob@127.0.0.1 \
-    --account "sip:alice@127.0.0.1:$server_port" --password pw-alice-m2e --codec "$codec" \
-    --duration $((clicks + settle_seconds + 10)) --stats "$out/$name-stats.json" \
+    --account "sip:alice@127.0.0.1:$first_hop_port" --password pw-alice-m2e --codec "$codec" \
+    --duration "$call_seconds" --stats "$out/$name-stats.json" \
     --microphone "System default" --speaker "System default" > "$out/$name-a.log" 2>&1 &
   caller=$!
   pids+=("$caller")
 }
 
+# $3: the jitter in ms, or "none" for no shim.
 run_parley() {
-  local codec="$1" name="$2" answerer caller
+  local codec="$1" name="$2" jitter="$3" answerer caller shim=""
   start_parley_b "$name"
-  start_parley_a "$codec" "$name"
+  if [[ "$jitter" == none ]]; then
+    start_parley_a "$codec" "$name"
+  else
+    start_shim "$name" "$jitter" "$server_port"
+    start_parley_a "$codec" "$name" shim
+  fi
   measure_call "$name"
+}
+
+# The jitter shim for one call, forwarding to 127.0.0.1:$3; its stats go to $name-shim.json.
+start_shim() {
+  local name="$1" jitter="$2" next_hop_port="$3"
+  ss -Hlun "sport = :$shim_port" | grep -q . && die "port $shim_port is taken: set M2E_PORT_BASE"
+  python3 "$bench/m2e/jitter_shim.py" --port "$shim_port" --next-hop "127.0.0.1:$next_hop_port" \
+    --rtp-ports "$((port_base + 100))-$((port_base + 199))" --jitter-ms "$jitter" \
+    --seed "${M2E_SEED:-1}" --stats "$out/$name-shim.json" 2> "$out/$name-shim.log" &
+  shim=$!
+  pids+=("$shim")
+  wait_for "ss -Hlun 'sport = :$shim_port' | grep -q ." 10 || die "$name: the jitter shim did not start"
 }
 
 # Probes once media flows, then stops both sides.
 measure_call() {
   local name="$1"
-  wait_for media_open 60 || die "$name: the call's audio did not open within 60 s"
+  wait_for media_open 120 || die "$name: the call's audio did not open within 120 s"
   sleep "$settle_seconds" # the jitter buffers settle, as in a call a user has been in for a while
   probe "$name"
+  if [[ "$name" == parley-* ]]; then
+    # parley call writes --stats (its receiver's RFC 3550 jitter, loss) when its --duration
+    # ends, just before it hangs up; the probe is over by then.
+    wait_for "[[ -s '$out/$name-stats.json' ]]" $((call_seconds + 15)) ||
+      log "$name: no --stats from the caller"
+  fi
   stop "$caller"
   stop "$answerer"
+  # SIGTERM makes the shim write its stats before it exits.
+  [[ -n "${shim:-}" ]] && stop "$shim"
+  return 0
 }
 
 # ---------------------------------------------------------------- baresip
@@ -227,9 +274,11 @@ start_baresip_b() {
   fi
 }
 
+# $3 "direct", "shim" (dial the shim, which forwards to B) or "server".
 start_baresip_a() {
   local codec="$1" name="$2" via="$3" target="sip:bob@127.0.0.1"
   [[ "$via" == direct ]] && target+=":$((port_base + 30))"
+  [[ "$via" == shim ]] && target+=":$shim_port" && via=direct
   baresip_config "$work/$name-a" $((port_base + 20)) alice "$codec" manual "$via"
   PULSE_SOURCE=A_mic PULSE_SINK=A_spk timeout -k 5 120 baresip -f "$work/$name-a" \
     -e "/dial $target" < /dev/null > "$out/$name-a.log" 2>&1 &
@@ -238,23 +287,28 @@ start_baresip_a() {
 }
 
 run_baresip() {
-  local codec="$1" name="$2" answerer caller
+  local codec="$1" name="$2" jitter="$3" answerer caller shim=""
   start_baresip_b "$codec" "$name" direct
-  start_baresip_a "$codec" "$name" direct
+  if [[ "$jitter" == none ]]; then
+    start_baresip_a "$codec" "$name" direct
+  else
+    start_shim "$name" "$jitter" $((port_base + 30))
+    start_baresip_a "$codec" "$name" shim
+  fi
   measure_call "$name"
 }
 
 # Mixed pairs split the delay between sending and receiving side: Parley's microphone to
 # baresip's speaker, and the other way round, both registered with the Parley server.
 run_parley2baresip() {
-  local codec="$1" name="$2" answerer caller
+  local codec="$1" name="$2" answerer caller shim=""
   start_baresip_b "$codec" "$name" server
   start_parley_a "$codec" "$name"
   measure_call "$name"
 }
 
 run_baresip2parley() {
-  local codec="$1" name="$2" answerer caller
+  local codec="$1" name="$2" answerer caller shim=""
   start_parley_b "$name"
   start_baresip_a "$codec" "$name" server
   measure_call "$name"
@@ -263,7 +317,7 @@ run_baresip2parley() {
 # The device path alone (bench/m2e/JavaSoundLoop.java): A's microphone copied to B's speaker in
 # one JVM, no codec, no network; the part of Parley's delay javax.sound and PulseAudio account for.
 run_javasound() {
-  local codec="$1" name="$2" answerer caller
+  local codec="$1" name="$2" answerer caller shim=""
   PULSE_SOURCE=A_mic PULSE_SINK=B_spk java "$bench/m2e/JavaSoundLoop.java" $((clicks + settle_seconds + 10)) "${M2E_JAVASOUND_BUFFER_MS:-100}" \
     > "$out/$name.log" 2>&1 &
   caller=$!
@@ -284,13 +338,22 @@ python3 "$bench/m2e/clicks.py" make "$work/clicks.wav" --clicks "$clicks"
   echo "pulseaudio=$(pulseaudio --version)"
 } > "$out/machine.txt"
 [[ " $clients " == *parley* ]] && start_parley_server
-for client in $clients; do
+# Runs outermost, pairs innermost: the machine's load drifts, and interleaving spreads the drift
+# over every cell instead of loading it onto whichever pair ran last.
+for ((run = 1; run <= runs; run++)); do
   for codec in $codecs; do
-    # No codec in the device loop: once is enough.
-    [[ "$client" == javasound && "$codec" != "${codecs%% *}" ]] && continue
-    for ((run = 1; run <= runs; run++)); do
-      log "$client $codec run $run"
-      "run_$client" "$codec" "$client-$codec-$run"
+    for client in $clients; do
+      # No codec in the device loop: once is enough.
+      [[ "$client" == javasound && "$codec" != "${codecs%% *}" ]] && continue
+      client_jitters="$jitters"
+      [[ "$client" == parley || "$client" == baresip ]] || client_jitters=none
+      for jitter in $client_jitters; do
+        # Result names: pair-codec-run without the shim, pair-codec-jJ-run through it.
+        tag="$client-$codec"
+        [[ "$jitter" == none ]] || tag+="-j$jitter"
+        log "$client $codec jitter $jitter ms run $run"
+        "run_$client" "$codec" "$tag-$run" "$jitter"
+      done
     done
   done
 done

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""summary.md for one bench/mouth-to-ear.sh results folder: one row per codec, Parley beside
-baresip, the median one-way delay over all matched clicks of all runs, p10-p90, and the ratio."""
+"""summary.md for one bench/mouth-to-ear.sh results folder: one row per codec and network jitter,
+Parley beside baresip, the median one-way delay over all matched clicks of all runs, p10-p90,
+and the ratio; then what the jitter shim did to the RTP of those calls."""
 import json
 import pathlib
 import re
@@ -13,10 +14,11 @@ def main(folder):
     folder = pathlib.Path(folder)
     delays, lost = {}, {}
     for path in sorted(folder.glob("*-*-*.json")):
-        match = re.fullmatch(r"(\w+)-(\w+)-(\d+)\.json", path.name)
+        # pair-codec-run (no shim) or pair-codec-jJ-run (through the jitter shim at J ms)
+        match = re.fullmatch(r"(\w+)-(\w+)(?:-j(\d+))?-(\d+)\.json", path.name)
         if not match:
             continue
-        key = (match[1], match[2])
+        key = (match[1], match[2], match[3] or "none")
         result = json.loads(path.read_text() or "{}")
         delays.setdefault(key, []).extend(result.get("delays_ms", []))
         lost[key] = lost.get(key, 0) + result.get("lost", 0)
@@ -36,15 +38,18 @@ def main(folder):
     machine = folder / "machine.txt"
     if machine.exists():
         print("```\n" + machine.read_text().strip() + "\n```\n")
-    print("One-way delay in ms: median (p10-p90) of all clicks, 0 ms network jitter.\n")
-    print("| codec | Parley | baresip | Parley / baresip | goal <= 60 ms |")
-    print("|---|---|---|---|---|")
-    for codec in sorted({c for _, c in delays} | {c for _, c in lost}):
-        parley, p = cell(("parley", codec))
-        baresip, b = cell(("baresip", codec))
+    print("One-way delay in ms: median (p10-p90) of all clicks. Jitter: none = no shim;")
+    print("J = through bench/m2e/jitter_shim.py, each packet held U(0, 2J) ms.\n")
+    print("| codec | jitter ms | Parley | baresip | Parley / baresip | goal <= 60 ms |")
+    print("|---|---|---|---|---|---|")
+    cells = sorted({(c, j) for p, c, j in list(delays) + list(lost) if p in ("parley", "baresip")})
+    for codec, jitter in sorted(cells, key=lambda k: (k[0], jitter_order(k[1]))):
+        parley, p = cell(("parley", codec, jitter))
+        baresip, b = cell(("baresip", codec, jitter))
         ratio = f"{p / b:.2f}" if p is not None and b else "n/a"
         goal = "n/a" if p is None else ("met" if p <= 60 else "not met")
-        print(f"| {codec} | {parley} | {baresip} | {ratio} | {goal} |")
+        print(f"| {codec} | {jitter} | {parley} | {baresip} | {ratio} | {goal} |")
+    shim_table(folder)
     mixed = sorted({k for k in delays if k[0] not in ("parley", "baresip")})
     if mixed:
         print("\nMixed pairs (caller's microphone to callee's speaker) and the bare javax.sound")
@@ -54,6 +59,56 @@ def main(folder):
         for key in mixed:
             codec = "none" if key[0] == "javasound" else key[1]
             print(f"| {key[0].replace('2', ' to ')} | {codec} | {cell(key)[0]} |")
+
+
+def jitter_order(jitter):
+    return -1 if jitter == "none" else int(jitter)
+
+
+def shim_table(folder):
+    """Per pair, codec and jitter: what the shim did to the RTP, both directions pooled."""
+    rows = {}
+    for path in sorted(folder.glob("*-shim.json")):
+        match = re.fullmatch(r"(\w+)-(\w+)-j(\d+)-\d+-shim\.json", path.name)
+        if not match or not path.read_text().strip():
+            continue
+        for call in json.loads(path.read_text())["calls"].values():
+            for direction in call.values():
+                row = rows.setdefault((match[1], match[2], int(match[3])), [])
+                row.append(direction)
+    if not rows:
+        return
+    print("\nWhat the shim did to the RTP (both directions, all calls): mean hold, packets")
+    print("reordered, and the RFC 3550 interarrival jitter it added (mean of the estimator,")
+    print("from the shim's own receive and send times):\n")
+    print("Parley's caller reports the jitter its own receiver measured (`--stats` jitterMs).\n")
+    print("| pair | codec | jitter ms | packets | mean hold ms | reordered | RFC 3550 jitter ms"
+          " | Parley caller's jitterMs |")
+    print("|---|---|---|---|---|---|---|---|")
+    for (pair, codec, jitter), directions in sorted(rows.items()):
+        packets = sum(d["packets"] for d in directions)
+        reported = caller_jitter(folder, f"{pair}-{codec}-j{jitter}")
+        if not packets:
+            print(f"| {pair} | {codec} | {jitter} | 0 | n/a | n/a | n/a | {reported} |")
+            continue
+        hold = sum(d["hold_ms"]["mean"] * d["packets"] for d in directions if d["packets"])
+        reordered = sum(d["reordered"] for d in directions)
+        jitters = [d["rfc3550_jitter_ms"]["mean"] for d in directions if d["rfc3550_jitter_ms"]["mean"] is not None]
+        print(
+            f"| {pair} | {codec} | {jitter} | {packets} | {hold / packets:.2f} |"
+            f" {100 * reordered / packets:.1f} % | {np.mean(jitters):.2f} | {reported} |"
+        )
+
+
+def caller_jitter(folder, prefix):
+    """Mean of the jitterMs that parley call wrote for these calls, or n/a."""
+    values = []
+    for path in folder.glob(f"{prefix}-*-stats.json"):
+        text = path.read_text().strip()
+        if text:
+            values.append(json.loads(text).get("jitterMs"))
+    values = [v for v in values if v is not None]
+    return f"{np.mean(values):.2f}" if values else "n/a"
 
 
 if __name__ == "__main__":

@@ -99,7 +99,7 @@ public final class SettingsView {
     stage.initOwner(owner);
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle(texts.text("ui.settings.title"));
-    stage.setScene(new Scene(root, 640, 520));
+    stage.setScene(new Scene(root, 640, 600));
     stage.show();
     return stage;
   }

@@ -5,9 +5,9 @@ import static org.parley.app.desktop.FxQueries.await;
 import static org.parley.app.desktop.FxQueries.signedInAs;
 import static org.parley.app.desktop.FxQueries.text;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -124,6 +124,22 @@ class AccountSettingsFlowIT {
     restart(robot);
     await(() -> text(robot, "#registration-status").equals("2 of 2 accounts signed in"));
     assertThat(stored("sip:carol@localhost").transport()).isEqualTo(Transport.TCP);
+
+    openSettings(robot);
+    select(robot, "sip:carol@localhost");
+    press(robot, "#account-remove");
+    press(robot, "#account-remove-confirm");
+    awaitText(robot, "#account-message", "sip:carol@localhost is signed out and removed.");
+    await(() -> text(robot, "#registration-status").startsWith("Ready: signed in as "));
+    try (ProfileDatabase database = ProfileDatabase.open(profile)) {
+      assertThat(database.accounts().list())
+          .extracting(AccountSettings::addressOfRecord)
+          .doesNotContain("sip:carol@localhost");
+    }
+    assertThat(Files.readString(profile.resolve("credentials.properties")))
+        .doesNotContain("parley-account-2=");
+    // Only the second device's own binding is left.
+    assertThat(carolsContacts(port)).hasSize(1);
   }
 
   @Test
@@ -231,9 +247,8 @@ class AccountSettingsFlowIT {
   }
 
   private String firstFingerprintLine() throws Exception {
-    X509Certificate certificate =
-        (X509Certificate) tlsServer.trustStore().getCertificate("parley-test-server");
-    byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+    byte[] digest =
+        MessageDigest.getInstance("SHA-256").digest(tlsServer.certificate().getEncoded());
     return HexFormat.ofDelimiter(":").withUpperCase().formatHex(Arrays.copyOf(digest, 16));
   }
 }

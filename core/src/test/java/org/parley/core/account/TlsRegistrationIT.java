@@ -35,7 +35,9 @@ class TlsRegistrationIT {
     if (softphone != null) {
       softphone.close();
     }
-    server.close();
+    if (server != null) {
+      server.close();
+    }
     loop.close();
   }
 
@@ -55,11 +57,7 @@ class TlsRegistrationIT {
 
   @Test
   void trustedCertificateForTheDomainRegisters() throws Exception {
-    server =
-        BundledServer.builder()
-            .tls(BundledServer.DOMAIN, certificates)
-            .start()
-            .user("alice", "wonder");
+    server = tlsServer(BundledServer.DOMAIN);
     Account alice = tlsAccount(TlsTrust.trusting(server.trustStore()));
     RegistrationEvents events = new RegistrationEvents();
     alice.addRegistrationListener(events);
@@ -72,8 +70,7 @@ class TlsRegistrationIT {
 
   @Test
   void certificateForAnotherDomainIsRefusedNamingTheExpectedDomain() throws Exception {
-    server =
-        BundledServer.builder().tls("other.example", certificates).start().user("alice", "wonder");
+    server = tlsServer("other.example");
     Account alice = tlsAccount(TlsTrust.trusting(server.trustStore()));
     RegistrationEvents events = new RegistrationEvents();
     alice.addRegistrationListener(events);
@@ -92,11 +89,7 @@ class TlsRegistrationIT {
 
   @Test
   void certificateFromAnUntrustedIssuerIsRefused() throws Exception {
-    server =
-        BundledServer.builder()
-            .tls(BundledServer.DOMAIN, certificates)
-            .start()
-            .user("alice", "wonder");
+    server = tlsServer(BundledServer.DOMAIN);
     Account alice = tlsAccount(TlsTrust.system());
     RegistrationEvents events = new RegistrationEvents();
     alice.addRegistrationListener(events);
@@ -112,11 +105,7 @@ class TlsRegistrationIT {
   @Test
   void certificateTrustedForTheAccountsDomainRegistersWithoutTrustingItForOthers()
       throws Exception {
-    server =
-        BundledServer.builder()
-            .tls(BundledServer.DOMAIN, certificates)
-            .start()
-            .user("alice", "wonder");
+    server = tlsServer(BundledServer.DOMAIN);
     Account alice = tlsAccount(TlsTrust.system());
     softphone.trustServerCertificates("elsewhere.example", List.of(serverCertificate()));
     RegistrationEvents events = new RegistrationEvents();
@@ -137,11 +126,7 @@ class TlsRegistrationIT {
 
   @Test
   void removingAnAccountUnregistersItAndForgetsIt() throws Exception {
-    server =
-        BundledServer.builder()
-            .tls(BundledServer.DOMAIN, certificates)
-            .start()
-            .user("alice", "wonder");
+    server = tlsServer(BundledServer.DOMAIN);
     Account alice = tlsAccount(TlsTrust.trusting(server.trustStore()));
     RegistrationEvents events = new RegistrationEvents();
     alice.addRegistrationListener(events);
@@ -156,11 +141,7 @@ class TlsRegistrationIT {
 
   @Test
   void thePresentedCertificateIsFetchedWithoutTrustingIt() throws Exception {
-    server =
-        BundledServer.builder()
-            .tls(BundledServer.DOMAIN, certificates)
-            .start()
-            .user("alice", "wonder");
+    server = tlsServer(BundledServer.DOMAIN);
 
     List<X509Certificate> chain =
         PresentedCertificates.fetch(
@@ -169,7 +150,12 @@ class TlsRegistrationIT {
     assertThat(chain).first().isEqualTo(serverCertificate());
   }
 
-  private X509Certificate serverCertificate() throws Exception {
-    return (X509Certificate) server.trustStore().getCertificate("parley-test-server");
+  private X509Certificate serverCertificate() {
+    return server.certificate();
+  }
+
+  // A server with a generated certificate that names {@code name} (and localhost), and alice.
+  private BundledServer tlsServer(String name) throws Exception {
+    return BundledServer.builder().tls(name, certificates).start().user("alice", "wonder");
   }
 }

@@ -159,6 +159,8 @@ public final class SettingsView {
     pane.setPadding(new Insets(12));
     // The form grows with a certificate's details; the window does not.
     ScrollPane scroll = new ScrollPane(pane);
+    scroll.setId("settings-accounts-pane");
+    scroll.setAccessibleText(texts.text("ui.settings.tab.accounts"));
     scroll.setFitToWidth(true);
     return scroll;
   }

@@ -57,8 +57,7 @@ class TrialRegistrationIT {
             .tls(BundledServer.DOMAIN, certificates)
             .start()
             .user("alice", "correct-horse")) {
-      X509Certificate presented =
-          (X509Certificate) tls.trustStore().getCertificate("parley-test-server");
+      X509Certificate presented = tls.certificate();
       AccountSettings overTls = over(tls.tlsPort(), Transport.TLS);
 
       Optional<Failure> refused = trial.register(overTls, "correct-horse".toCharArray());

@@ -24,7 +24,7 @@ class CertificateFilesTest {
   static void generate() throws Exception {
     try (BundledServer server =
         BundledServer.builder().tls(BundledServer.DOMAIN, directory).start()) {
-      certificate = (X509Certificate) server.trustStore().getCertificate("parley-test-server");
+      certificate = server.certificate();
     }
   }
 

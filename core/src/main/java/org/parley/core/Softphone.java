@@ -2,6 +2,7 @@ package org.parley.core;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -109,6 +110,59 @@ public final class Softphone implements AutoCloseable {
 
   public List<Account> accounts() {
     return accounts.accounts();
+  }
+
+  /**
+   * Hangs up the account's calls, un-REGISTERs it and forgets it, so its settings can be changed or
+   * the account deleted without a restart.
+   *
+   * @return completes once the registrar answered the un-REGISTER or gave up
+   */
+  public CompletableFuture<Void> removeAccount(Account account) {
+    account.activeCalls().forEach(Call::hangUp);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    loop.execute(
+        () -> accounts.remove(account).whenComplete((ignored, error) -> done.complete(null)));
+    return done;
+  }
+
+  /**
+   * Also trusts {@code certificates} for the TLS server of accounts in {@code domain} (a server's
+   * self-signed certificate the user accepted), replacing what was trusted for that domain; add
+   * before the account registers.
+   *
+   * @throws SipException when the certificates cannot be made into a trust store
+   */
+  public void trustServerCertificates(String domain, List<X509Certificate> certificates)
+      throws SipException {
+    List<X509Certificate> copy = List.copyOf(certificates);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    // On the loop, as every call into the SIP stack, and before any REGISTER queued after it.
+    loop.execute(
+        () -> {
+          try {
+            sip.trustServerCertificates(domain, copy);
+            done.complete(null);
+          } catch (SipException | RuntimeException e) {
+            done.completeExceptionally(e);
+          }
+        });
+    if (loop.inLoop()) {
+      return;
+    }
+    try {
+      done.get(config.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SipException failure) {
+        throw failure;
+      }
+      throw new SipException("Cannot trust the certificate: " + e.getCause().getMessage(), e);
+    } catch (TimeoutException e) {
+      throw new SipException("The core did not take the certificate in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SipException("Interrupted while trusting a certificate", e);
+    }
   }
 
   // RFC 5626 §4.4 would re-register on any flow failure; a changed address set is the cheapest

@@ -30,6 +30,7 @@ import org.parley.app.desktop.session.DesktopSession;
 import org.parley.app.desktop.session.DesktopSettings;
 import org.parley.app.desktop.session.DeviceAudioProvider;
 import org.parley.app.desktop.session.DeviceRinger;
+import org.parley.app.desktop.session.ProfileAccounts;
 import org.parley.app.desktop.session.SessionException;
 import org.parley.app.desktop.session.TrialRegistration;
 import org.parley.app.desktop.session.VoicemailApiSettings;
@@ -53,7 +54,6 @@ import org.parley.app.desktop.viewmodel.Texts;
 import org.parley.app.link.CallLink;
 import org.parley.app.link.LinkInbox;
 import org.parley.core.account.Account;
-import org.parley.core.account.AccountSettings;
 import org.parley.core.credentials.CredentialStore;
 import org.parley.core.store.StoreException;
 import org.parley.core.store.sqlite.ProfileDatabase;
@@ -354,14 +354,23 @@ public final class DesktopApp {
     AddAccountViewModel addAccount =
         new AddAccountViewModel(
             new TrialRegistration(TRIAL_TIMEOUT),
-            (account, password) -> {
-              AccountSettings stored = database.accounts().save(account);
-              session.credentials().setPassword(stored, password);
-              Account added = session.addAccount(stored);
-              messenger.attach(added);
-              phone.attach(added);
-            },
-            new VoicemailApiSettings(database.settings())::setAddress,
+            new ProfileAccounts(
+                session,
+                new ProfileAccounts.Listeners() {
+                  @Override
+                  public void attach(Account account) {
+                    messenger.attach(account);
+                    phone.attach(account);
+                    applyCallPolicies();
+                  }
+
+                  @Override
+                  public void detach(Account account) {
+                    phone.detach(account);
+                    messenger.detach(account);
+                  }
+                },
+                aor -> Platform.runLater(() -> accounts.onRemoved(aor))),
             background,
             Platform::runLater,
             texts);

@@ -37,6 +37,19 @@ public final class AccountRegistry {
     return account;
   }
 
+  /**
+   * Stops routing to {@code account} and un-REGISTERs it (call on the loop).
+   *
+   * @return completes when its registrar answered or the transaction ended; at once when the
+   *     account was not here
+   */
+  public CompletableFuture<Void> remove(Account account) {
+    if (!accounts.remove(account)) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return account.stopOnLoop();
+  }
+
   public List<Account> accounts() {
     return List.copyOf(accounts);
   }

@@ -1,5 +1,7 @@
 package org.parley.core.sip;
 
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -26,6 +28,17 @@ public interface SipUserAgent extends AutoCloseable {
 
   /** Expects the account's first hop to present a TLS certificate for its domain (RFC 5922). */
   void expectTlsServer(AccountConfig account);
+
+  /**
+   * Also trusts {@code certificates} for TLS servers that must be {@code domain} (see {@link
+   * org.parley.core.sip.tls.SipTrustManager#trustForDomain}); replaces what was trusted for it.
+   *
+   * @throws SipException when the certificates cannot be made into a trust store
+   */
+  default void trustServerCertificates(String domain, List<X509Certificate> certificates)
+      throws SipException {
+    throw new UnsupportedOperationException("This user agent has no TLS");
+  }
 
   /**
    * Sends an INVITE to {@code targetUri} through the account's first hop, answering our proxy's 407

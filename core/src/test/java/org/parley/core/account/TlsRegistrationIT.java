@@ -3,6 +3,10 @@ package org.parley.core.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +15,7 @@ import org.parley.core.SoftphoneConfig;
 import org.parley.core.account.RegistrationEvent.FailureCause;
 import org.parley.core.account.RegistrationEvent.Registered;
 import org.parley.core.account.RegistrationEvent.RegistrationFailed;
+import org.parley.core.sip.tls.PresentedCertificates;
 import org.parley.core.sip.tls.TlsTrust;
 import org.parley.core.testing.BundledServer;
 import org.parley.core.testing.RegistrationEvents;
@@ -27,8 +32,12 @@ class TlsRegistrationIT {
 
   @AfterEach
   void stop() {
-    softphone.close();
-    server.close();
+    if (softphone != null) {
+      softphone.close();
+    }
+    if (server != null) {
+      server.close();
+    }
     loop.close();
   }
 
@@ -48,11 +57,7 @@ class TlsRegistrationIT {
 
   @Test
   void trustedCertificateForTheDomainRegisters() throws Exception {
-    server =
-        BundledServer.builder()
-            .tls(BundledServer.DOMAIN, certificates)
-            .start()
-            .user("alice", "wonder");
+    server = tlsServer(BundledServer.DOMAIN);
     Account alice = tlsAccount(TlsTrust.trusting(server.trustStore()));
     RegistrationEvents events = new RegistrationEvents();
     alice.addRegistrationListener(events);
@@ -65,8 +70,7 @@ class TlsRegistrationIT {
 
   @Test
   void certificateForAnotherDomainIsRefusedNamingTheExpectedDomain() throws Exception {
-    server =
-        BundledServer.builder().tls("other.example", certificates).start().user("alice", "wonder");
+    server = tlsServer("other.example");
     Account alice = tlsAccount(TlsTrust.trusting(server.trustStore()));
     RegistrationEvents events = new RegistrationEvents();
     alice.addRegistrationListener(events);
@@ -85,11 +89,7 @@ class TlsRegistrationIT {
 
   @Test
   void certificateFromAnUntrustedIssuerIsRefused() throws Exception {
-    server =
-        BundledServer.builder()
-            .tls(BundledServer.DOMAIN, certificates)
-            .start()
-            .user("alice", "wonder");
+    server = tlsServer(BundledServer.DOMAIN);
     Account alice = tlsAccount(TlsTrust.system());
     RegistrationEvents events = new RegistrationEvents();
     alice.addRegistrationListener(events);
@@ -100,5 +100,62 @@ class TlsRegistrationIT {
     assertThat(failed.cause()).isEqualTo(FailureCause.TLS_CERTIFICATE);
     assertThat(failed.reason())
         .startsWith("The server's TLS certificate is not trusted for office.example");
+  }
+
+  @Test
+  void certificateTrustedForTheAccountsDomainRegistersWithoutTrustingItForOthers()
+      throws Exception {
+    server = tlsServer(BundledServer.DOMAIN);
+    Account alice = tlsAccount(TlsTrust.system());
+    softphone.trustServerCertificates("elsewhere.example", List.of(serverCertificate()));
+    RegistrationEvents events = new RegistrationEvents();
+    alice.addRegistrationListener(events);
+    alice.register();
+    assertThat(events.next(RegistrationFailed.class).cause())
+        .isEqualTo(FailureCause.TLS_CERTIFICATE);
+    softphone.removeAccount(alice).get(10, TimeUnit.SECONDS);
+
+    softphone.trustServerCertificates(BundledServer.DOMAIN, List.of(serverCertificate()));
+    Account again = softphone.addAccount(alice.config());
+    again.addRegistrationListener(events);
+    again.register();
+
+    events.next(Registered.class);
+    assertThat(server.contactsOf("alice")).singleElement().asString().contains("transport=tls");
+  }
+
+  @Test
+  void removingAnAccountUnregistersItAndForgetsIt() throws Exception {
+    server = tlsServer(BundledServer.DOMAIN);
+    Account alice = tlsAccount(TlsTrust.trusting(server.trustStore()));
+    RegistrationEvents events = new RegistrationEvents();
+    alice.addRegistrationListener(events);
+    alice.register();
+    events.next(Registered.class);
+
+    softphone.removeAccount(alice).get(10, TimeUnit.SECONDS);
+
+    assertThat(server.contactsOf("alice")).isEmpty();
+    assertThat(softphone.accounts()).isEmpty();
+  }
+
+  @Test
+  void thePresentedCertificateIsFetchedWithoutTrustingIt() throws Exception {
+    server = tlsServer(BundledServer.DOMAIN);
+
+    List<X509Certificate> chain =
+        PresentedCertificates.fetch(
+            new ServerAddress("127.0.0.1", server.tlsPort()), Duration.ofSeconds(5));
+
+    assertThat(chain).first().isEqualTo(serverCertificate());
+  }
+
+  private X509Certificate serverCertificate() {
+    return server.certificate();
+  }
+
+  // A server with a generated certificate that names {@code name} (and localhost), and alice.
+  private BundledServer tlsServer(String name) throws Exception {
+    return BundledServer.builder().tls(name, certificates).start().user("alice", "wonder");
   }
 }

@@ -2,6 +2,7 @@ package org.parley.core.testing;
 
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -114,6 +115,11 @@ public final class BundledServer implements AutoCloseable {
     return locations.lookup("sip:" + user + "@" + DOMAIN).stream()
         .map(Binding::contactUri)
         .toList();
+  }
+
+  /** The certificate this server presents over TLS (built with {@link Builder#tls}). */
+  public X509Certificate certificate() {
+    return certificate.certificate();
   }
 
   /** A trust store holding only this server's certificate. */

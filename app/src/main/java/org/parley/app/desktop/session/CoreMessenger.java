@@ -46,6 +46,11 @@ public final class CoreMessenger implements Messenger {
             });
   }
 
+  /** Stops sending from the account (before it is removed); its history stays. */
+  public void detach(Account account) {
+    accounts.remove(account);
+  }
+
   @Override
   public String account() {
     return accounts.isEmpty() ? "" : accounts.get(0).addressOfRecord();

@@ -14,6 +14,7 @@ import org.parley.core.account.RegistrationEvent;
 import org.parley.core.account.RegistrationEvent.Registered;
 import org.parley.core.account.RegistrationEvent.RegistrationFailed;
 import org.parley.core.account.RegistrationEvent.Unregistered;
+import org.parley.core.account.RegistrationListener;
 import org.parley.core.account.RegistrationState;
 import org.parley.core.call.Call;
 import org.parley.core.call.CallEvent;
@@ -26,6 +27,7 @@ import org.parley.core.call.CallEvent.CallRinging;
 import org.parley.core.call.CallEvent.CallTransferred;
 import org.parley.core.call.CallEvent.IncomingCall;
 import org.parley.core.call.CallEvent.TransferProgress;
+import org.parley.core.call.CallListener;
 
 /**
  * The one adapter between the core and the view-models: places calls on the core's accounts and
@@ -39,6 +41,9 @@ public final class CorePhone implements Phone {
   private final Map<Call, CoreActiveCall> calls = new ConcurrentHashMap<>();
   private volatile CallsViewModel callsView;
   private volatile AccountsViewModel accountsView;
+  // One instance each, so that detach removes what attach added.
+  private final RegistrationListener registrationListener = this::onRegistration;
+  private final CallListener callListener = this::onCall;
 
   public CorePhone(CallAudioProvider audio, Executor ui) {
     this.audio = audio;
@@ -54,11 +59,18 @@ public final class CorePhone implements Phone {
   /** Listens to the account's events and registers it. */
   public void attach(Account account) {
     accounts.add(account);
-    account.addRegistrationListener(this::onRegistration);
-    account.addCallListener(this::onCall);
+    account.addRegistrationListener(registrationListener);
+    account.addCallListener(callListener);
     String aor = account.addressOfRecord();
     ui.execute(() -> accountsView.onRegistering(aor));
     account.register();
+  }
+
+  /** Stops listening to the account and placing calls on it (before it is removed). */
+  public void detach(Account account) {
+    accounts.remove(account);
+    account.removeRegistrationListener(registrationListener);
+    account.removeCallListener(callListener);
   }
 
   @Override

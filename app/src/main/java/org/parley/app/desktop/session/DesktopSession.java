@@ -1,9 +1,14 @@
 package org.parley.app.desktop.session;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.parley.core.Softphone;
 import org.parley.core.SoftphoneConfig;
 import org.parley.core.account.Account;
@@ -91,11 +96,12 @@ public final class DesktopSession implements AutoCloseable {
       throw new SessionException("SIP could not start: " + e.getMessage(), e);
     }
     softphone.setCallLog(database.callLog());
-    List<Account> accounts = new ArrayList<>();
+    DesktopSession session =
+        new DesktopSession(database, credentials, server, softphone, new CopyOnWriteArrayList<>());
     for (AccountSettings settings : enabled) {
-      accounts.add(softphone.addAccount(credentials.config(settings)));
+      session.addAccount(settings);
     }
-    return new DesktopSession(database, credentials, server, softphone, accounts);
+    return session;
   }
 
   // One SIP stack serves every account, so it listens where the first one's server is reached.
@@ -137,11 +143,53 @@ public final class DesktopSession implements AutoCloseable {
     return List.copyOf(accounts);
   }
 
-  /** Adds a newly saved account to the running softphone. */
+  /**
+   * Adds a saved account to the running softphone, trusting the server certificates stored for it.
+   */
   public Account addAccount(AccountSettings settings) {
+    // The core trusts per SIP domain, so every stored account of this domain contributes.
+    AccountCertificates certificates = new AccountCertificates(database.settings());
+    String domain = domainOf(settings);
+    List<X509Certificate> trusted =
+        database.accounts().list().stream()
+            .filter(stored -> domainOf(stored).equalsIgnoreCase(domain))
+            .flatMap(stored -> certificates.trusted(stored.id()).stream())
+            .distinct()
+            .toList();
+    if (!trusted.isEmpty()) {
+      try {
+        softphone.trustServerCertificates(domain, trusted);
+      } catch (SipException e) {
+        // The account still registers; its TLS error then shows, as without the certificate.
+        LOG.warn(
+            "The certificates trusted for {} could not be used", settings.addressOfRecord(), e);
+      }
+    }
     Account account = softphone.addAccount(credentials.config(settings));
     accounts.add(account);
     return account;
+  }
+
+  /**
+   * Un-REGISTERs the running account with {@code addressOfRecord} (waiting up to {@code timeout}
+   * for its registrar) and forgets it; does nothing when no such account runs.
+   */
+  public void removeAccount(String addressOfRecord, Duration timeout) {
+    Optional<Account> running =
+        accounts.stream().filter(a -> a.addressOfRecord().equals(addressOfRecord)).findFirst();
+    if (running.isEmpty()) {
+      return;
+    }
+    accounts.remove(running.get());
+    try {
+      softphone.removeAccount(running.get()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.info("The registrar of {} did not answer the un-REGISTER in time", addressOfRecord);
+    } catch (ExecutionException e) {
+      LOG.warn("Un-REGISTER of {} failed", addressOfRecord, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   public Optional<Integer> embeddedServerPort() {

@@ -10,13 +10,11 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -32,7 +30,6 @@ import org.parley.app.desktop.viewmodel.AddAccountViewModel;
 import org.parley.app.desktop.viewmodel.CallEncryptionViewModel;
 import org.parley.app.desktop.viewmodel.SettingsViewModel;
 import org.parley.app.desktop.viewmodel.Texts;
-import org.parley.core.account.Transport;
 import org.parley.core.call.MediaEncryption;
 
 /**
@@ -102,7 +99,7 @@ public final class SettingsView {
     stage.initOwner(owner);
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle(texts.text("ui.settings.title"));
-    stage.setScene(new Scene(root, 640, 520));
+    stage.setScene(new Scene(root, 640, 600));
     stage.show();
     return stage;
   }
@@ -129,7 +126,7 @@ public final class SettingsView {
     return tab;
   }
 
-  private VBox accountsPane() {
+  private ScrollPane accountsPane() {
     ListView<AccountStatus> list = new ListView<>(accounts.accounts());
     list.setId("settings-accounts");
     list.setAccessibleText(texts.text("ui.settings.accounts"));
@@ -145,62 +142,14 @@ public final class SettingsView {
               }
             });
 
-    TextField name =
-        Views.textField(
-            "account-name", addAccount.displayNameProperty(), plain("ui.settings.name"));
-    TextField address =
-        Views.textField(
-            "account-address", addAccount.addressProperty(), plain("ui.settings.address"));
-    address.setPromptText("alice@example.com");
-    PasswordField password = new PasswordField();
-    password.setId("account-password");
-    password.setAccessibleText(plain("ui.settings.password"));
-    password.textProperty().bindBidirectional(addAccount.passwordProperty());
-    TextField server =
-        Views.textField("account-server", addAccount.serverProperty(), plain("ui.settings.server"));
-    server.setPromptText(texts.text("ui.settings.server.hint"));
-    ComboBox<Transport> transport = new ComboBox<>();
-    transport.setId("account-transport");
-    transport.getItems().setAll(Transport.values());
-    transport.valueProperty().bindBidirectional(addAccount.transportProperty());
-    transport.setAccessibleText(plain("ui.settings.transport"));
-    TextField voicemailApi =
-        Views.textField(
-            "account-voicemail-api",
-            addAccount.voicemailApiProperty(),
-            plain("ui.settings.voicemailApi"));
-    voicemailApi.setPromptText(texts.text("ui.settings.voicemailApi.hint"));
-
-    GridPane form =
-        Views.form(
-            texts,
-            List.of(
-                "ui.settings.name",
-                "ui.settings.address",
-                "ui.settings.password",
-                "ui.settings.server",
-                "ui.settings.transport",
-                "ui.settings.voicemailApi"),
-            List.of(name, address, password, server, transport, voicemailApi));
-
-    Button add =
-        Views.button("account-add", texts.text("ui.settings.add"), addAccount::checkAndSave);
-    add.disableProperty().bind(addAccount.busyProperty());
-    add.setDefaultButton(true);
-    ProgressIndicator checking = new ProgressIndicator();
-    checking.setPrefSize(20, 20);
-    checking.setAccessibleText(texts.text("ui.settings.checking"));
-    Views.showWhen(checking, addAccount.busyProperty());
-    Label message = Views.boundLabel("account-message", addAccount.messageProperty());
+    AccountFormPane form = new AccountFormPane(texts, addAccount);
     VBox pane =
         new VBox(
             8,
             new Label(texts.text("ui.settings.accounts")),
             list,
-            new Label(texts.text("ui.settings.addTitle")),
-            form,
-            new HBox(8, add, checking),
-            message);
+            form.listButtons(list),
+            form.form());
     if (!passwordStorage.isEmpty()) {
       pane.getChildren().add(passwordStorageLabel());
     }
@@ -208,7 +157,12 @@ public final class SettingsView {
       pane.getChildren().add(encryptionPane());
     }
     pane.setPadding(new Insets(12));
-    return pane;
+    // The form grows with a certificate's details; the window does not.
+    ScrollPane scroll = new ScrollPane(pane);
+    scroll.setId("settings-accounts-pane");
+    scroll.setAccessibleText(texts.text("ui.settings.tab.accounts"));
+    scroll.setFitToWidth(true);
+    return scroll;
   }
 
   private void saveAll() {

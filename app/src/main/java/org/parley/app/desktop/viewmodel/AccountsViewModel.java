@@ -67,6 +67,15 @@ public final class AccountsViewModel {
     put(addressOfRecord, Status.OFFLINE, texts.text("status.offline", addressOfRecord));
   }
 
+  /** Drops the line of an account that was removed or is being replaced by its edited form. */
+  public void onRemoved(String addressOfRecord) {
+    int index = indexOf(addressOfRecord);
+    if (index >= 0) {
+      accounts.remove(index);
+      summarise();
+    }
+  }
+
   /** The first registered account, which places calls. */
   public Optional<String> registeredAccount() {
     return accounts.stream()

@@ -1,7 +1,14 @@
 package org.parley.app.desktop.viewmodel;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -17,13 +24,15 @@ import org.parley.core.account.AccountSettings;
 import org.parley.core.account.RegistrationEvent.FailureCause;
 import org.parley.core.account.ServerAddress;
 import org.parley.core.account.Transport;
+import org.parley.core.sip.tls.CertificateFiles;
 import org.parley.core.voicemail.ApiAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The add-account form: checks what was typed, then registers once with it and saves the account
- * only if the server accepted it, explaining a refusal in plain words.
+ * The account form, for adding an account or editing a stored one: checks what was typed, then
+ * registers once with it and saves only if the server accepted it, explaining a refusal in plain
+ * words; a server certificate that was not trusted can be looked at and trusted for the account.
  */
 public final class AddAccountViewModel {
 
@@ -34,6 +43,12 @@ public final class AddAccountViewModel {
   public interface RegistrationCheck {
     /** Empty when the registrar accepted the binding, else why it did not. */
     Optional<Failure> register(AccountSettings account, char[] password);
+
+    /** As {@link #register(AccountSettings, char[])}, also trusting {@code trusted} for TLS. */
+    default Optional<Failure> register(
+        AccountSettings account, char[] password, List<X509Certificate> trusted) {
+      return register(account, password);
+    }
   }
 
   /**
@@ -41,8 +56,19 @@ public final class AddAccountViewModel {
    *
    * @param cause the core's category
    * @param detail the core's sentence, shown after ours
+   * @param presented the certificate chain the server presented, leaf first, when its TLS
+   *     certificate was the problem and it could be fetched; else empty
    */
-  public record Failure(FailureCause cause, String detail) {}
+  public record Failure(FailureCause cause, String detail, List<X509Certificate> presented) {
+
+    public Failure {
+      presented = List.copyOf(presented);
+    }
+
+    public Failure(FailureCause cause, String detail) {
+      this(cause, detail, List.of());
+    }
+  }
 
   /** Stores the account and its password, then starts using it. */
   @FunctionalInterface
@@ -57,8 +83,7 @@ public final class AddAccountViewModel {
   }
 
   private final RegistrationCheck check;
-  private final AccountSaver saver;
-  private final VoicemailApiSaver voicemailApiSaver;
+  private final StoredAccounts stored;
   private final Executor background;
   private final Executor ui;
   private final Texts texts;
@@ -72,6 +97,10 @@ public final class AddAccountViewModel {
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyStringWrapper editingAddress = new ReadOnlyStringWrapper("");
+  private final ServerCertificateOffer certificate;
+  private final List<X509Certificate> pendingTrust = new ArrayList<>();
+  private Optional<AccountSettings> editing = Optional.empty();
 
   public AddAccountViewModel(
       RegistrationCheck check, AccountSaver saver, Executor background, Executor ui, Texts texts) {
@@ -89,20 +118,34 @@ public final class AddAccountViewModel {
       Executor background,
       Executor ui,
       Texts texts) {
+    this(check, StoredAccounts.addingOnly(saver, voicemailApiSaver), background, ui, texts);
+  }
+
+  /** A form that adds, edits and removes {@code stored} accounts. */
+  public AddAccountViewModel(
+      RegistrationCheck check,
+      StoredAccounts stored,
+      Executor background,
+      Executor ui,
+      Texts texts) {
     this.check = check;
-    this.saver = saver;
-    this.voicemailApiSaver = voicemailApiSaver;
+    this.stored = stored;
     this.background = background;
     this.ui = ui;
     this.texts = texts;
+    this.certificate = new ServerCertificateOffer(texts);
   }
 
-  /** Checks the form, then the registration, then saves; the message says how it went. */
+  /**
+   * Checks the form, then the registration (with the stored password when editing and the password
+   * field is empty), then saves; the message says how it went.
+   */
   public void checkAndSave() {
     if (busy.get()) {
       return;
     }
-    Optional<AccountSettings> account = validate();
+    Optional<AccountSettings> before = editing;
+    Optional<AccountSettings> account = validate().map(typed -> updated(before, typed));
     if (account.isEmpty()) {
       return;
     }
@@ -110,42 +153,246 @@ public final class AddAccountViewModel {
     if (api.isEmpty()) {
       return;
     }
-    char[] secret = password.get().toCharArray();
+    Optional<char[]> typed =
+        password.get().isEmpty() ? Optional.empty() : Optional.of(password.get().toCharArray());
+    List<X509Certificate> newlyTrusted = List.copyOf(pendingTrust);
     busy.set(true);
     saved.set(false);
+    certificate.clear();
     message.set(texts.text("account.checking", account.get().addressOfRecord()));
     background.execute(
         () -> {
-          String outcome;
-          boolean ok = false;
+          Outcome outcome = checkThenSave(before, account.get(), typed, newlyTrusted, api.get());
+          ui.execute(() -> finish(outcome, before.isPresent()));
+        });
+  }
+
+  private record Outcome(String message, boolean saved, List<X509Certificate> presented) {}
+
+  // Off the UI thread.
+  private Outcome checkThenSave(
+      Optional<AccountSettings> before,
+      AccountSettings account,
+      Optional<char[]> typed,
+      List<X509Certificate> newlyTrusted,
+      Optional<URI> api) {
+    String aor = account.addressOfRecord();
+    char[] secret = null;
+    try {
+      secret = typed.isPresent() ? typed.get().clone() : stored.password(before.orElseThrow());
+      List<X509Certificate> trusted = new ArrayList<>();
+      if (before.isPresent()) {
+        trusted.addAll(stored.trustedCertificates(before.get()));
+      }
+      newlyTrusted.stream().filter(c -> !trusted.contains(c)).forEach(trusted::add);
+      Optional<Failure> failure = check.register(account, secret.clone(), trusted);
+      if (failure.isPresent()) {
+        return new Outcome(explain(failure.get(), account), false, failure.get().presented());
+      }
+      if (before.isPresent()) {
+        stored.replace(before.get(), account, typed, trusted);
+        if (!before.get().addressOfRecord().equals(aor)) {
+          stored.saveVoicemailApi(before.get().addressOfRecord(), Optional.empty());
+        }
+        stored.saveVoicemailApi(aor, api);
+        return new Outcome(texts.text("account.updated", aor), true, List.of());
+      }
+      stored.add(account, secret, trusted);
+      stored.saveVoicemailApi(aor, api);
+      return new Outcome(texts.text("account.saved", aor), true, List.of());
+    } catch (Exception e) {
+      LOG.warn("Saving account {} failed", aor, e);
+      return new Outcome(
+          texts.text("account.error.saveFailed", String.valueOf(e.getMessage())), false, List.of());
+    } finally {
+      if (secret != null) {
+        Arrays.fill(secret, '\0');
+      }
+      typed.ifPresent(chars -> Arrays.fill(chars, '\0'));
+    }
+  }
+
+  private void finish(Outcome outcome, boolean wasEditing) {
+    busy.set(false);
+    saved.set(outcome.saved());
+    if (outcome.saved()) {
+      pendingTrust.clear();
+      if (wasEditing) {
+        clearForm();
+      } else {
+        password.set("");
+      }
+    } else if (!outcome.presented().isEmpty()) {
+      certificate.offer(outcome.presented().get(0), false);
+    }
+    message.set(outcome.message());
+  }
+
+  /**
+   * Fills the form with the stored account at {@code addressOfRecord} for editing; the password
+   * field stays empty, which keeps the stored password.
+   */
+  public void edit(String addressOfRecord) {
+    if (busy.get()) {
+      return;
+    }
+    background.execute(
+        () -> {
           try {
-            Optional<Failure> failure = check.register(account.get(), secret.clone());
-            if (failure.isPresent()) {
-              outcome = explain(failure.get(), account.get());
+            Optional<AccountSettings> found = stored.find(addressOfRecord);
+            Optional<URI> api =
+                found.isPresent() ? stored.voicemailApi(addressOfRecord) : Optional.empty();
+            ui.execute(() -> fill(addressOfRecord, found, api));
+          } catch (Exception e) {
+            LOG.warn("Reading account {} failed", addressOfRecord, e);
+            ui.execute(() -> message.set(texts.text("account.error.notStored", addressOfRecord)));
+          }
+        });
+  }
+
+  private void fill(String addressOfRecord, Optional<AccountSettings> found, Optional<URI> api) {
+    if (found.isEmpty()) {
+      message.set(texts.text("account.error.notStored", addressOfRecord));
+      return;
+    }
+    AccountSettings account = found.get();
+    clearForm();
+    editing = found;
+    editingAddress.set(account.addressOfRecord());
+    displayName.set(account.displayName());
+    address.set(account.addressOfRecord().substring(4));
+    server.set(account.outboundProxy().map(ServerAddress::toString).orElse(""));
+    transport.set(account.transport());
+    voicemailApi.set(api.map(URI::toString).orElse(""));
+    message.set(texts.text("account.editing", account.addressOfRecord()));
+  }
+
+  /** Leaves editing: the form is empty and adds a new account again. */
+  public void startNew() {
+    if (!busy.get()) {
+      clearForm();
+      message.set("");
+    }
+  }
+
+  private void clearForm() {
+    editing = Optional.empty();
+    editingAddress.set("");
+    displayName.set("");
+    address.set("");
+    password.set("");
+    server.set("");
+    transport.set(Transport.UDP);
+    voicemailApi.set("");
+    pendingTrust.clear();
+    certificate.clear();
+  }
+
+  /**
+   * Un-registers the stored account at {@code addressOfRecord} and deletes it with its password and
+   * trusted certificates; the caller has asked the user first.
+   */
+  public void remove(String addressOfRecord) {
+    if (busy.get()) {
+      return;
+    }
+    busy.set(true);
+    background.execute(
+        () -> {
+          String outcome;
+          try {
+            Optional<AccountSettings> found = stored.find(addressOfRecord);
+            if (found.isEmpty()) {
+              outcome = texts.text("account.error.notStored", addressOfRecord);
             } else {
-              saver.save(account.get(), secret);
-              voicemailApiSaver.save(account.get().addressOfRecord(), api.get());
-              outcome = texts.text("account.saved", account.get().addressOfRecord());
-              ok = true;
+              stored.remove(found.get());
+              stored.saveVoicemailApi(addressOfRecord, Optional.empty());
+              outcome = texts.text("account.removed", addressOfRecord);
             }
           } catch (Exception e) {
-            LOG.warn("Adding account {} failed", account.get().addressOfRecord(), e);
-            outcome = texts.text("account.error.saveFailed", String.valueOf(e.getMessage()));
-          } finally {
-            Arrays.fill(secret, '\0');
+            LOG.warn("Removing account {} failed", addressOfRecord, e);
+            outcome = texts.text("account.error.removeFailed", String.valueOf(e.getMessage()));
           }
           String shown = outcome;
-          boolean success = ok;
           ui.execute(
               () -> {
                 busy.set(false);
-                saved.set(success);
-                message.set(shown);
-                if (success) {
-                  password.set("");
+                if (editingAddress.get().equals(addressOfRecord)) {
+                  clearForm();
                 }
+                message.set(shown);
               });
         });
+  }
+
+  /**
+   * Trusts the offered certificate for the account in the form (the one being added or edited),
+   * then checks the registration again and saves if it works; nothing is stored before that.
+   */
+  public void trustOfferedCertificate() {
+    if (busy.get()) {
+      return;
+    }
+    Optional<X509Certificate> offered = certificate.take();
+    if (offered.isEmpty()) {
+      return;
+    }
+    if (!pendingTrust.contains(offered.get())) {
+      pendingTrust.add(offered.get());
+    }
+    checkAndSave();
+  }
+
+  /**
+   * Reads a PEM or DER certificate file and offers its (first) certificate, details shown, to be
+   * trusted for the account in the form; a file that is none says so.
+   */
+  public void importCertificate(Path file) {
+    if (busy.get()) {
+      return;
+    }
+    background.execute(
+        () -> {
+          try {
+            if (Files.size(file) > CertificateFiles.MAX_FILE_BYTES) {
+              throw new CertificateException("The file is too large to be a certificate");
+            }
+            X509Certificate read = CertificateFiles.read(Files.readAllBytes(file)).get(0);
+            ui.execute(
+                () -> {
+                  certificate.offer(read, true);
+                  message.set(texts.text("account.certificateRead", file.getFileName()));
+                });
+          } catch (IOException | CertificateException e) {
+            String reason = String.valueOf(e.getMessage());
+            ui.execute(
+                () ->
+                    message.set(
+                        texts.text("account.error.certificateFile", file.getFileName(), reason)));
+          }
+        });
+  }
+
+  /**
+   * The saved account with what was edited; the id, expiry and, if the user is kept, the auth user
+   * stay.
+   */
+  private static AccountSettings updated(Optional<AccountSettings> before, AccountSettings typed) {
+    if (before.isEmpty()) {
+      return typed;
+    }
+    AccountSettings old = before.get();
+    boolean sameUser =
+        AccountSettings.of("", old.addressOfRecord()).authUser().equals(typed.authUser());
+    return new AccountSettings(
+        old.id(),
+        typed.displayName(),
+        typed.addressOfRecord(),
+        sameUser ? old.authUser() : typed.authUser(),
+        typed.outboundProxy(),
+        typed.transport(),
+        old.expiresSeconds(),
+        old.enabled());
   }
 
   /** The account the form describes, or empty with the message saying what to fix. */
@@ -159,7 +406,7 @@ public final class AddAccountViewModel {
       message.set(texts.text("account.error.address"));
       return Optional.empty();
     }
-    if (password.get().isEmpty()) {
+    if (password.get().isEmpty() && editing.isEmpty()) {
       message.set(texts.text("account.error.password"));
       return Optional.empty();
     }
@@ -221,6 +468,16 @@ public final class AddAccountViewModel {
   private static String domain(AccountSettings account) {
     String aor = account.addressOfRecord();
     return aor.substring(aor.indexOf('@') + 1);
+  }
+
+  /** The address of the stored account being edited; empty while the form adds one. */
+  public ReadOnlyStringProperty editingProperty() {
+    return editingAddress.getReadOnlyProperty();
+  }
+
+  /** The server certificate offered for trust after a TLS failure or a file import. */
+  public ServerCertificateOffer certificate() {
+    return certificate;
   }
 
   public StringProperty displayNameProperty() {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TooManyListenersException;
@@ -242,6 +244,16 @@ public final class JainSipUserAgent implements SipUserAgent {
     } catch (UnknownHostException e) {
       // Resolved again when the REGISTER goes out; until then any configured domain will do.
       trustManager.expectDomain(account.domain(), hop.host(), hop.port());
+    }
+  }
+
+  @Override
+  public void trustServerCertificates(String domain, List<X509Certificate> certificates)
+      throws SipException {
+    try {
+      trustManager.trustForDomain(domain, certificates);
+    } catch (GeneralSecurityException e) {
+      throw new SipException("Cannot trust the certificate: " + e.getMessage(), e);
     }
   }
 

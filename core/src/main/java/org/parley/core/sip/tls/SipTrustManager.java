@@ -1,7 +1,10 @@
 package org.parley.core.sip.tls;
 
+import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -31,6 +34,7 @@ public final class SipTrustManager extends X509ExtendedTrustManager {
   private final X509TrustManager anchors;
   private final Set<String> expectedDomains = new CopyOnWriteArraySet<>();
   private final Map<String, String> domainByPeer = new ConcurrentHashMap<>();
+  private final Map<String, X509TrustManager> pinnedByDomain = new ConcurrentHashMap<>();
   private final Consumer<String> refusals;
 
   /**
@@ -42,17 +46,46 @@ public final class SipTrustManager extends X509ExtendedTrustManager {
     TrustManagerFactory factory =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(trust.trustStore().orElse(null));
-    X509TrustManager found = null;
+    this.anchors = x509(factory);
+    this.refusals = refusals;
+  }
+
+  private static X509TrustManager x509(TrustManagerFactory factory)
+      throws GeneralSecurityException {
     for (TrustManager manager : factory.getTrustManagers()) {
       if (manager instanceof X509TrustManager x509) {
-        found = x509;
+        return x509;
       }
     }
-    if (found == null) {
-      throw new GeneralSecurityException("No X.509 trust manager in this Java runtime");
+    throw new GeneralSecurityException("No X.509 trust manager in this Java runtime");
+  }
+
+  /**
+   * Also accepts chains that end at one of {@code certificates} (a server's self-signed certificate
+   * the user chose to trust, say), but only from a server expected to be {@code domain}: an
+   * account's trusted certificate vouches for nothing else. Replaces what was trusted for that
+   * domain before; an empty list trusts nothing extra.
+   */
+  public void trustForDomain(String domain, List<X509Certificate> certificates)
+      throws GeneralSecurityException {
+    String lower = domain.toLowerCase(Locale.ROOT);
+    if (certificates.isEmpty()) {
+      pinnedByDomain.remove(lower);
+      return;
     }
-    this.anchors = found;
-    this.refusals = refusals;
+    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+    try {
+      store.load(null, null);
+    } catch (IOException e) {
+      throw new KeyStoreException("Cannot create an empty trust store", e);
+    }
+    for (int i = 0; i < certificates.size(); i++) {
+      store.setCertificateEntry("pinned-" + i, certificates.get(i));
+    }
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(store);
+    pinnedByDomain.put(lower, x509(factory));
   }
 
   /**
@@ -74,9 +107,15 @@ public final class SipTrustManager extends X509ExtendedTrustManager {
 
   private void check(X509Certificate[] chain, String authType, Set<String> domains)
       throws CertificateException {
+    List<String> identities = SipDomainIdentity.identities(chain[0]);
     try {
       anchors.checkServerTrusted(chain, authType);
     } catch (CertificateException e) {
+      for (String domain : domains) {
+        if (identities.contains(domain) && pinnedTrusts(domain, chain, authType)) {
+          return;
+        }
+      }
       throw refuse(
           "The server's TLS certificate is not trusted"
               + expectedSuffix(domains)
@@ -84,7 +123,6 @@ public final class SipTrustManager extends X509ExtendedTrustManager {
               + e.getMessage(),
           e);
     }
-    List<String> identities = SipDomainIdentity.identities(chain[0]);
     for (String domain : domains) {
       if (identities.contains(domain)) {
         return;
@@ -97,6 +135,19 @@ public final class SipTrustManager extends X509ExtendedTrustManager {
             + (identities.isEmpty() ? "no SIP domain" : String.join(", ", identities))
             + ")",
         null);
+  }
+
+  private boolean pinnedTrusts(String domain, X509Certificate[] chain, String authType) {
+    X509TrustManager pinned = pinnedByDomain.get(domain);
+    if (pinned == null) {
+      return false;
+    }
+    try {
+      pinned.checkServerTrusted(chain, authType);
+      return true;
+    } catch (CertificateException e) {
+      return false;
+    }
   }
 
   private static String expectedSuffix(Set<String> domains) {

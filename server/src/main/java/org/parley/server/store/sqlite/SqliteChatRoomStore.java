@@ -3,6 +3,7 @@ package org.parley.server.store.sqlite;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +15,10 @@ import org.parley.server.store.ChatRoomStore;
 import org.parley.server.store.StoreException;
 
 /**
- * Chat rooms on their own connection. Rooms are read on every MESSAGE to a room only, so they are
- * not cached: a room added or changed by the {@code parley server room} command applies to the next
- * message.
+ * Chat rooms on their own connection. Rooms are not cached: a room added or changed by the {@code
+ * parley server room} command applies to the next message. But the proxy asks whether a name is a
+ * room for every request to a user (every INVITE), so that one query is prepared once: compiling it
+ * each time was native SQLite work on every call.
  */
 final class SqliteChatRoomStore implements ChatRoomStore, AutoCloseable {
 
@@ -25,6 +27,8 @@ final class SqliteChatRoomStore implements ChatRoomStore, AutoCloseable {
           + " LEFT JOIN chat_room_members m ON m.room = r.name";
 
   private final GuardedConnection connection;
+  // Prepared on first use and again after a failure, which may leave it unusable.
+  private PreparedStatement findByName; // guarded by connection's lock
   private final String database;
 
   /** Takes ownership of a connection to a migrated database named {@code database}. */
@@ -81,12 +85,35 @@ final class SqliteChatRoomStore implements ChatRoomStore, AutoCloseable {
   @Override
   public Optional<ChatRoom> find(String name) throws StoreException {
     Objects.requireNonNull(name, "name");
-    return read(SELECT_MEMBERS + " WHERE r.name = ?", name).stream().findFirst();
+    return connection.run(
+        "could not read room " + name + " of " + database,
+        c -> {
+          if (findByName == null) {
+            findByName = c.prepareStatement(SELECT_MEMBERS + " WHERE r.name = ?");
+          }
+          try {
+            findByName.setString(1, name);
+            return rooms(findByName).stream().findFirst();
+          } catch (SQLException e) {
+            PreparedStatement failed = findByName;
+            findByName = null;
+            closeQuietly(failed);
+            throw e;
+          }
+        });
+  }
+
+  private static void closeQuietly(PreparedStatement statement) {
+    try {
+      statement.close();
+    } catch (SQLException e) {
+      // The query's own failure is what gets reported.
+    }
   }
 
   @Override
   public List<ChatRoom> list() throws StoreException {
-    return read(SELECT_MEMBERS + " ORDER BY r.name", null);
+    return read(SELECT_MEMBERS + " ORDER BY r.name");
   }
 
   /** Closes the connection; later calls fail with StoreException. */
@@ -95,29 +122,30 @@ final class SqliteChatRoomStore implements ChatRoomStore, AutoCloseable {
     connection.close();
   }
 
-  private List<ChatRoom> read(String sql, String name) throws StoreException {
+  private List<ChatRoom> read(String sql) throws StoreException {
     return connection.run(
         "could not read the rooms of " + database,
         c -> {
-          Map<String, List<String>> members = new LinkedHashMap<>();
           try (PreparedStatement query = c.prepareStatement(sql)) {
-            if (name != null) {
-              query.setString(1, name);
-            }
-            try (ResultSet rows = query.executeQuery()) {
-              while (rows.next()) {
-                List<String> room =
-                    members.computeIfAbsent(rows.getString(1), k -> new ArrayList<>());
-                String member = rows.getString(2);
-                if (member != null) {
-                  room.add(member);
-                }
-              }
-            }
+            return rooms(query);
           }
-          List<ChatRoom> rooms = new ArrayList<>();
-          members.forEach((room, names) -> rooms.add(new ChatRoom(room, names)));
-          return rooms;
         });
+  }
+
+  /** The rooms a {@link #SELECT_MEMBERS} query finds, each with its members. */
+  private static List<ChatRoom> rooms(PreparedStatement query) throws SQLException {
+    Map<String, List<String>> members = new LinkedHashMap<>();
+    try (ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        List<String> room = members.computeIfAbsent(rows.getString(1), k -> new ArrayList<>());
+        String member = rows.getString(2);
+        if (member != null) {
+          room.add(member);
+        }
+      }
+    }
+    List<ChatRoom> rooms = new ArrayList<>();
+    members.forEach((room, names) -> rooms.add(new ChatRoom(room, names)));
+    return rooms;
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import javax.sip.SipFactory;
 import javax.sip.header.DateHeader;
 import org.junit.jupiter.api.Test;
 import org.parley.server.testing.MutableClock;
@@ -13,10 +12,8 @@ class DateHeadersTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00.250Z"));
 
-  private DateHeaders dates() throws Exception {
-    SipFactory factory = SipFactory.getInstance();
-    factory.setPathName("gov.nist");
-    return new DateHeaders(factory.createHeaderFactory(), clock);
+  private DateHeaders dates() {
+    return new DateHeaders(SipFactories.headers(), clock);
   }
 
   @Test

@@ -6,28 +6,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.sip.PeerUnavailableException;
-import javax.sip.SipFactory;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.Test;
 
 class StrayResponseValveTest {
 
-  private final MessageFactory messages = messageFactory();
+  private final MessageFactory messages = SipFactories.messages();
   private final Set<String> clientTransactions = new HashSet<>();
   private final List<Response> relayed = new ArrayList<>();
   private final StrayResponseValve valve = new StrayResponseValve(clientTransactions::contains);
-
-  private static MessageFactory messageFactory() {
-    try {
-      SipFactory factory = SipFactory.getInstance();
-      factory.setPathName("gov.nist");
-      return factory.createMessageFactory();
-    } catch (PeerUnavailableException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private Response ok(String branch, String method) throws Exception {
     return messages.createResponse(

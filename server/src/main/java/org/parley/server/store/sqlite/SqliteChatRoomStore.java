@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,11 @@ import org.parley.server.store.ChatRoomStore;
 import org.parley.server.store.StoreException;
 
 /**
- * Chat rooms on their own connection. Rooms are not cached: a room added or changed by the {@code
- * parley server room} command applies to the next message. But the proxy asks whether a name is a
- * room for every request to a user (every INVITE), so that one query is prepared once: compiling it
- * each time was native SQLite work on every call.
+ * Chat rooms on their own connection. The proxy asks whether a name is a room for every request to
+ * a user (every INVITE), so the rooms are kept in memory and read again only when {@code PRAGMA
+ * data_version} says another connection committed something (a room added or changed by the {@code
+ * parley server room} command still applies to the next message), or when this store changed them.
+ * Querying the table on each call was native SQLite work on every call.
  */
 final class SqliteChatRoomStore implements ChatRoomStore, AutoCloseable {
 
@@ -28,7 +30,9 @@ final class SqliteChatRoomStore implements ChatRoomStore, AutoCloseable {
 
   private final GuardedConnection connection;
   // Prepared on first use and again after a failure, which may leave it unusable.
-  private PreparedStatement findByName; // guarded by connection's lock
+  private PreparedStatement dataVersion; // guarded by connection's lock
+  private Map<String, ChatRoom> byName; // guarded by connection's lock; null: read again
+  private long seenDataVersion; // guarded by connection's lock
   private final String database;
 
   /** Takes ownership of a connection to a migrated database named {@code database}. */
@@ -43,6 +47,7 @@ final class SqliteChatRoomStore implements ChatRoomStore, AutoCloseable {
     connection.inTransaction(
         "could not add room " + room.name() + " to " + database,
         c -> {
+          byName = null; // data_version does not count this connection's own commits
           try (PreparedStatement insert =
               c.prepareStatement(
                   "INSERT INTO chat_rooms (name) VALUES (?) ON CONFLICT (name) DO NOTHING")) {
@@ -69,6 +74,7 @@ final class SqliteChatRoomStore implements ChatRoomStore, AutoCloseable {
     return connection.inTransaction(
         "could not remove room " + name + " from " + database,
         c -> {
+          byName = null;
           try (PreparedStatement members =
               c.prepareStatement("DELETE FROM chat_room_members WHERE room = ?")) {
             members.setString(1, name);
@@ -88,16 +94,30 @@ final class SqliteChatRoomStore implements ChatRoomStore, AutoCloseable {
     return connection.run(
         "could not read room " + name + " of " + database,
         c -> {
-          if (findByName == null) {
-            findByName = c.prepareStatement(SELECT_MEMBERS + " WHERE r.name = ?");
-          }
           try {
-            findByName.setString(1, name);
-            return rooms(findByName).stream().findFirst();
+            if (dataVersion == null) {
+              dataVersion = c.prepareStatement("PRAGMA data_version");
+            }
+            long version;
+            try (ResultSet row = dataVersion.executeQuery()) {
+              version = row.next() ? row.getLong(1) : 0;
+            }
+            if (byName == null || version != seenDataVersion) {
+              Map<String, ChatRoom> rooms = new HashMap<>();
+              try (PreparedStatement all = c.prepareStatement(SELECT_MEMBERS)) {
+                rooms(all).forEach(room -> rooms.put(room.name(), room));
+              }
+              byName = rooms;
+              seenDataVersion = version;
+            }
+            return Optional.ofNullable(byName.get(name));
           } catch (SQLException e) {
-            PreparedStatement failed = findByName;
-            findByName = null;
-            closeQuietly(failed);
+            PreparedStatement failed = dataVersion;
+            dataVersion = null;
+            byName = null;
+            if (failed != null) {
+              closeQuietly(failed);
+            }
             throw e;
           }
         });

@@ -2,6 +2,10 @@ package org.parley.server.sip.jainsip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.stack.MessageChannel;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -63,9 +67,105 @@ class StrayResponseValveTest {
   }
 
   @Test
+  void overUdpTheValveRelaysButOverAStreamTheStackKeepsTheResponse() throws Exception {
+    valve.relayTo(relayed::add);
+
+    boolean overUdp = valve.processResponse(ok("z9hG4bKAbC.gone", "INVITE"), new Channel("UDP"));
+    boolean overTcp = valve.processResponse(ok("z9hG4bKAbC.gone", "INVITE"), new Channel("TCP"));
+
+    assertThat(overUdp).isFalse();
+    assertThat(overTcp).isTrue();
+    assertThat(relayed).hasSize(1);
+  }
+
+  @Test
   void beforeTheServerIsWiredEveryResponseGoesToTheStack() throws Exception {
     boolean passedOn = valve.processResponse(ok("z9hG4bKAbC.gone", "INVITE"), null);
 
     assertThat(passedOn).isTrue();
+  }
+
+  /** A channel that only knows its transport, which is all the valve asks. */
+  private static final class Channel extends MessageChannel {
+    private final String transport;
+
+    Channel(String transport) {
+      this.transport = transport;
+    }
+
+    @Override
+    public String getTransport() {
+      return transport;
+    }
+
+    @Override
+    public void close() {}
+
+    @Override
+    public SIPTransactionStack getSIPStack() {
+      return null;
+    }
+
+    @Override
+    public boolean isReliable() {
+      return !"UDP".equals(transport);
+    }
+
+    @Override
+    public boolean isSecure() {
+      return false;
+    }
+
+    @Override
+    public void sendMessage(SIPMessage message) {}
+
+    @Override
+    public String getPeerAddress() {
+      return "192.0.2.7";
+    }
+
+    @Override
+    protected InetAddress getPeerInetAddress() {
+      return null;
+    }
+
+    @Override
+    protected String getPeerProtocol() {
+      return transport;
+    }
+
+    @Override
+    public int getPeerPort() {
+      return 5062;
+    }
+
+    @Override
+    public int getPeerPacketSourcePort() {
+      return 5062;
+    }
+
+    @Override
+    public InetAddress getPeerPacketSourceAddress() {
+      return null;
+    }
+
+    @Override
+    public String getKey() {
+      return transport + ":192.0.2.7:5062";
+    }
+
+    @Override
+    public String getViaHost() {
+      return "127.0.0.1";
+    }
+
+    @Override
+    public int getViaPort() {
+      return 5060;
+    }
+
+    @Override
+    protected void sendMessage(
+        byte[] message, InetAddress receiverAddress, int receiverPort, boolean reconnect) {}
   }
 }

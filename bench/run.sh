@@ -43,6 +43,8 @@ kamailio_port=$((port_base + 70))
 uas_ports=($((port_base + 101)) $((port_base + 102)))
 client_port=$((port_base + 200)) # SIPp UACs use client_port .. client_port+3
 heap="${BENCH_HEAP:-512m}"
+# More JVM options for Parley (e.g. a GC choice to compare), after the heap settings.
+parley_java_opts="${BENCH_PARLEY_JAVA_OPTS:-}"
 
 die() { echo "run.sh: $*" >&2; exit 1; }
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
@@ -186,7 +188,7 @@ start_parley() {
   printf 'tls.port=0\nhttp.port=0\nauth.algorithms=MD5\n' > "$work/parley.properties"
   log "parley: importing $((users + 2)) users"
   "$root/parley" server user import "$work/users-parley.csv" --data "$data" --domain "$domain" >&2
-  local java_opts="-Xms$heap -Xmx$heap -XX:+ExitOnOutOfMemoryError"
+  local java_opts="-Xms$heap -Xmx$heap -XX:+ExitOnOutOfMemoryError $parley_java_opts"
   if [[ "$profile" == 1 ]]; then
     # Recording from the start: starting JFR later (jcmd JFR.start) invalidates compiled code
     # and sends the JIT back to work for half a minute. Steps are cut out with JFR.dump.
@@ -437,6 +439,7 @@ read -r -a call_rate_list <<< "$call_rates"
   echo "kamailio=$(kamailio -v | head -1)"
   echo "sipp=$(sipp -v 2>&1 | grep -o 'SIPp v[^ ]*' | head -1)"
   echo "users=$users step_seconds=$step_seconds call_pause_ms=$call_pause_ms heap=$heap"
+  echo "parley_java_opts=$parley_java_opts"
   echo "uptime_at_start=$(uptime)"
 } > "$out/machine.txt"
 

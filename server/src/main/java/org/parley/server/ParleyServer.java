@@ -135,7 +135,7 @@ public final class ParleyServer implements AutoCloseable {
               registrar,
               locations,
               authenticator,
-              name -> lookup(database.users(), name).isPresent(),
+              name -> lookup(database.users(), name, false).isPresent(),
               database.messages(),
               new VoicemailService(mailboxes, voicemailSettings(config)),
               new PresenceOptions(
@@ -189,19 +189,34 @@ public final class ParleyServer implements AutoCloseable {
   }
 
   private static UserDigests digests(UserStore users, String realm) {
-    return (name, algorithm) -> {
-      Optional<User> user = lookup(users, name);
-      if (user.isEmpty() || !realm.equals(user.get().realm())) {
-        return Optional.empty();
+    return new UserDigests() {
+      @Override
+      public Optional<String> ha1(String name, DigestAlgorithm algorithm)
+          throws AuthLookupException {
+        return ha1Of(lookup(users, name, false), realm, algorithm);
       }
-      return Optional.of(
-          algorithm == DigestAlgorithm.MD5 ? user.get().ha1Md5() : user.get().ha1Sha256());
+
+      @Override
+      public Optional<String> currentHa1(String name, DigestAlgorithm algorithm)
+          throws AuthLookupException {
+        return ha1Of(lookup(users, name, true), realm, algorithm);
+      }
     };
   }
 
-  private static Optional<User> lookup(UserStore users, String name) throws AuthLookupException {
+  private static Optional<String> ha1Of(
+      Optional<User> user, String realm, DigestAlgorithm algorithm) {
+    if (user.isEmpty() || !realm.equals(user.get().realm())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        algorithm == DigestAlgorithm.MD5 ? user.get().ha1Md5() : user.get().ha1Sha256());
+  }
+
+  private static Optional<User> lookup(UserStore users, String name, boolean current)
+      throws AuthLookupException {
     try {
-      return users.find(name);
+      return current ? users.findCurrent(name) : users.find(name);
     } catch (StoreException e) {
       throw new AuthLookupException("Cannot read user " + name, e);
     }

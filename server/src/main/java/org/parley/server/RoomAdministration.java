@@ -29,14 +29,14 @@ public final class RoomAdministration {
    */
   public void add(String name, List<String> members) throws StoreException {
     UserAdministration.checkName(name);
-    if (users.find(name).isPresent()) {
+    if (users.findCurrent(name).isPresent()) {
       throw new IllegalArgumentException("'" + name + "' is a user; a room needs its own name");
     }
     if (members.isEmpty()) {
       throw new IllegalArgumentException("A room needs at least one member (--member NAME)");
     }
     for (String member : members) {
-      if (users.find(member).isEmpty()) {
+      if (users.findCurrent(member).isEmpty()) {
         throw new IllegalArgumentException("There is no user '" + member + "'");
       }
     }

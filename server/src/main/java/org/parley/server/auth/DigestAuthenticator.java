@@ -151,7 +151,28 @@ public final class DigestAuthenticator {
       DigestParameters digest, DigestAlgorithm algorithm, String method, boolean withQop)
       throws AuthLookupException {
     Optional<String> storedHa1 = users.ha1(digest.username(), algorithm);
-    String ha1 = storedHa1.orElse(algorithm == DigestAlgorithm.MD5 ? decoyHa1Md5 : decoyHa1Sha256);
+    if (storedHa1.isPresent() && ha1Matches(digest, algorithm, method, withQop, storedHa1.get())) {
+      return true;
+    }
+    // The cached digest may predate a password change: ask once more, past the cache. An unknown
+    // user (already looked up past the cache) gets the same work on a decoy, so that the time
+    // taken does not tell which names exist.
+    String decoy = algorithm == DigestAlgorithm.MD5 ? decoyHa1Md5 : decoyHa1Sha256;
+    if (storedHa1.isPresent()) {
+      storedHa1 = users.currentHa1(digest.username(), algorithm);
+    } else {
+      ha1Matches(digest, algorithm, method, withQop, decoy);
+    }
+    return ha1Matches(digest, algorithm, method, withQop, storedHa1.orElse(decoy))
+        && storedHa1.isPresent();
+  }
+
+  private static boolean ha1Matches(
+      DigestParameters digest,
+      DigestAlgorithm algorithm,
+      String method,
+      boolean withQop,
+      String ha1) {
     String expected =
         withQop
             ? DigestCredentials.response(
@@ -164,10 +185,8 @@ public final class DigestAuthenticator {
                 digest.cnonce())
             : algorithm.hash(
                 ha1 + ":" + digest.nonce() + ":" + algorithm.hash(method + ":" + digest.uri()));
-    boolean equal =
-        MessageDigest.isEqual(
-            expected.getBytes(StandardCharsets.US_ASCII),
-            digest.response().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
-    return equal && storedHa1.isPresent();
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.US_ASCII),
+        digest.response().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
   }
 }

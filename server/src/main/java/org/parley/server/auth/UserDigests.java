@@ -12,4 +12,13 @@ public interface UserDigests {
    * @throws AuthLookupException when the store cannot answer (the request then fails with 500)
    */
   Optional<String> ha1(String username, DigestAlgorithm algorithm) throws AuthLookupException;
+
+  /**
+   * As {@link #ha1}, but never older than the store's last change (ha1 may answer from a cache up
+   * to a second old): asked again when a digest did not match, so a new password works at once.
+   */
+  default Optional<String> currentHa1(String username, DigestAlgorithm algorithm)
+      throws AuthLookupException {
+    return ha1(username, algorithm);
+  }
 }

@@ -31,7 +31,7 @@ public final class StoredDigestPasswords implements PasswordCheck {
   public boolean matches(String user, char[] password) throws IOException {
     Optional<User> stored;
     try {
-      stored = users.find(user);
+      stored = users.findCurrent(user);
     } catch (StoreException e) {
       throw new IOException("cannot read user " + user, e);
     }

@@ -95,6 +95,48 @@ class DigestAuthenticatorTest {
   }
 
   @Test
+  void aNewPasswordWorksAtOnceEvenWhileTheCacheStillHoldsTheOldOne() throws Exception {
+    List<String> currentLookups = new java.util.ArrayList<>();
+    UserDigests cachedBeforeAPasswordChange =
+        new UserDigests() {
+          @Override
+          public Optional<String> ha1(String name, DigestAlgorithm algorithm) {
+            return Optional.of(
+                DigestCredentials.ha1(algorithm, name, REALM, "old-password".toCharArray()));
+          }
+
+          @Override
+          public Optional<String> currentHa1(String name, DigestAlgorithm algorithm) {
+            currentLookups.add(name);
+            return Optional.of(
+                DigestCredentials.ha1(algorithm, name, REALM, "new-password".toCharArray()));
+          }
+        };
+    DigestAuthenticator changed =
+        new DigestAuthenticator(
+            REALM,
+            List.of(DigestAlgorithm.MD5),
+            new NonceService(Duration.ofSeconds(300), 1 << 10),
+            cachedBeforeAPasswordChange,
+            clock);
+    String nonce =
+        NONCE
+            .matcher(changed.challenges(false).get(0))
+            .results()
+            .findFirst()
+            .orElseThrow()
+            .group(1);
+
+    AuthOutcome outcome =
+        changed.authenticate(
+            Optional.of(answer(DigestAlgorithm.MD5, "alice", "new-password", nonce, "00000001")),
+            "REGISTER");
+
+    assertThat(outcome).isEqualTo(new AuthOutcome.Authenticated("alice"));
+    assertThat(currentLookups).containsExactly("alice");
+  }
+
+  @Test
   void replayedNonceCountIsRefusedButTheNextCountWorks() throws Exception {
     String nonce = freshNonce();
     DigestParameters first =

@@ -1,5 +1,6 @@
 package org.parley.server.sip.jainsip;
 
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -110,6 +111,7 @@ public final class JainSipServer implements AutoCloseable {
     } catch (PeerUnavailableException e) {
       throw new SipServerException("Cannot create the SIP stack: " + e.getMessage(), e);
     }
+    StrayResponseValve strays = strayResponses(stack);
     try {
       SipProvider provider = listen(stack, settings);
       SipContext sip =
@@ -147,6 +149,7 @@ public final class JainSipServer implements AutoCloseable {
         listener.voicemail(mailbox);
       }
       provider.addSipListener(listener);
+      strays.relayTo(proxy::relayStray);
       stack.start();
       presence.resume();
       LOG.info(
@@ -159,6 +162,15 @@ public final class JainSipServer implements AutoCloseable {
       stack.stop();
       throw new SipServerException("Cannot start the SIP server: " + e.getMessage(), e);
     }
+  }
+
+  /** Installed before the stack listens: jain-sip reads its valve list without locking. */
+  private static StrayResponseValve strayResponses(SipStack stack) {
+    SIPTransactionStack transactions = (SIPTransactionStack) stack;
+    StrayResponseValve valve =
+        new StrayResponseValve(id -> transactions.findTransaction(id, false) != null);
+    transactions.sipMessageValves.add(valve);
+    return valve;
   }
 
   private static SipProvider listen(SipStack stack, SipServerSettings settings)

@@ -171,26 +171,42 @@ final class ProxyCore {
 
   /** A response to a request this proxy sent. */
   void response(ResponseEvent event) {
-    ViaHeader top = (ViaHeader) event.getResponse().getHeader(ViaHeader.NAME);
+    ClientTransaction transaction = event.getClientTransaction();
+    if (transaction == null || !(transaction.getApplicationData() instanceof ForkContext context)) {
+      relayStray(event.getResponse());
+      return;
+    }
+    Response response = withoutOurVia(event.getResponse());
+    if (response != null) {
+      synchronized (context) {
+        relay(context, transaction, response);
+      }
+    }
+  }
+
+  /**
+   * A response that matches no fork (a 2xx retransmission, or one to a request forwarded without a
+   * fork context): relayed by its next Via, as a stateless proxy would (RFC 3261 §16.7, §16.11).
+   */
+  void relayStray(Response received) {
+    Response response = withoutOurVia(received);
+    if (response != null && response.getHeader(ViaHeader.NAME) != null) {
+      responses.sendStateless(response);
+    }
+  }
+
+  /** A copy without our top Via, or null when the top Via is not ours. */
+  private Response withoutOurVia(Response received) {
+    ViaHeader top = (ViaHeader) received.getHeader(ViaHeader.NAME);
     if (top == null || !isOurAddress(top.getHost(), top.getPort())) {
       // RFC 3261 §18.1.2: a response whose top Via is not ours is silently discarded; relaying it
       // would send it wherever its next Via points (RFC 4475 §3.3.10: even to a broadcast address).
-      LOG.debug("Discarding a {} response that is not for us", event.getResponse().getStatusCode());
-      return;
+      LOG.debug("Discarding a {} response that is not for us", received.getStatusCode());
+      return null;
     }
-    Response response = (Response) event.getResponse().clone();
+    Response response = (Response) received.clone();
     response.removeFirst(ViaHeader.NAME);
-    ClientTransaction transaction = event.getClientTransaction();
-    if (transaction == null || !(transaction.getApplicationData() instanceof ForkContext context)) {
-      // A 2xx retransmission or a response to a statelessly forwarded request: relay by Via.
-      if (response.getHeader(ViaHeader.NAME) != null) {
-        responses.sendStateless(response);
-      }
-      return;
-    }
-    synchronized (context) {
-      relay(context, transaction, response);
-    }
+    return response;
   }
 
   private void relay(ForkContext context, ClientTransaction transaction, Response response) {

@@ -6,14 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TimeZone;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,8 +48,6 @@ import org.slf4j.LoggerFactory;
  */
 final class RegisterHandler {
 
-  private static final TimeZone GMT = TimeZone.getTimeZone("GMT");
-
   private static final Logger LOG = LoggerFactory.getLogger(RegisterHandler.class);
 
   /** Bounds the set below even if the disk stalls under a flood of registrations. */
@@ -62,6 +58,7 @@ final class RegisterHandler {
   private final SipAuthentication authentication;
   private final Registrar registrar;
   private final Clock clock;
+  private final DateHeaders dates;
 
   /** How long a 200 is kept for retransmissions: Timer J, 64 × T1 (RFC 3261 §17.2.2). */
   private static final Duration ANSWER_KEPT = Duration.ofSeconds(32);
@@ -94,6 +91,7 @@ final class RegisterHandler {
     this.authentication = authentication;
     this.registrar = registrar;
     this.clock = clock;
+    this.dates = new DateHeaders(sip.headers(), clock);
   }
 
   void handle(RequestEvent event) {
@@ -240,7 +238,7 @@ final class RegisterHandler {
       while (paths != null && paths.hasNext()) {
         response.addHeader(paths.next());
       }
-      response.setHeader(sip.headers().createDateHeader(Calendar.getInstance(GMT, Locale.ROOT)));
+      response.setHeader(dates.now());
     } catch (ParseException e) {
       throw new IllegalStateException("A stored contact no longer parses", e);
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import org.parley.server.store.StoreException;
 import org.parley.server.store.User;
 import org.parley.server.store.UserStore;
@@ -27,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * row, which triggers bump on every change to {@code users}, read to tell whether that commit
  * touched users. The cache is reloaded only when it did.
  *
+ * <p>Even that check was a measurable share of a registration (two SQLite queries per request while
+ * the location writer commits), so {@link #find} trusts a user it finds in the cache for {@link
+ * #RECHECK_NANOS} after the last check; a name it does not find, and {@link #findCurrent}, always
+ * check. A user removed or changed by another process is therefore seen within a second.
+ *
  * <p>Reads and writes use separate connections: in WAL mode a read never waits for a writer, so a
  * write that waits for another process's lock does not hold up authentication.
  */
@@ -34,7 +40,14 @@ final class SqliteUserStore implements UserStore, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SqliteUserStore.class);
 
+  /** How long a cached user is answered without checking whether the users changed. */
+  static final long RECHECK_NANOS = 1_000_000_000L;
+
   private final String database;
+  private final LongSupplier nanoTime;
+  // When the last good check started, and whether there was one.
+  private volatile long checkedAtNanos;
+  private volatile boolean checked;
 
   private final ReentrantLock readerLock = new ReentrantLock();
   private final Connection readConnection; // guarded by readerLock
@@ -63,7 +76,17 @@ final class SqliteUserStore implements UserStore, AutoCloseable {
    * @param database the file's name, for messages
    */
   SqliteUserStore(Connection readConnection, Connection writeConnection, String database) {
+    this(readConnection, writeConnection, database, System::nanoTime);
+  }
+
+  /** As above, with the clock that times {@link #RECHECK_NANOS} (tests pass their own). */
+  SqliteUserStore(
+      Connection readConnection,
+      Connection writeConnection,
+      String database,
+      LongSupplier nanoTime) {
     this.database = database;
+    this.nanoTime = nanoTime;
     this.readConnection = readConnection;
     this.writeConnection = writeConnection;
   }
@@ -112,6 +135,18 @@ final class SqliteUserStore implements UserStore, AutoCloseable {
 
   @Override
   public Optional<User> find(String name) throws StoreException {
+    Objects.requireNonNull(name, "name");
+    if (!closed && checked && nanoTime.getAsLong() - checkedAtNanos < RECHECK_NANOS) {
+      User cached = snapshot.byName().get(name);
+      if (cached != null) {
+        return Optional.of(cached);
+      }
+    }
+    return findCurrent(name);
+  }
+
+  @Override
+  public Optional<User> findCurrent(String name) throws StoreException {
     Objects.requireNonNull(name, "name");
     return Optional.ofNullable(current().byName().get(name));
   }
@@ -170,6 +205,7 @@ final class SqliteUserStore implements UserStore, AutoCloseable {
       }
       long check = checksStarted + 1;
       checksStarted = check;
+      long startedNanos = nanoTime.getAsLong();
       if (dataVersion == null) {
         dataVersion = readConnection.prepareStatement("PRAGMA data_version");
         generation =
@@ -184,6 +220,8 @@ final class SqliteUserStore implements UserStore, AutoCloseable {
         seenDataVersion = version;
       }
       lastGoodCheck = check;
+      checkedAtNanos = startedNanos;
+      checked = true;
       return snapshot;
     } catch (SQLException e) {
       discardQueries();

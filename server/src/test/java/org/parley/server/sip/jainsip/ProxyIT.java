@@ -256,6 +256,26 @@ class ProxyIT {
   }
 
   @Test
+  void responseThatMatchesNoTransactionIsRelayedByItsNextVia() throws Exception {
+    try (RawSipClient sender = RawSipClient.udp(server.port)) {
+      // A callee's late 2xx retransmission: our Via on top, for a branch we no longer track.
+      sender.send(
+          "SIP/2.0 200 OK\nVia: SIP/2.0/UDP 127.0.0.1:"
+              + server.port
+              + ";branch=z9hG4bKdeadbeef.gone\nVia: "
+              + sender.via()
+              + "\nFrom: <sip:alice@office.example>;tag=a1\nTo: <sip:bob@office.example>;tag=b1\n"
+              + "Call-ID: call-9\nCSeq: 36 INVITE");
+
+      SipMessage relayed = sender.receive(m -> m.isResponse());
+      assertThat(relayed.status()).isEqualTo(200);
+      assertThat(relayed.header("Call-ID")).isEqualTo("call-9");
+      assertThat(relayed.listValues("Via")).hasSize(1);
+      assertThat(relayed.header("Via")).doesNotContain("z9hG4bKdeadbeef");
+    }
+  }
+
+  @Test
   void responseWhoseTopViaIsNotOursIsDiscardedNotRelayed() throws Exception {
     try (RawSipClient sender = RawSipClient.udp(server.port)) {
       // Relaying by Via would send it to the second Via: the sender itself.

@@ -6,8 +6,6 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import javax.sip.PeerUnavailableException;
-import javax.sip.SipFactory;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.Test;
@@ -20,17 +18,7 @@ class RecentAnswersTest {
           + "From: <sip:a@office.example>;tag=1\r\nTo: <sip:a@office.example>;tag=2\r\n"
           + "Call-ID: c1\r\nCSeq: 2 REGISTER\r\nContent-Length: 0\r\n\r\n";
 
-  private final MessageFactory messages = messageFactory();
-
-  private static MessageFactory messageFactory() {
-    try {
-      SipFactory factory = SipFactory.getInstance();
-      factory.setPathName("gov.nist");
-      return factory.createMessageFactory();
-    } catch (PeerUnavailableException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  private final MessageFactory messages = SipFactories.messages();
 
   private Optional<Response> parse(String text) {
     try {

@@ -55,4 +55,22 @@ class SqliteChatRoomStoreTest {
       assertThat(rooms.find("team").orElseThrow().members()).containsExactly("carol");
     }
   }
+
+  @Test
+  void repeatedLookupsSeeRoomsChangedByAnotherProcessMeanwhile() throws StoreException {
+    Path file = folder.resolve("parley.db");
+    try (ServerDatabase server = ServerDatabase.open(file);
+        ServerDatabase cli = ServerDatabase.open(file)) {
+      ChatRoomStore rooms = server.rooms();
+      assertThat(rooms.find("team")).isEmpty();
+
+      cli.rooms().add(new ChatRoom("team", List.of("alice")));
+      assertThat(rooms.find("team").orElseThrow().members()).containsExactly("alice");
+      assertThat(rooms.find("sales")).isEmpty();
+
+      cli.rooms().remove("team");
+      cli.rooms().add(new ChatRoom("team", List.of("bob", "carol")));
+      assertThat(rooms.find("team").orElseThrow().members()).containsExactly("bob", "carol");
+    }
+  }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,10 +129,47 @@ class SqliteUserStoreTest {
       assertThat(users.find("bob")).contains(user("bob"));
 
       cli.users().update(changed);
-      assertThat(users.find("bob")).contains(changed);
+      assertThat(users.findCurrent("bob")).contains(changed);
 
       cli.users().remove("bob");
-      assertThat(users.find("bob")).isEmpty();
+      assertThat(users.findCurrent("bob")).isEmpty();
+    }
+  }
+
+  @Test
+  void aFoundUserIsTrustedForASecondAfterTheLastCheck() throws Exception {
+    AtomicLong nanos = new AtomicLong();
+    User changed = new User("alice", "example.com", "md5-2", "sha256-2");
+    try (SqliteUserStore server =
+            new SqliteUserStore(
+                SqliteConnections.open(file), SqliteConnections.open(file), "test", nanos::get);
+        ServerDatabase cli = ServerDatabase.open(file)) {
+      cli.users().add(user("alice"));
+      assertThat(server.find("alice")).contains(user("alice"));
+
+      cli.users().update(changed);
+      nanos.addAndGet(SqliteUserStore.RECHECK_NANOS - 1);
+      assertThat(server.find("alice")).contains(user("alice"));
+      assertThat(server.findCurrent("alice")).contains(changed);
+
+      cli.users().remove("alice");
+      nanos.addAndGet(SqliteUserStore.RECHECK_NANOS);
+      assertThat(server.find("alice")).isEmpty();
+    }
+  }
+
+  @Test
+  void aNameNotInTheCacheIsCheckedAtOnce() throws Exception {
+    AtomicLong nanos = new AtomicLong();
+    try (SqliteUserStore server =
+            new SqliteUserStore(
+                SqliteConnections.open(file), SqliteConnections.open(file), "test", nanos::get);
+        ServerDatabase cli = ServerDatabase.open(file)) {
+      assertThat(server.find("bob")).isEmpty();
+
+      cli.users().add(user("bob"));
+
+      assertThat(server.find("bob")).contains(user("bob"));
     }
   }
 
@@ -146,7 +184,7 @@ class SqliteUserStoreTest {
       cli.users().remove("alice");
     }
 
-    assertThat(users.find("alice")).isEmpty();
+    assertThat(users.findCurrent("alice")).isEmpty();
   }
 
   @Test

@@ -10,6 +10,7 @@ import org.parley.core.account.Account;
 import org.parley.core.account.AccountCredentials;
 import org.parley.core.account.AccountSettings;
 import org.parley.core.account.ServerAddress;
+import org.parley.core.call.MediaEncryption;
 import org.parley.core.credentials.CredentialStore;
 import org.parley.core.sip.SipException;
 import org.parley.core.store.StoreException;
@@ -93,7 +94,7 @@ public final class DesktopSession implements AutoCloseable {
     softphone.setCallLog(database.callLog());
     List<Account> accounts = new ArrayList<>();
     for (AccountSettings settings : enabled) {
-      accounts.add(softphone.addAccount(credentials.config(settings)));
+      accounts.add(addTo(softphone, credentials, settings));
     }
     return new DesktopSession(database, credentials, server, softphone, accounts);
   }
@@ -139,8 +140,17 @@ public final class DesktopSession implements AutoCloseable {
 
   /** Adds a newly saved account to the running softphone. */
   public Account addAccount(AccountSettings settings) {
-    Account account = softphone.addAccount(credentials.config(settings));
+    Account account = addTo(softphone, credentials, settings);
     accounts.add(account);
+    return account;
+  }
+
+  // Until the stored encryption is applied, plain RTP; a peer's transfer is asked about from the
+  // start, so no REFER that arrives early is followed unasked.
+  private static Account addTo(
+      Softphone softphone, AccountCredentials credentials, AccountSettings settings) {
+    Account account = softphone.addAccount(credentials.config(settings));
+    account.setCallPolicy(AccountCallPolicies.policy(MediaEncryption.NONE));
     return account;
   }
 

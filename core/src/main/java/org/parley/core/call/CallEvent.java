@@ -72,7 +72,7 @@ public sealed interface CallEvent {
       implements CallEvent {}
 
   /**
-   * A transfer the peer asked for was declined: it heard 603 Declined and this call goes on.
+   * A transfer the peer asked for was declined: it heard 603 Decline and this call goes on.
    *
    * @param timedOut no one chose in time
    */

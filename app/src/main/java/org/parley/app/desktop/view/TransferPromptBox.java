@@ -32,6 +32,9 @@ final class TransferPromptBox extends VBox {
               }
             });
     Label notice = Views.boundLabel("transfer-prompt-notice", prompt.noticeProperty());
+    Views.showWhen(notice, prompt.noticeProperty().isNotEmpty());
     getChildren().addAll(box, notice);
+    // Idle, it takes no room in the call area (no spacing either).
+    Views.showWhen(this, prompt.shownProperty().or(prompt.noticeProperty().isNotEmpty()));
   }
 }

@@ -55,7 +55,17 @@ public final class InstallerBuilder {
               + plan.distFolder()
               + "; build the app first: ./mvnw package -pl app -am");
     }
-    run("jpackage", plan.arguments());
+    List<String> arguments = plan.arguments();
+    try {
+      UrlSchemeResources.write(plan.type(), plan.resourceDir());
+    } catch (IOException e) {
+      throw new InstallerException(
+          "Cannot write the installer's resources to "
+              + plan.resourceDir()
+              + ": "
+              + e.getMessage());
+    }
+    run("jpackage", arguments);
     return plan.destination();
   }
 

@@ -34,6 +34,10 @@ public record JpackagePlan(
     add(args, "--runtime-image", runtimeImage.toString());
     add(args, "--dest", destination.toString());
     add(args, "--java-options", "-XX:+ExitOnOutOfMemoryError");
+    if (type != InstallerType.APP_IMAGE) {
+      // The sip:, sips: and tel: link handler files (UrlSchemeResources), written there first.
+      add(args, "--resource-dir", resourceDir().toString());
+    }
     switch (type) {
       case MSI -> {
         args.add("--win-menu");
@@ -46,7 +50,8 @@ public record JpackagePlan(
       case DEB, RPM -> {
         add(args, "--linux-package-name", "parley");
         add(args, "--linux-menu-group", "Network;Telephony;");
-        args.add("--linux-shell-integration");
+        // The menu entry; its desktop file also declares us the handler of sip:, sips:, tel:.
+        args.add("--linux-shortcut");
         if (type == InstallerType.DEB) {
           add(args, "--linux-deb-maintainer", "parley@localhost");
           // Opus FEC decoding binds the system libopus (ADR 0032); without it calls fall back to
@@ -60,6 +65,12 @@ public record JpackagePlan(
       default -> throw new IllegalStateException("Unhandled installer type " + type);
     }
     return args;
+  }
+
+  /** Where the files jpackage reads through {@code --resource-dir} go: beside the destination. */
+  public Path resourceDir() {
+    Path name = destination.getFileName();
+    return destination.resolveSibling((name == null ? "installer" : name) + "-resources");
   }
 
   private static void add(List<String> args, String option, String value) {

@@ -46,7 +46,8 @@ class JpackagePlanTest {
   void debIntegratesWithTheDesktopMenu() {
     List<String> args = argumentsFor(InstallerType.DEB, "0.1.0-SNAPSHOT");
 
-    assertThat(args).contains("--linux-shell-integration");
+    // jpackage has no --linux-shell-integration: the menu entry comes with --linux-shortcut.
+    assertThat(args).contains("--linux-shortcut").doesNotContain("--linux-shell-integration");
     assertThat(valueOf(args, "--linux-package-name")).isEqualTo("parley");
     assertThat(valueOf(args, "--app-version")).isEqualTo("0.1.0");
   }
@@ -64,5 +65,23 @@ class JpackagePlanTest {
     assertThat(InstallerType.nativeFor("Windows 11")).isEqualTo(InstallerType.MSI);
     assertThat(InstallerType.nativeFor("Mac OS X")).isEqualTo(InstallerType.DMG);
     assertThat(InstallerType.nativeFor("Linux")).isEqualTo(InstallerType.DEB);
+  }
+
+  @Test
+  void installersReadTheLinkHandlerFilesFromTheirResourceDirectory() {
+    JpackagePlan plan =
+        new JpackagePlan(
+            InstallerType.DEB,
+            AppVersion.fromMavenVersion("1.0.0"),
+            Path.of("dist"),
+            Path.of("jre"),
+            Path.of("target", "installer"));
+
+    assertThat(plan.resourceDir()).isEqualTo(Path.of("target", "installer-resources"));
+    for (InstallerType type : List.of(InstallerType.DEB, InstallerType.MSI, InstallerType.DMG)) {
+      assertThat(valueOf(argumentsFor(type, "1.0.0"), "--resource-dir"))
+          .isEqualTo(Path.of("out-resources").toString());
+    }
+    assertThat(argumentsFor(InstallerType.APP_IMAGE, "1.0.0")).doesNotContain("--resource-dir");
   }
 }

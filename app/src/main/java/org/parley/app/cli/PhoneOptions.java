@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.parley.core.call.CallPolicy;
 import org.parley.core.call.MediaEncryption;
+import org.parley.core.call.TransferConsent;
 import org.parley.media.device.AudioDevice;
 import org.parley.media.device.AudioDeviceChoice;
 import org.parley.media.device.AudioDevices;
@@ -12,8 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options {@code call} and {@code answer} share: the account, the audio files or devices and
- * whether the audio is encrypted.
+ * The options {@code call} and {@code answer} share: the account, the audio files or devices,
+ * whether the audio is encrypted and whether a peer's transfer is followed.
  */
 final class PhoneOptions {
 
@@ -53,8 +54,25 @@ final class PhoneOptions {
               + " required (refuse calls without it). Default: none.")
   String srtp = "none";
 
-  /** The account's call policy with the encryption {@code --srtp} asks for. */
+  @Option(
+      names = "--transfers",
+      paramLabel = "follow|decline",
+      description =
+          "What a peer's transfer (REFER) of a call does: follow (call the new party at once) or"
+              + " decline (603; the call stays). Default: follow.")
+  String transfers = "follow";
+
+  /** The account's call policy with the encryption and transfer handling the options ask for. */
   CallPolicy callPolicy() throws CommandFailure {
+    TransferConsent consent =
+        switch (transfers.toLowerCase(Locale.ROOT)) {
+          case "follow" -> TransferConsent.FOLLOW;
+          case "decline" -> TransferConsent.DECLINE;
+          default ->
+              throw new CommandFailure(
+                  ExitCodes.USAGE,
+                  "Unknown --transfers '" + transfers + "': use follow or decline.");
+        };
     MediaEncryption encryption =
         switch (srtp.toLowerCase(Locale.ROOT)) {
           case "none" -> MediaEncryption.NONE;
@@ -65,7 +83,7 @@ final class PhoneOptions {
                   ExitCodes.USAGE,
                   "Unknown --srtp '" + srtp + "': use none, optional or required.");
         };
-    return CallPolicy.defaults().withEncryption(encryption);
+    return CallPolicy.defaults().withEncryption(encryption).withTransfers(consent);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.util.List;
 import javax.sound.sampled.LineUnavailableException;
 import org.junit.jupiter.api.Test;
+import org.parley.core.call.TransferConsent;
 import org.parley.media.device.AudioDevice;
 import org.parley.media.device.AudioDevice.Kind;
 import org.parley.media.device.AudioDeviceChoice;
@@ -28,6 +29,16 @@ class PhoneOptionsTest {
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
+
+  @Test
+  void aPeersTransferIsFollowedUnlessTheCommandLineDeclinesIt() throws CommandFailure {
+    assertThat(parse().callPolicy().transfers()).isEqualTo(TransferConsent.FOLLOW);
+    assertThat(parse("--transfers", "decline").callPolicy().transfers())
+        .isEqualTo(TransferConsent.DECLINE);
+    assertThatThrownBy(() -> parse("--transfers", "ask").callPolicy())
+        .isInstanceOf(CommandFailure.class)
+        .hasMessage("Unknown --transfers 'ask': use follow or decline.");
+  }
 
   @Test
   void namedDevicesThatArePresentBecomeTheChoice() throws CommandFailure {

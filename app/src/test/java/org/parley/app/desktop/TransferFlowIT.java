@@ -8,6 +8,8 @@ import static org.parley.app.desktop.FxQueries.text;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.parley.core.call.CallEvent.CallHoldChanged;
 import org.parley.core.call.CallEvent.CallReplaced;
 import org.parley.core.call.CallEvent.CallTransferred;
 import org.parley.core.call.CallEvent.IncomingCall;
+import org.parley.core.call.CallEvent.TransferProgress;
 import org.parley.core.testing.RecordingSink;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -117,14 +120,57 @@ class TransferFlowIT {
       Call bobsCall = answerCallFrom(robot, bob, me);
 
       bobsCall.transfer("carol");
+      await(() -> robot.lookup("#transfer-prompt").query().isVisible());
+      assertThat(text(robot, "#transfer-prompt-question"))
+          .isEqualTo("sip:bob@localhost wants to transfer you to carol@localhost.");
+      assertThat(carol.calls.drain()).isEmpty(); // no one is called before the user says go
+      robot.clickOn("#transfer-go-button");
       carol.calls.next(IncomingCall.class).call().answer(TestDesktops.agentMedia(800));
 
       await(() -> text(robot, "#call-peer").equals("sip:carol@localhost"));
       await(() -> text(robot, "#call-state").startsWith("Connected"));
       await(() -> text(robot, "#last-outcome").startsWith("Call with sip:bob@localhost ended"));
       assertThat(robot.lookup("#in-call").query().isVisible()).isTrue();
+      assertThat(robot.lookup("#transfer-prompt").query().isVisible()).isFalse();
       robot.clickOn("#hangup-button");
       carol.calls.next(CallEnded.class);
+    }
+  }
+
+  @Test
+  void stayingKeepsTheCallerAndTellsHimTheTransferWasDeclined(FxRobot robot) throws Exception {
+    String me = signedInAs(robot);
+    int port = app.embeddedServerPort().orElseThrow();
+
+    try (HeadlessAgent bob = HeadlessAgent.register(profile, port, "bob");
+        HeadlessAgent carol = HeadlessAgent.register(profile, port, "carol")) {
+      Call bobsCall = answerCallFrom(robot, bob, me);
+
+      bobsCall.transfer("carol");
+      await(() -> robot.lookup("#transfer-go-button").query().isFocused());
+      Node question = robot.lookup("#transfer-prompt-question").query();
+      assertThat(question.getAccessibleText()).contains("wants to transfer you to carol@localhost");
+      // Keyboard only: from "Go", which has the focus, Tab reaches "Stay" and Space presses it.
+      robot.type(KeyCode.TAB).type(KeyCode.SPACE);
+
+      TransferProgress declined = finalProgress(bob);
+      assertThat(declined.statusCode()).isEqualTo(603);
+      await(() -> text(robot, "#transfer-prompt-notice").startsWith("You stayed with"));
+      assertThat(robot.lookup("#transfer-prompt").query().isVisible()).isFalse();
+      assertThat(text(robot, "#call-peer")).isEqualTo("sip:bob@localhost");
+      assertThat(bobsCall.state()).isEqualTo(Call.State.ESTABLISHED);
+      robot.clickOn("#hangup-button");
+      assertThat(bob.calls.next(CallEnded.class).call()).isSameAs(bobsCall);
+      assertThat(carol.calls.drain()).isEmpty(); // Carol's phone never rang
+    }
+  }
+
+  private static TransferProgress finalProgress(HeadlessAgent agent) throws Exception {
+    while (true) {
+      TransferProgress progress = agent.calls.next(TransferProgress.class);
+      if (progress.finalStatus()) {
+        return progress;
+      }
     }
   }
 }

@@ -26,6 +26,7 @@ class CallLinkTest {
   @CsvSource({
     "tel:+4930123, sip:+4930123@office.example;user=phone",
     "tel:+49-30-(123).45, sip:+493012345@office.example;user=phone",
+    "tel:+1-555-0100, sip:+15550100@office.example;user=phone",
     "tel:7042;phone-context=example.com, sip:7042@office.example;user=phone",
     "TEL:110, sip:110@office.example;user=phone"
   })

@@ -164,7 +164,7 @@ public final class Call {
 
   /** Sends digits as RFC 4733 telephone-events in the audio stream. */
   public void sendDigits(String digits) {
-    calls.loop().execute(() -> digits.chars().forEach(d -> sendDigitOnLoop((char) d)));
+    calls.loop().execute(() -> DtmfRelay.sendRtp(audio, digits, this));
   }
 
   /** Sends digits as SIP INFO requests ({@code application/dtmf-relay}), one per digit. */
@@ -193,6 +193,16 @@ public final class Call {
    */
   public void transferTo(Call consultation) {
     calls.loop().execute(() -> transfer.transferTo(consultation));
+  }
+
+  /** Follows the transfer the peer asked for ({@link CallEvent.TransferRequested}). */
+  public void acceptTransfer() {
+    calls.loop().execute(() -> transfer.decide(true));
+  }
+
+  /** Stays in this call: the transfer the peer asked for is declined (it hears 603). */
+  public void declineTransfer() {
+    calls.loop().execute(() -> transfer.decide(false));
   }
 
   /** The audio quality so far, once audio runs. */
@@ -321,12 +331,6 @@ public final class Call {
     return holdWanted
         ? (audio.peerHolding() ? MediaDirection.INACTIVE : MediaDirection.SENDONLY)
         : (audio.peerHolding() ? MediaDirection.RECVONLY : MediaDirection.SENDRECV);
-  }
-
-  private void sendDigitOnLoop(char digit) {
-    if (audio == null || !audio.sendDigit(digit, DtmfRelay.DIGIT_MILLIS)) {
-      LOG.info("Digit {} not sent: telephone-event was not negotiated in call {}", digit, id);
-    }
   }
 
   private String offer(MediaDirection wanted) {
@@ -461,12 +465,6 @@ public final class Call {
     calls.emit(new CallEnded(this, reason, statusCode, detail));
   }
 
-  private static EndReason failureReason(int statusCode) {
-    return statusCode == 486 || statusCode == 603 || statusCode == 600
-        ? EndReason.REJECTED
-        : EndReason.FAILED;
-  }
-
   @Override
   public String toString() {
     return "Call[" + id + " " + direction.name().toLowerCase(Locale.ROOT) + " " + peerUri + "]";
@@ -525,7 +523,7 @@ public final class Call {
       } else if (weCancelled) {
         end(EndReason.CANCELLED, statusCode, "You hung up before the answer");
       } else {
-        end(failureReason(statusCode), statusCode, statusCode + " " + reason);
+        end(EndReason.ofFailure(statusCode), statusCode, statusCode + " " + reason);
       }
     }
 

@@ -1,5 +1,8 @@
 package org.parley.core.call;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /** What happened to a call; delivered to {@link CallListener}s on the core's loop. */
 public sealed interface CallEvent {
 
@@ -56,6 +59,26 @@ public sealed interface CallEvent {
   }
 
   /**
+   * The peer asks us to transfer this call (RFC 3515 REFER) and the account's {@link
+   * TransferConsent} is to ask: the REFER has had its 202 and the peer waits. Answer with {@link
+   * Call#acceptTransfer} or {@link Call#declineTransfer}; without an answer the transfer is
+   * declined after {@code decisionTimeout} ({@link TransferDeclined} follows).
+   *
+   * @param targetUri whom we would call
+   * @param referredBy who asks (the Referred-By value, RFC 3892), when the peer said
+   */
+  record TransferRequested(
+      Call call, String targetUri, Optional<String> referredBy, Duration decisionTimeout)
+      implements CallEvent {}
+
+  /**
+   * A transfer the peer asked for was declined: it heard 603 Decline and this call goes on.
+   *
+   * @param timedOut no one chose in time
+   */
+  record TransferDeclined(Call call, boolean timedOut) implements CallEvent {}
+
+  /**
    * The peer transferred this call: we accepted its REFER and are calling the target; {@code
    * newCall} carries our audio from now on, and this call ends when the peer hangs up.
    */
@@ -92,6 +115,11 @@ public sealed interface CallEvent {
     /** An error status, no answer, no common codec or a network failure. */
     FAILED,
     /** The call was handed on: our transfer succeeded, or a new call replaced it. */
-    TRANSFERRED
+    TRANSFERRED;
+
+    /** The reason a final error status gives: the callee declined, or the call failed. */
+    static EndReason ofFailure(int statusCode) {
+      return statusCode == 486 || statusCode == 603 || statusCode == 600 ? REJECTED : FAILED;
+    }
   }
 }

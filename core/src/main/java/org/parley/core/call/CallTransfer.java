@@ -2,7 +2,10 @@ package org.parley.core.call;
 
 import java.util.Optional;
 import org.parley.core.call.CallEvent.CallTransferred;
+import org.parley.core.call.CallEvent.TransferDeclined;
 import org.parley.core.call.CallEvent.TransferProgress;
+import org.parley.core.call.CallEvent.TransferRequested;
+import org.parley.core.loop.EventLoop;
 import org.parley.core.sip.DialogId;
 import org.parley.core.sip.InviteHeaders;
 import org.parley.core.sip.Refer;
@@ -13,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One call's part in transfers (RFC 3515, RFC 5589): as the transferor it sends REFER and follows
- * the NOTIFYs; as the transferee it places the referred call and reports its progress back. Runs on
- * the core's loop.
+ * the NOTIFYs; as the transferee it places the referred call (after asking the user, when the
+ * account's {@link TransferConsent} says so) and reports its progress back. Runs on the core's
+ * loop.
  */
 final class CallTransfer {
 
@@ -25,6 +29,9 @@ final class CallTransfer {
   private boolean referring;
   private Optional<Call> consultation = Optional.empty();
   private Call transferredTo;
+  // A peer's REFER the user has not decided on yet, and the timer that decides for them.
+  private Refer pendingRefer;
+  private EventLoop.Cancellable decisionTimer;
 
   CallTransfer(Call call, Calls calls) {
     this.call = call;
@@ -115,11 +122,70 @@ final class CallTransfer {
 
   // --- transferee ---
 
-  /** The peer's REFER: we call its target from our account, with our audio. */
+  /**
+   * The peer's REFER (before its 202): whether we take it. Taken, it is followed at once or, when
+   * the account asks first, announced and left pending until {@link #decide} or the timeout.
+   */
   boolean referred(Refer refer) {
-    if (call.state() != Call.State.ESTABLISHED || transferredTo != null || call.audio() == null) {
+    if (call.state() != Call.State.ESTABLISHED
+        || transferredTo != null
+        || pendingRefer != null
+        || call.audio() == null) {
       return false;
     }
+    TransferConsent consent = calls.policy().transfers();
+    if (consent.mode() == TransferConsent.Mode.DECLINE) {
+      return false;
+    }
+    if (consent.mode() == TransferConsent.Mode.FOLLOW) {
+      follow(refer);
+      return true;
+    }
+    pendingRefer = refer;
+    decisionTimer = calls.loop().schedule(consent.decisionTimeout(), this::decisionTimedOut);
+    calls.emit(
+        new TransferRequested(
+            call, refer.referTo().targetUri(), refer.referredBy(), consent.decisionTimeout()));
+    return true;
+  }
+
+  /** The user's answer to a pending transfer; ignored when none is pending any more. */
+  void decide(boolean follow) {
+    Refer refer = pendingRefer;
+    if (refer == null) {
+      return;
+    }
+    pendingRefer = null;
+    decisionTimer.cancel();
+    if (call.state() != Call.State.ESTABLISHED) {
+      return; // the peer hung up while we asked: its subscription went with the dialog
+    }
+    if (follow) {
+      follow(refer);
+    } else {
+      decline(false);
+    }
+  }
+
+  private void decisionTimedOut() {
+    if (pendingRefer == null) {
+      return;
+    }
+    pendingRefer = null;
+    if (call.state() == Call.State.ESTABLISHED) {
+      decline(true);
+    }
+  }
+
+  // RFC 3515 §2.4.5: the REFER was accepted (202), so its refusal is the subscription's final
+  // NOTIFY; 603 is the status the transferor's own INVITE would have had from a user who says no.
+  private void decline(boolean timedOut) {
+    call.dialog().notifyReferProgress(new SipFrag(603, "Decline"));
+    calls.emit(new TransferDeclined(call, timedOut));
+  }
+
+  /** We call the REFER's target from our account, with our audio. */
+  private void follow(Refer refer) {
     SharedMedia.Lease ours = call.audio().lease();
     InviteHeaders headers = new InviteHeaders(refer.referTo().replaces(), refer.referredBy());
     Call next =
@@ -127,7 +193,6 @@ final class CallTransfer {
             refer.referTo().targetUri(), ours.shared(), headers, this::newCallProgress);
     transferredTo = next;
     calls.emit(new CallTransferred(call, next));
-    return true;
   }
 
   private void newCallProgress(SipFrag progress) {

@@ -2,12 +2,15 @@ package org.parley.core.call;
 
 import java.util.Optional;
 import org.parley.core.sip.SipDialog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * DTMF in SIP INFO bodies ({@code application/dtmf-relay}: {@code Signal=} and {@code Duration=}).
  */
 final class DtmfRelay {
 
+  private static final Logger LOG = LoggerFactory.getLogger(DtmfRelay.class);
   static final String CONTENT_TYPE = "application/dtmf-relay";
   static final int DIGIT_MILLIS = 160;
 
@@ -17,6 +20,15 @@ final class DtmfRelay {
   static void sendInfo(SipDialog dialog, String digits) {
     for (char digit : digits.toCharArray()) {
       dialog.info(CONTENT_TYPE, body(digit));
+    }
+  }
+
+  /** Sends each digit as RFC 4733 telephone-events in {@code audio}, once it runs. */
+  static void sendRtp(CallAudio audio, String digits, Call call) {
+    for (char digit : digits.toCharArray()) {
+      if (audio == null || !audio.sendDigit(digit, DIGIT_MILLIS)) {
+        LOG.info("Digit {} not sent: telephone-event was not negotiated in {}", digit, call);
+      }
     }
   }
 

@@ -40,7 +40,8 @@ public interface DialogListener {
   /**
    * The peer sent REFER (checked: one SIP Refer-To). The answer is sent at once: 202 Accepted and a
    * first NOTIFY (100 Trying) when accepted, then progress goes through {@code
-   * notifyReferProgress}.
+   * notifyReferProgress}. Accepting only promises an outcome: a transfer the user then declines
+   * ends with a final NOTIFY of 603.
    *
    * @return whether we accept it; refused ones get 603 Declined
    */

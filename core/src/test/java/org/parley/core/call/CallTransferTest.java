@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,9 @@ import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.CallEstablished;
 import org.parley.core.call.CallEvent.CallTransferred;
 import org.parley.core.call.CallEvent.EndReason;
+import org.parley.core.call.CallEvent.TransferDeclined;
 import org.parley.core.call.CallEvent.TransferProgress;
+import org.parley.core.call.CallEvent.TransferRequested;
 import org.parley.core.sip.DialogListener;
 import org.parley.core.sip.IncomingInvite;
 import org.parley.core.sip.InviteHeaders;
@@ -37,6 +40,9 @@ import org.parley.media.codec.G711Codec;
 
 /** A call's transfer logic against a scripted SIP layer: what it sends and what it reports. */
 class CallTransferTest {
+
+  private static final Refer CAROL_FROM_ALICE =
+      new Refer(ReferTo.of("sip:carol@office.example"), Optional.of("<sip:alice@office.example>"));
 
   private final VirtualTimeLoop loop = new VirtualTimeLoop();
   private final ScriptedSip sip = new ScriptedSip();
@@ -145,6 +151,103 @@ class CallTransferTest {
         .containsExactly(new SipFrag(180, "Ringing"), new SipFrag(404, "Not Found"));
     assertThat(oldLease.shared().heldBy(oldLease)).isTrue(); // our audio is back
     assertThat(call.state()).isEqualTo(Call.State.ESTABLISHED);
+  }
+
+  @Test
+  void askingAnnouncesTheTransferAndCallsTheTargetOnlyOnceAccepted() throws Exception {
+    calls.setPolicy(CallPolicy.defaults().withTransfers(TransferConsent.ask()));
+    ScriptedDialog dialog = new ScriptedDialog();
+    Call call = establishedIncoming(dialog);
+
+    boolean[] accepted = new boolean[2];
+    onLoop(() -> accepted[0] = dialog.listener.referred(CAROL_FROM_ALICE));
+    onLoop(() -> accepted[1] = dialog.listener.referred(CAROL_FROM_ALICE));
+
+    assertThat(accepted).containsExactly(true, false); // 202 for the first; one at a time
+    TransferRequested requested = events.next(TransferRequested.class);
+    assertThat(requested.call()).isSameAs(call);
+    assertThat(requested.targetUri()).isEqualTo("sip:carol@office.example");
+    assertThat(requested.referredBy()).contains("<sip:alice@office.example>");
+    assertThat(requested.decisionTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(sip.targets).isEmpty();
+    assertThat(loop.nextTimerIn()).isEqualTo(Duration.ofSeconds(30));
+
+    call.acceptTransfer();
+    loop.drain();
+
+    assertThat(sip.targets).containsExactly("sip:carol@office.example");
+    assertThat(events.next(CallTransferred.class).call()).isSameAs(call);
+    assertThat(loop.nextTimerIn()).isNull(); // the decision timer is called off
+    assertThat(dialog.notified).isEmpty(); // the new call's progress comes later
+  }
+
+  @Test
+  void declinedTransferIsNotified603AndTheCallStaysUp() throws Exception {
+    calls.setPolicy(CallPolicy.defaults().withTransfers(TransferConsent.ask()));
+    ScriptedDialog dialog = new ScriptedDialog();
+    Call call = establishedIncoming(dialog);
+    onLoop(() -> dialog.listener.referred(CAROL_FROM_ALICE));
+    events.next(TransferRequested.class);
+
+    call.declineTransfer();
+    call.acceptTransfer(); // too late: decided already
+    loop.drain();
+
+    assertThat(dialog.notified).containsExactly(new SipFrag(603, "Decline"));
+    assertThat(events.next(TransferDeclined.class).timedOut()).isFalse();
+    assertThat(sip.targets).isEmpty();
+    assertThat(call.state()).isEqualTo(Call.State.ESTABLISHED);
+    assertThat(dialog.byes).isZero();
+  }
+
+  @Test
+  void anUnansweredTransferIsDeclinedWhenTheDecisionTimeoutRunsOut() throws Exception {
+    calls.setPolicy(
+        CallPolicy.defaults().withTransfers(TransferConsent.ask(Duration.ofSeconds(30))));
+    ScriptedDialog dialog = new ScriptedDialog();
+    Call call = establishedIncoming(dialog);
+    onLoop(() -> dialog.listener.referred(CAROL_FROM_ALICE));
+
+    loop.advance(Duration.ofMillis(29_999));
+    assertThat(dialog.notified).isEmpty();
+    loop.advance(Duration.ofMillis(1));
+
+    assertThat(dialog.notified).containsExactly(new SipFrag(603, "Decline"));
+    assertThat(events.next(TransferDeclined.class).timedOut()).isTrue();
+    call.acceptTransfer();
+    loop.drain();
+    assertThat(sip.targets).isEmpty();
+    assertThat(call.state()).isEqualTo(Call.State.ESTABLISHED);
+  }
+
+  @Test
+  void aTransferPendingWhenThePeerHangsUpIsDroppedWithoutANotify() throws Exception {
+    calls.setPolicy(CallPolicy.defaults().withTransfers(TransferConsent.ask()));
+    ScriptedDialog dialog = new ScriptedDialog();
+    Call call = establishedIncoming(dialog);
+    onLoop(() -> dialog.listener.referred(CAROL_FROM_ALICE));
+    onLoop(() -> dialog.listener.ended());
+
+    call.acceptTransfer();
+    loop.drain();
+    loop.advance(Duration.ofSeconds(31));
+
+    assertThat(sip.targets).isEmpty();
+    assertThat(dialog.notified).isEmpty();
+  }
+
+  @Test
+  void aDecliningAccountRefusesTheReferItself() throws Exception {
+    calls.setPolicy(CallPolicy.defaults().withTransfers(TransferConsent.DECLINE));
+    ScriptedDialog dialog = new ScriptedDialog();
+    establishedIncoming(dialog);
+
+    boolean[] accepted = {true};
+    onLoop(() -> accepted[0] = dialog.listener.referred(CAROL_FROM_ALICE));
+
+    assertThat(accepted[0]).isFalse(); // the SIP layer answers the REFER 603
+    assertThat(sip.targets).isEmpty();
+    assertThat(dialog.notified).isEmpty();
   }
 
   private Call establishedIncoming(ScriptedDialog dialog) throws Exception {

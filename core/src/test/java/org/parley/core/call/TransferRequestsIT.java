@@ -15,6 +15,7 @@ import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.CallEstablished;
 import org.parley.core.call.CallEvent.CallTransferred;
 import org.parley.core.call.CallEvent.IncomingCall;
+import org.parley.core.call.CallEvent.TransferRequested;
 import org.parley.core.testing.BundledServer;
 import org.parley.core.testing.CallEvents;
 import org.parley.core.testing.RegistrationEvents;
@@ -27,6 +28,7 @@ class TransferRequestsIT {
 
   private BundledServer server;
   private Softphone phone;
+  private Account carol;
   private final CallEvents carolEvents = new CallEvents();
   private RawSipSocket mallory;
   private String carolContact;
@@ -35,7 +37,7 @@ class TransferRequestsIT {
   void start() throws Exception {
     server = BundledServer.builder().start().user("carol", "singer");
     phone = Softphone.start(SoftphoneConfig.defaults("127.0.0.1"));
-    Account carol =
+    carol =
         phone.addAccount(
             AccountConfig.of("sip:carol@" + BundledServer.DOMAIN, "singer"::toCharArray)
                 .withOutboundProxy("127.0.0.1:" + server.port()));
@@ -143,6 +145,39 @@ class TransferRequestsIT {
     // The referred call failed, so Carol's call with us is still up.
     mallory.send(request("BYE", "refer-ok", "m1", carolTag, 3) + "Content-Length: 0\r\n\r\n");
     assertThat(RawSipSocket.status(mallory.finalResponse("BYE"))).isEqualTo(200);
+  }
+
+  @Test
+  void aReferTheUserDeclinesIsAcceptedThenEndedByANotifyWith603() throws Exception {
+    carol.setCallPolicy(CallPolicy.defaults().withTransfers(TransferConsent.ask()));
+    String carolTag = establish("refer-no");
+    mallory.send(
+        request("REFER", "refer-no", "m1", carolTag, 2)
+            + "Refer-To: <sip:bob@office.example>\r\n"
+            + "Referred-By: <sip:mallory@office.example>\r\n"
+            + "Content-Length: 0\r\n\r\n");
+    // The 202 goes before anyone decides, so the REFER's transaction cannot time out meanwhile.
+    assertThat(RawSipSocket.status(mallory.finalResponse("REFER"))).isEqualTo(202);
+    String trying = mallory.request("NOTIFY");
+    mallory.respond(trying, 200, "OK");
+    assertThat(body(trying)).isEqualTo("SIP/2.0 100 Trying\r\n");
+    assertThat(RawSipSocket.header(trying, "Subscription-State")).startsWith("active");
+
+    carolEvents.next(TransferRequested.class).call().declineTransfer();
+
+    String declined = mallory.request("NOTIFY");
+    mallory.respond(declined, 200, "OK");
+    assertThat(RawSipSocket.header(declined, "Event")).isEqualToIgnoringCase("refer;id=2");
+    assertThat(RawSipSocket.header(declined, "Subscription-State"))
+        .isEqualToIgnoringCase("terminated;reason=noresource");
+    assertThat(RawSipSocket.header(declined, "Content-Type"))
+        .isEqualToIgnoringCase("message/sipfrag");
+    assertThat(body(declined)).isEqualTo("SIP/2.0 603 Decline\r\n");
+    // Carol stays in the call: our BYE ends it.
+    mallory.send(request("BYE", "refer-no", "m1", carolTag, 3) + "Content-Length: 0\r\n\r\n");
+    assertThat(RawSipSocket.status(mallory.finalResponse("BYE"))).isEqualTo(200);
+    assertThat(carolEvents.next(CallEnded.class).reason())
+        .isEqualTo(CallEvent.EndReason.REMOTE_HANGUP);
   }
 
   private static String body(String message) {

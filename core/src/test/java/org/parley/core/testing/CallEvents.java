@@ -1,6 +1,8 @@
 package org.parley.core.testing;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -32,5 +34,12 @@ public final class CallEvents implements CallListener {
         return type.cast(event);
       }
     }
+  }
+
+  /** The events received so far and not yet taken, taking them. */
+  public List<CallEvent> drain() {
+    List<CallEvent> taken = new ArrayList<>();
+    events.drainTo(taken);
+    return taken;
   }
 }

@@ -9,6 +9,7 @@ import org.parley.core.account.AccountSettings;
 import org.parley.core.account.AccountSettingsStore;
 import org.parley.core.call.CallPolicy;
 import org.parley.core.call.MediaEncryption;
+import org.parley.core.call.TransferConsent;
 
 /**
  * Keeps each account's SRTP choice in the profile's settings (by the account's stored id) and sets
@@ -53,10 +54,18 @@ public final class AccountCallPolicies implements CallEncryptionViewModel.Polici
     accounts.find(accountId).ifPresent(stored -> apply(stored, encryption));
   }
 
+  /**
+   * The desktop's call policy: the chosen encryption, and a peer's transfer asked about first (the
+   * core's default, for headless phones, follows it at once).
+   */
+  public static CallPolicy policy(MediaEncryption encryption) {
+    return CallPolicy.defaults().withEncryption(encryption).withTransfers(TransferConsent.ask());
+  }
+
   private void apply(AccountSettings stored, MediaEncryption encryption) {
     for (Account account : running.get()) {
       if (account.addressOfRecord().equals(stored.addressOfRecord())) {
-        account.setCallPolicy(CallPolicy.defaults().withEncryption(encryption));
+        account.setCallPolicy(policy(encryption));
       }
     }
   }

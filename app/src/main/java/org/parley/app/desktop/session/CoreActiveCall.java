@@ -70,6 +70,16 @@ final class CoreActiveCall implements ActiveCall {
   }
 
   @Override
+  public void acceptTransfer() {
+    call.acceptTransfer();
+  }
+
+  @Override
+  public void declineTransfer() {
+    call.declineTransfer();
+  }
+
+  @Override
   public void hangUp() {
     call.hangUp();
   }

@@ -26,7 +26,9 @@ import org.parley.core.call.CallEvent.CallReplaced;
 import org.parley.core.call.CallEvent.CallRinging;
 import org.parley.core.call.CallEvent.CallTransferred;
 import org.parley.core.call.CallEvent.IncomingCall;
+import org.parley.core.call.CallEvent.TransferDeclined;
 import org.parley.core.call.CallEvent.TransferProgress;
+import org.parley.core.call.CallEvent.TransferRequested;
 import org.parley.core.call.CallListener;
 
 /**
@@ -126,6 +128,10 @@ public final class CorePhone implements Phone {
     } else if (event instanceof TransferProgress progress) {
       ui.execute(
           () -> view.onTransferProgress(call, progress.statusCode(), progress.finalStatus()));
+    } else if (event instanceof TransferRequested requested) {
+      ui.execute(() -> view.onTransferRequested(call, requested.targetUri()));
+    } else if (event instanceof TransferDeclined declined) {
+      ui.execute(() -> view.onTransferDeclined(call, declined.timedOut()));
     } else if (event instanceof CallTransferred transferred) {
       CoreActiveCall next = activeCall(transferred.newCall());
       ui.execute(() -> view.onHandedOver(call, next));

@@ -15,6 +15,7 @@ import org.parley.core.account.Account;
 import org.parley.core.account.AccountCredentials;
 import org.parley.core.account.AccountSettings;
 import org.parley.core.account.ServerAddress;
+import org.parley.core.call.MediaEncryption;
 import org.parley.core.credentials.CredentialStore;
 import org.parley.core.sip.SipException;
 import org.parley.core.store.StoreException;
@@ -165,7 +166,7 @@ public final class DesktopSession implements AutoCloseable {
             "The certificates trusted for {} could not be used", settings.addressOfRecord(), e);
       }
     }
-    Account account = softphone.addAccount(credentials.config(settings));
+    Account account = addTo(softphone, credentials, settings);
     accounts.add(account);
     return account;
   }
@@ -190,6 +191,15 @@ public final class DesktopSession implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  // Until the stored encryption is applied, plain RTP; a peer's transfer is asked about from the
+  // start, so no REFER that arrives early is followed unasked.
+  private static Account addTo(
+      Softphone softphone, AccountCredentials credentials, AccountSettings settings) {
+    Account account = softphone.addAccount(credentials.config(settings));
+    account.setCallPolicy(AccountCallPolicies.policy(MediaEncryption.NONE));
+    return account;
   }
 
   public Optional<Integer> embeddedServerPort() {

@@ -36,7 +36,14 @@ final class CallPane extends VBox {
     this.texts = texts;
     setSpacing(12);
     setPadding(new Insets(16));
-    getChildren().addAll(dialRow(), dialError(), incoming(), inCall(), lastOutcome());
+    getChildren()
+        .addAll(
+            dialRow(),
+            dialError(),
+            incoming(),
+            new TransferPromptBox(calls.transferPrompt(), texts),
+            inCall(),
+            lastOutcome());
     qualityTicker = new Timeline(new KeyFrame(Duration.seconds(1), e -> calls.refreshQuality()));
     qualityTicker.setCycleCount(Timeline.INDEFINITE);
     calls

@@ -42,6 +42,12 @@ public interface ActiveCall {
    */
   void transferTo(ActiveCall consultation);
 
+  /** Follows the transfer the peer asked for: we call its target. */
+  void acceptTransfer();
+
+  /** Stays in the call: the transfer the peer asked for is declined. */
+  void declineTransfer();
+
   /**
    * Records both directions to {@code file} (WAV, ours left and theirs right) until {@link
    * #stopRecording()} or the call's end.

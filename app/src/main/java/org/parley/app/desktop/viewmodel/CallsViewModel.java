@@ -36,6 +36,7 @@ public final class CallsViewModel {
   private final Texts texts;
   private final Ringer ringer;
   private final TransferViewModel transfer;
+  private final TransferPromptViewModel transferPrompt;
   private final RecordingViewModel recording;
   private Runnable callEndedListener = () -> {};
   private Consumer<String> missedCallListener = peer -> {};
@@ -70,6 +71,7 @@ public final class CallsViewModel {
     this.texts = texts;
     this.ringer = ringer;
     this.transfer = new TransferViewModel(this, texts);
+    this.transferPrompt = new TransferPromptViewModel(texts);
     this.recording = new RecordingViewModel(this, texts, background, ui);
     muted.addListener((property, was, now) -> applyMute(now));
     lines.addListener(
@@ -94,6 +96,11 @@ public final class CallsViewModel {
   /** Blind and attended transfer of the selected call. */
   public TransferViewModel transfer() {
     return transfer;
+  }
+
+  /** The question a peer's transfer of one of our calls puts to the user. */
+  public TransferPromptViewModel transferPrompt() {
+    return transferPrompt;
   }
 
   // --- dialling ---
@@ -230,6 +237,20 @@ public final class CallsViewModel {
     lineOf(call).ifPresent(line -> transfer.onProgress(line, statusCode, finalStatus));
   }
 
+  /** The peer of one of our calls asks us to call {@code targetUri} instead (RFC 3515 REFER). */
+  public void onTransferRequested(ActiveCall call, String targetUri) {
+    if (lineOf(call).isEmpty()) {
+      call.declineTransfer(); // not a call the user sees
+      return;
+    }
+    transferPrompt.onRequested(call, targetUri);
+  }
+
+  /** A transfer the peer asked for was declined: by the user, or by the core after the timeout. */
+  public void onTransferDeclined(ActiveCall call, boolean timedOut) {
+    transferPrompt.onDeclined(call, timedOut);
+  }
+
   /**
    * Another call took this one's place: the peer transferred us (we now call its target), or a new
    * call replaced this one (we were the target of an attended transfer). The line follows the new
@@ -253,6 +274,7 @@ public final class CallsViewModel {
       clearIncoming();
       missedCallListener.accept(call.peer());
     }
+    transferPrompt.onEnded(call);
     Optional<CallLine> found = lineOf(call);
     if (found.isEmpty() && !call.incoming()) {
       found = pendingDial(); // it failed before the dial returned

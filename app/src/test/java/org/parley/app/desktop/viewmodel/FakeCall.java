@@ -53,6 +53,16 @@ public final class FakeCall implements ActiveCall {
   }
 
   @Override
+  public void acceptTransfer() {
+    commands.add("acceptTransfer");
+  }
+
+  @Override
+  public void declineTransfer() {
+    commands.add("declineTransfer");
+  }
+
+  @Override
   public void hangUp() {
     commands.add("hangUp");
   }

@@ -83,6 +83,7 @@ class JpackagePlanTest {
             "-XX:+UseSerialGC",
             "-Xms32m",
             "-Xmx1g",
-            "-XX:MetaspaceSize=64m");
+            "-XX:MetaspaceSize=64m",
+            "-XX:TieredStopAtLevel=1");
   }
 }

@@ -305,6 +305,7 @@ public final class DesktopApp {
     chats.reload();
     contacts.reload();
     links.drainTo(arguments -> Platform.runLater(() -> openLinks(stage, calls, arguments)));
+    LOG.info("Main window shown");
   }
 
   // The open conversation counts as seen only while its window is in front with the chats shown;

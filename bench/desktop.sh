@@ -17,6 +17,12 @@
 #   rss_after_N_calls_mb    after N calls to a SIPp callee (bench/sipp/uas-bye.xml) that answers,
 #                           holds the call 1 s and hangs up; also after the first 10 calls, so that
 #                           growth across calls is visible apart from first-call warm-up
+#   cpu_to_registered_s     CPU time (user + system) the process had used when it was registered:
+#                           unlike the wall clock, it hardly depends on what else runs
+#   cpu_ms_per_call         CPU time per call over calls 11 to N (the client's side of each call)
+# Parley runs as ./parley runs it (its JVM options, its class-data archive). The archive is made by
+# the first start of each build; DESK_PRIME=1 (the default) starts Parley once beforehand, on a
+# profile of its own, so that the measured start is a usual one and not that first one.
 # Calls are placed as a user's link click would: a second `parley sip:...` launch hands the link
 # to the running app; `linphone "call sip-address=..."` does the same for linphone-desktop.
 # Traffic goes only to 127.0.0.1; every wait is bounded; processes are stopped by PID on exit.
@@ -32,6 +38,7 @@ registrar_port=$((port_base + 10))
 callee_port=$((port_base + 20))
 domain="bench.parley.test"
 jar="$root/app/target/dist/parley.jar"
+prime="${DESK_PRIME:-1}"
 
 die() { echo "desktop.sh: $*" >&2; exit 1; }
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
@@ -41,6 +48,8 @@ for tool in Xvfb sipp kamailio java pulseaudio pactl awk dbus-daemon; do
 done
 [[ " $clients " == *" linphone "* ]] && { command -v linphone >/dev/null || die "linphone is missing (apt-get install -y linphone-desktop)"; }
 [[ " $clients " == *" parley "* ]] && { [[ -f "$jar" ]] || die "$jar is missing; build it first (see the top of this script)"; }
+# The launcher builds first if the sources are newer than the build: not during a measurement.
+[[ " $clients " == *" parley "* ]] && { "$root/parley" --version > /dev/null || die "./parley does not run"; }
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 out="$bench/results/desktop-$stamp"
@@ -56,6 +65,8 @@ cleanup() {
 trap cleanup EXIT
 
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+# CPU seconds (user + system) the process $1 has used so far.
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 
 # Waits up to $2 seconds for the command $1 to succeed.
 wait_for() {
@@ -115,19 +126,37 @@ calls_ended() {
   if [[ -f "$out/$1-calls.log" ]]; then awk '/ended/ { n++ } END { print n + 0 }' "$out/$1-calls.log"; else echo 0; fi
 }
 
+provision_parley() {
+  mkdir -p "$1"
+  java -cp "$jar:$(dirname "$jar")/lib/*" "$bench/desktop/ProvisionProfile.java" \
+    "$1" "sip:$2@$domain" "pw-$2-bench" "127.0.0.1:$registrar_port"
+}
+
+# A first start of this build records the class-data archive as it exits (see ./parley).
+prime_parley() {
+  local home="$work/parley-prime" pid
+  provision_parley "$home" u00003
+  PARLEY_HOME="$home" "$root/parley" > "$out/parley-prime.console" 2>&1 &
+  pid=$!
+  wait_for "grep -q 'REGISTERED u00003 ' '$out/kamailio.log'" 120 || die "parley did not register (priming)"
+  # The window comes up after the registration: its classes belong in the archive too.
+  wait_for "grep -q 'Main window shown' '$home/logs/parley.log'" 120 || die "parley showed no window (priming)"
+  kill "$pid"
+  timeout 60 tail --pid="$pid" -f /dev/null || die "parley did not exit (priming)"
+}
+
 launch_parley() {
   local home="$work/parley"
-  mkdir -p "$home"
-  java -cp "$jar:$(dirname "$jar")/lib/*" "$bench/desktop/ProvisionProfile.java" \
-    "$home" "sip:u00001@$domain" "pw-u00001-bench" "127.0.0.1:$registrar_port"
+  provision_parley "$home" u00001
+  [[ "$prime" == 1 ]] && prime_parley
   user=u00001
   launched="$(date +%s.%N)"
-  PARLEY_HOME="$home" java -XX:+ExitOnOutOfMemoryError -jar "$jar" > "$out/parley.console" 2>&1 &
+  PARLEY_HOME="$home" "$root/parley" > "$out/parley.console" 2>&1 &
   client_pid=$!
 }
 
 call_parley() {
-  PARLEY_HOME="$work/parley" timeout 30 java -jar "$jar" "sip:callee@$domain" \
+  PARLEY_HOME="$work/parley" timeout 30 "$root/parley" "sip:callee@$domain" \
     >> "$out/parley-links.console" 2>&1
 }
 
@@ -154,12 +183,13 @@ call_linphone() {
 }
 
 measure() {
-  local name="$1" registered rss_idle rss_10="" rss_end i
+  local name="$1" registered rss_idle rss_10="" rss_end i cpu_registered cpu_10="" per_call=""
   mkdir -p "$work/linphone-run" && chmod 700 "$work/linphone-run"
   start_callee "$name" "$calls"
   "launch_$name"
   pids+=("$client_pid")
   wait_for "grep -q 'REGISTERED $user ' '$out/kamailio.log'" 120 || die "$name did not register in 120 s"
+  cpu_registered="$(cpu_s "$client_pid")"
   registered="$(awk -v u="$user" '$0 ~ "REGISTERED " u " " { for (i = 1; i < NF; i++) if ($i == u) { print $(i + 1); exit } }' "$out/kamailio.log")"
   local to_registered
   to_registered="$(awk -v a="$launched" -v b="$registered" 'BEGIN { printf "%.2f", b - a }')"
@@ -170,12 +200,18 @@ measure() {
   for ((i = 1; i <= calls; i++)); do
     "call_$name"
     wait_for "(( \$(calls_ended $name) >= $i ))" 30 || die "$name: call $i did not end within 30 s"
-    [[ $i -eq 10 ]] && rss_10="$(rss_mb "$client_pid")"
+    if [[ $i -eq 10 ]]; then
+      rss_10="$(rss_mb "$client_pid")"
+      cpu_10="$(cpu_s "$client_pid")"
+    fi
   done
+  if [[ -n "$cpu_10" && $calls -gt 10 ]]; then
+    per_call="$(awk -v a="$cpu_10" -v b="$(cpu_s "$client_pid")" -v n=$((calls - 10)) 'BEGIN { printf "%.0f", (b - a) * 1000 / n }')"
+  fi
   sleep 5
   rss_end="$(rss_mb "$client_pid")"
-  log "$name: RSS after 10 calls ${rss_10:-n/a} MB, after $calls calls $rss_end MB"
-  echo "$name,$to_registered,$rss_idle,${rss_10:-},$calls,$rss_end" >> "$out/desktop.csv"
+  log "$name: RSS after 10 calls ${rss_10:-n/a} MB, after $calls calls $rss_end MB; CPU ${cpu_registered} s to registered, ${per_call:-n/a} ms per call"
+  echo "$name,$to_registered,$rss_idle,${rss_10:-},$calls,$rss_end,$cpu_registered,$per_call" >> "$out/desktop.csv"
   kill "$client_pid" 2>/dev/null || true
   wait "$client_pid" 2>/dev/null || true
   kill "$callee_pid" 2>/dev/null || true
@@ -185,7 +221,7 @@ measure() {
 start_xvfb
 start_pulse
 start_registrar
-echo "client,launch_to_registered_s,rss_idle_mb,rss_after_10_calls_mb,calls,rss_after_calls_mb" > "$out/desktop.csv"
+echo "client,launch_to_registered_s,rss_idle_mb,rss_after_10_calls_mb,calls,rss_after_calls_mb,cpu_to_registered_s,cpu_ms_per_call" > "$out/desktop.csv"
 {
   echo "cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo) x $(nproc)"
   echo "load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -16,8 +16,19 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int exitCode = ParleyCommandLine.create(new Desktop()).execute(args);
-    Runtime.getRuntime().exit(exitCode);
+    Runtime.getRuntime().exit(run(args, new Desktop()));
+  }
+
+  /**
+   * Runs the command in {@code args}. With none, the desktop app opens without building the command
+   * tree: picocli reads every subcommand's annotations first, which costs a busy machine a second
+   * before the window and the registration can start.
+   */
+  static int run(String[] args, DesktopEntry desktop) {
+    if (args.length == 0) {
+      return desktop.launch();
+    }
+    return ParleyCommandLine.create(desktop).execute(args);
   }
 
   /**

@@ -40,6 +40,9 @@ public final class InstallerBuilder {
     args.add("--add-modules");
     args.add(String.join(",", RUNTIME_MODULES));
     args.addAll(List.of("--strip-debug", "--no-header-files", "--no-man-pages"));
+    // A runtime made by jlink has no class-data archive of its own, so every JDK class would be
+    // loaded and verified at each start; this plugin writes the archive a JDK ships with.
+    args.add("--generate-cds-archive");
     args.addAll(List.of("--output", target.toString()));
     run("jlink", args);
     return target;

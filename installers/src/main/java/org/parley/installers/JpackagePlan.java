@@ -16,6 +16,21 @@ public record JpackagePlan(
   static final String MAIN_CLASS = "org.parley.app.Main";
   static final String VENDOR = "Parley";
 
+  /**
+   * The JVM options of an installed app, the same as {@code ./parley}'s (see there and
+   * docs/benchmarks.md, "Desktop"): the serial collector and a small initial heap keep the idle RSS
+   * down, the metaspace threshold spares the start its full collections, and the client compiler
+   * alone starts faster without making calls cost more CPU.
+   */
+  static final List<String> JAVA_OPTIONS =
+      List.of(
+          "-XX:+ExitOnOutOfMemoryError",
+          "-XX:+UseSerialGC",
+          "-Xms32m",
+          "-Xmx1g",
+          "-XX:MetaspaceSize=64m",
+          "-XX:TieredStopAtLevel=1");
+
   /** Fixed forever: Windows Installer recognises upgrades of the same product by this code. */
   static final String WINDOWS_UPGRADE_UUID = "6f0b1b5e-4c1d-4c39-9a0e-5d3c7c1e2a41";
 
@@ -33,7 +48,7 @@ public record JpackagePlan(
     add(args, "--main-class", MAIN_CLASS);
     add(args, "--runtime-image", runtimeImage.toString());
     add(args, "--dest", destination.toString());
-    add(args, "--java-options", "-XX:+ExitOnOutOfMemoryError");
+    JAVA_OPTIONS.forEach(option -> add(args, "--java-options", option));
     if (type != InstallerType.APP_IMAGE) {
       // The sip:, sips: and tel: link handler files (UrlSchemeResources), written there first.
       add(args, "--resource-dir", resourceDir().toString());

@@ -19,6 +19,8 @@ class AppImageIT {
     Path dist = Path.of(System.getProperty("parley.app.dist"));
     String version = System.getProperty("parley.version");
     Path runtime = InstallerBuilder.buildRuntime(work.resolve("jre"));
+    // The JDK classes' archive, without which every start loads and verifies them all.
+    assertThat(runtime.resolve("lib/server/classes.jsa")).isRegularFile();
     JpackagePlan plan =
         new JpackagePlan(
             InstallerType.APP_IMAGE,

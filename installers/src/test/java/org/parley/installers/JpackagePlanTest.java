@@ -3,6 +3,7 @@ package org.parley.installers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -83,5 +84,25 @@ class JpackagePlanTest {
           .isEqualTo(Path.of("out-resources").toString());
     }
     assertThat(argumentsFor(InstallerType.APP_IMAGE, "1.0.0")).doesNotContain("--resource-dir");
+  }
+
+  @Test
+  void theAppRunsWithTheLaunchersJvmOptions() {
+    List<String> args = argumentsFor(InstallerType.DEB, "1.0.0");
+
+    List<String> javaOptions = new ArrayList<>();
+    for (int i = 0; i < args.size() - 1; i++) {
+      if (args.get(i).equals("--java-options")) {
+        javaOptions.add(args.get(i + 1));
+      }
+    }
+    assertThat(javaOptions)
+        .containsExactly(
+            "-XX:+ExitOnOutOfMemoryError",
+            "-XX:+UseSerialGC",
+            "-Xms32m",
+            "-Xmx1g",
+            "-XX:MetaspaceSize=64m",
+            "-XX:TieredStopAtLevel=1");
   }
 }

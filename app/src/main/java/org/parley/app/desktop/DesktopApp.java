@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -28,10 +29,10 @@ import org.parley.app.desktop.session.CorePresence;
 import org.parley.app.desktop.session.DesktopAlerts;
 import org.parley.app.desktop.session.DesktopSession;
 import org.parley.app.desktop.session.DesktopSettings;
-import org.parley.app.desktop.session.DeviceAudioProvider;
 import org.parley.app.desktop.session.DeviceRinger;
 import org.parley.app.desktop.session.ProfileAccounts;
 import org.parley.app.desktop.session.SessionException;
+import org.parley.app.desktop.session.SessionStart;
 import org.parley.app.desktop.session.TrialRegistration;
 import org.parley.app.desktop.session.VoicemailApiSettings;
 import org.parley.app.desktop.view.FxTimer;
@@ -114,6 +115,8 @@ public final class DesktopApp {
   private DesktopSettings.Theme theme = DesktopSettings.Theme.LIGHT; // FX thread only
   private volatile VoicemailTab voicemailTab;
   private volatile LinkInbox links = new LinkInbox();
+  private volatile SessionStart sessionStart;
+  private volatile SessionStart.Opened opened;
 
   public DesktopApp(Options options) {
     this.options = options;
@@ -124,8 +127,19 @@ public final class DesktopApp {
     links = inbox;
   }
 
+  /**
+   * Uses a session that began opening before the toolkit started (see {@link SessionStart}); call
+   * before {@link #start}. Without one, {@link #start} begins it.
+   */
+  public void openSessionFrom(SessionStart started) {
+    sessionStart = started;
+  }
+
   /** Shows the window now; the main view replaces the start screen once the session runs. */
   public void start(Stage stage) {
+    if (sessionStart == null) {
+      sessionStart = SessionStart.begin(options.profile(), options.audio(), Platform::runLater);
+    }
     Texts startTexts = Texts.forLocale(options.systemLocale());
     Label starting = new Label(startTexts.text("status.starting"));
     starting.setId("start-status");
@@ -138,9 +152,10 @@ public final class DesktopApp {
     background.execute(
         () -> {
           try {
-            database = DesktopSession.openDatabase(options.profile());
-            credentialStore = DesktopSession.credentialStore(options.profile());
-            session = DesktopSession.start(options.profile(), database, credentialStore);
+            opened = waitFor(sessionStart);
+            database = opened.database();
+            credentialStore = opened.credentialStore();
+            session = opened.session();
             notifier = DesktopNotifiers.forThisMachine(System.getenv());
             applyCallPolicies();
             Platform.runLater(() -> showMain(stage));
@@ -152,23 +167,28 @@ public final class DesktopApp {
         });
   }
 
+  private static SessionStart.Opened waitFor(SessionStart start) throws SessionException {
+    try {
+      return start.opened().get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SessionException failure) {
+        throw failure;
+      }
+      throw new SessionException("The session could not start: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SessionException("Interrupted while the session started", e);
+    }
+  }
+
   private void showMain(Stage stage) {
     if (shutDown) {
       return; // closed while the session was starting
     }
     DesktopSettings settings = new DesktopSettings(database.settings());
     Texts texts = Texts.forLocale(settings.language(options.systemLocale()));
-    CallAudioProvider audio =
-        options
-            .audio()
-            .map(factory -> factory.apply(settings))
-            .orElseGet(
-                () ->
-                    new DeviceAudioProvider(
-                        new AudioDevices(new JavaSoundGateway()),
-                        settings::devices,
-                        settings::codecOrder));
-    CorePhone phone = new CorePhone(audio, Platform::runLater);
+    CallAudioProvider audio = opened.audio();
+    CorePhone phone = opened.phone(); // its accounts are registering already
     AccountsViewModel accounts = new AccountsViewModel(texts);
     // Tests that bring their own audio have no sound devices to ring on either.
     Ringer ringer =
@@ -187,7 +207,7 @@ public final class DesktopApp {
             ZoneId.systemDefault());
     ContactsViewModel contacts =
         new ContactsViewModel(database.contacts(), calls, background, Platform::runLater, texts);
-    CoreMessenger messenger = new CoreMessenger(database.chatHistory(), Platform::runLater);
+    CoreMessenger messenger = opened.messenger();
     ChatsViewModel chats =
         new ChatsViewModel(
             database.chatHistory(), messenger, background, Platform::runLater, texts);
@@ -279,13 +299,13 @@ public final class DesktopApp {
     if (session.accounts().isEmpty()) {
       accounts.onNoAccount();
     }
-    session.accounts().forEach(messenger::attach);
     session.accounts().stream().findFirst().ifPresent(presenceAdapter::attach);
-    session.accounts().forEach(phone::attach);
+    opened.uiEvents().release();
     history.reload();
     chats.reload();
     contacts.reload();
     links.drainTo(arguments -> Platform.runLater(() -> openLinks(stage, calls, arguments)));
+    LOG.info("Main window shown");
   }
 
   // The open conversation counts as seen only while its window is in front with the chats shown;

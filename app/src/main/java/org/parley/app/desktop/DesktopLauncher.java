@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javafx.application.Application;
+import javafx.application.Platform;
 import org.parley.app.cli.Console;
 import org.parley.app.cli.ExitCodes;
+import org.parley.app.desktop.session.SessionStart;
 import org.parley.app.link.LinkInbox;
 import org.parley.app.link.SingleInstance;
 import org.parley.app.logging.LogFiles;
@@ -25,6 +28,8 @@ public final class DesktopLauncher {
 
   /** The single-instance socket in the profile folder. */
   static final String SOCKET_NAME = "parley.sock";
+
+  private static final long SHUTDOWN_SECONDS = 10;
 
   private DesktopLauncher() {}
 
@@ -76,12 +81,18 @@ public final class DesktopLauncher {
   private static int launchWindow(LinkInbox inbox) {
     LOG.info("Starting the Parley desktop app");
     ParleyApplication.takeLinksFrom(inbox);
+    // The profile, the SIP stack and the registration need no toolkit: they start beside it.
+    SessionStart session =
+        SessionStart.begin(
+            UserDataDirectory.forCurrentUser(), Optional.empty(), Platform::runLater);
+    ParleyApplication.takeSessionFrom(session);
     try {
       Application.launch(ParleyApplication.class);
       return ExitCodes.OK;
     } catch (RuntimeException e) {
       // JavaFX reports a missing display this way; the user needs one line, the log the detail.
       LOG.error("The desktop app could not start", e);
+      session.abandon(SHUTDOWN_SECONDS); // un-REGISTERs what registered meanwhile
       Console.err()
           .println(
               "parley: cannot open a window ("

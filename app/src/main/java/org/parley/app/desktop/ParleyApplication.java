@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.parley.app.desktop.session.SessionStart;
 import org.parley.app.link.LinkInbox;
 import org.parley.core.profile.UserDataDirectory;
 import org.slf4j.Logger;
@@ -19,12 +20,18 @@ public final class ParleyApplication extends Application {
   private static final long SHUTDOWN_SECONDS = 10;
 
   private static volatile LinkInbox links = new LinkInbox();
+  private static volatile SessionStart session;
 
   private DesktopApp app;
 
   /** Where links to call come from; set before the launch (JavaFX makes this class itself). */
   static void takeLinksFrom(LinkInbox inbox) {
     links = inbox;
+  }
+
+  /** The session that began opening while the toolkit started; set before the launch. */
+  static void takeSessionFrom(SessionStart started) {
+    session = started;
   }
 
   @Override
@@ -34,6 +41,9 @@ public final class ParleyApplication extends Application {
             new DesktopApp.Options(
                 UserDataDirectory.forCurrentUser(), Locale.getDefault(), Optional.empty()));
     app.openLinksFrom(links);
+    if (session != null) {
+      app.openSessionFrom(session);
+    }
     app.start(stage);
   }
 

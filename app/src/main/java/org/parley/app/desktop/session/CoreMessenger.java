@@ -27,7 +27,10 @@ public final class CoreMessenger implements Messenger {
     this.ui = ui;
   }
 
-  /** Where events go; set before the first account is attached. */
+  /**
+   * Where events go; set before the first account is attached, or before the {@link HeldExecutor}
+   * given as {@code ui} is released.
+   */
   public void deliverTo(ChatsViewModel chatsViewModel) {
     chatsView = chatsViewModel;
   }
@@ -40,10 +43,8 @@ public final class CoreMessenger implements Messenger {
     account
         .messaging()
         .addListener(
-            event -> {
-              ChatsViewModel view = chatsView;
-              ui.execute(() -> view.onMessageEvent(event));
-            });
+            // The view is read on the UI thread: it may be set after the first event.
+            event -> ui.execute(() -> chatsView.onMessageEvent(event)));
   }
 
   /** Stops sending from the account (before it is removed); its history stays. */

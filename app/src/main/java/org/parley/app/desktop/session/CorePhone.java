@@ -52,7 +52,10 @@ public final class CorePhone implements Phone {
     this.ui = ui;
   }
 
-  /** Where events go; set before the first account is attached. */
+  /**
+   * Where events go; set before the first account is attached, or before the {@link HeldExecutor}
+   * given as {@code ui} is released.
+   */
   public void deliverTo(CallsViewModel callsViewModel, AccountsViewModel accountsViewModel) {
     callsView = callsViewModel;
     accountsView = accountsViewModel;
@@ -97,14 +100,14 @@ public final class CorePhone implements Phone {
   // On the core's loop.
   private void onRegistration(RegistrationEvent event) {
     String aor = event.account().addressOfRecord();
-    AccountsViewModel view = accountsView;
+    // The view is read on the UI thread: events may come before it is set (see HeldExecutor).
     if (event instanceof Registered) {
-      ui.execute(() -> view.onRegistered(aor));
+      ui.execute(() -> accountsView.onRegistered(aor));
     } else if (event instanceof RegistrationFailed failed) {
       boolean retrying = failed.retryIn().isPresent();
-      ui.execute(() -> view.onRegistrationFailed(aor, failed.reason(), retrying));
+      ui.execute(() -> accountsView.onRegistrationFailed(aor, failed.reason(), retrying));
     } else if (event instanceof Unregistered) {
-      ui.execute(() -> view.onUnregistered(aor));
+      ui.execute(() -> accountsView.onUnregistered(aor));
     }
   }
 
@@ -115,32 +118,31 @@ public final class CorePhone implements Phone {
   // On the core's loop.
   private void onCall(CallEvent event) {
     CoreActiveCall call = activeCall(event.call());
-    CallsViewModel view = callsView;
     if (event instanceof IncomingCall) {
-      ui.execute(() -> view.onIncoming(call));
+      ui.execute(() -> callsView.onIncoming(call));
     } else if (event instanceof CallRinging || event instanceof CallEarlyMedia) {
-      ui.execute(() -> view.onRinging(call));
+      ui.execute(() -> callsView.onRinging(call));
     } else if (event instanceof CallEstablished established) {
       String codec = established.codec() == null ? "" : established.codec();
-      ui.execute(() -> view.onEstablished(call, codec));
+      ui.execute(() -> callsView.onEstablished(call, codec));
     } else if (event instanceof CallHoldChanged hold) {
-      ui.execute(() -> view.onHoldChanged(call, hold.heldByUs(), hold.heldByPeer()));
+      ui.execute(() -> callsView.onHoldChanged(call, hold.heldByUs(), hold.heldByPeer()));
     } else if (event instanceof TransferProgress progress) {
       ui.execute(
-          () -> view.onTransferProgress(call, progress.statusCode(), progress.finalStatus()));
+          () -> callsView.onTransferProgress(call, progress.statusCode(), progress.finalStatus()));
     } else if (event instanceof TransferRequested requested) {
-      ui.execute(() -> view.onTransferRequested(call, requested.targetUri()));
+      ui.execute(() -> callsView.onTransferRequested(call, requested.targetUri()));
     } else if (event instanceof TransferDeclined declined) {
-      ui.execute(() -> view.onTransferDeclined(call, declined.timedOut()));
+      ui.execute(() -> callsView.onTransferDeclined(call, declined.timedOut()));
     } else if (event instanceof CallTransferred transferred) {
       CoreActiveCall next = activeCall(transferred.newCall());
-      ui.execute(() -> view.onHandedOver(call, next));
+      ui.execute(() -> callsView.onHandedOver(call, next));
     } else if (event instanceof CallReplaced replaced) {
       CoreActiveCall next = activeCall(replaced.newCall());
-      ui.execute(() -> view.onHandedOver(call, next));
+      ui.execute(() -> callsView.onHandedOver(call, next));
     } else if (event instanceof CallEnded ended) {
       calls.remove(event.call());
-      ui.execute(() -> view.onEnded(call, ended.detail()));
+      ui.execute(() -> callsView.onEnded(call, ended.detail()));
     }
     // DigitReceived: digits from the peer are not shown yet.
   }

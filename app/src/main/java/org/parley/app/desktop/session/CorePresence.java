@@ -51,7 +51,10 @@ public final class CorePresence implements PresenceControl {
     awayAfter = after;
   }
 
-  /** Takes presence of {@code first} (only the first account is used); call before it registers. */
+  /**
+   * Takes presence of {@code first} (only the first account is used); publishes and watches at once
+   * if it registered already (the app registers before its window is up), else once it does.
+   */
   public void attach(Account first) {
     if (account != null) {
       return;
@@ -65,6 +68,11 @@ public final class CorePresence implements PresenceControl {
             watched.forEach(first.presence()::watch);
           }
         });
+    if (registered(first)) {
+      // Both are idempotent, so a Registered event that raced with this check does no harm.
+      first.presence().setStatus(chosen);
+      watched.forEach(first.presence()::watch);
+    }
     if (idle != null) {
       AutoAway.start(first.presence(), idle, awayAfter);
     }

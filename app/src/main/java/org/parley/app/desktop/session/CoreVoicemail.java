@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.parley.app.desktop.viewmodel.Mailbox;
 import org.parley.core.account.Account;
 import org.parley.core.account.RegistrationEvent.Registered;
+import org.parley.core.account.RegistrationState;
 import org.parley.core.voicemail.MessageSummary;
 import org.parley.core.voicemail.VoicemailClient;
 import org.parley.core.voicemail.VoicemailEvent.MessagesWaitingChanged;
@@ -33,7 +34,10 @@ public final class CoreVoicemail implements Mailbox {
     this.client = account.voicemail().client(apiBase, cacheDirectory);
   }
 
-  /** Sends every summary to {@code summaries} on {@code ui}; call before the account registers. */
+  /**
+   * Sends every summary to {@code summaries} on {@code ui}; watches the mailbox at once if the
+   * account registered already (the app registers before its window is up), else once it does.
+   */
   public void attach(Executor ui, Consumer<MessageSummary> summaries) {
     account
         .voicemail()
@@ -49,6 +53,9 @@ public final class CoreVoicemail implements Mailbox {
             account.voicemail().watch();
           }
         });
+    if (account.registrationState() == RegistrationState.REGISTERED) {
+      account.voicemail().watch(); // idempotent: a racing Registered event does no harm
+    }
   }
 
   /** Where an account's cached messages live in the profile. */

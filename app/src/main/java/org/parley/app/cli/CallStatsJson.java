@@ -39,6 +39,10 @@ final class CallStatsJson {
         + number(quality == null ? -1 : quality.meanRoundTripMillis())
         + ",\"mos\":"
         + number(quality == null ? 0 : quality.meanMos())
+        + ",\"jitterBufferMs\":"
+        + number(quality == null ? 0 : quality.meanJitterBufferDelayMillis())
+        + ",\"jitterBufferWorstMs\":"
+        + number(quality == null ? 0 : quality.worstJitterBufferDelayMillis())
         + ",\"srtp\":"
         + call.encrypted()
         + "}";

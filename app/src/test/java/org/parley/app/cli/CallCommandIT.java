@@ -58,7 +58,8 @@ class CallCommandIT {
         .contains("\"codec\":\"PCMU\"")
         .containsPattern("\"packetsSent\":1[0-9]{2}")
         .containsPattern("\"packetsReceived\":[1-9][0-9]+")
-        .contains("\"lossPercent\":", "\"jitterMs\":", "\"rttMs\":", "\"mos\":")
+        .contains(
+            "\"lossPercent\":", "\"jitterMs\":", "\"rttMs\":", "\"mos\":", "\"jitterBufferMs\":")
         .contains("\"srtp\":false");
   }
 

@@ -198,6 +198,10 @@ class SippCliIT {
     assertThat(json.get("jitterMs").asDouble()).isGreaterThanOrEqualTo(0.0);
     assertThat(json.has("rttMs")).isTrue();
     assertThat(json.get("mos").asDouble()).isGreaterThan(3.5);
+    // The echo is played out through a jitter buffer, which always holds something.
+    assertThat(json.get("jitterBufferMs").asDouble())
+        .isPositive()
+        .isLessThanOrEqualTo(json.get("jitterBufferWorstMs").asDouble());
     assertThat(ToneFiles.toneRuns(heard))
         .as("our tones, echoed by SIPp")
         .containsExactly(500.0, 900.0, 1300.0);

@@ -46,6 +46,8 @@ public final class QualityMonitor implements AutoCloseable {
   private double worstConcealment;
   private double sumMos;
   private double worstMos = Double.NaN;
+  private double sumJitterBufferDelay;
+  private double worstJitterBufferDelay;
   private ScheduledFuture<?> task;
 
   /**
@@ -148,6 +150,8 @@ public final class QualityMonitor implements AutoCloseable {
     worstConcealment = Math.max(worstConcealment, sample.concealmentRatio());
     sumMos += sample.mos();
     worstMos = Double.isNaN(worstMos) ? sample.mos() : Math.min(worstMos, sample.mos());
+    sumJitterBufferDelay += sample.jitterBufferDelayMillis();
+    worstJitterBufferDelay = Math.max(worstJitterBufferDelay, sample.jitterBufferDelayMillis());
   }
 
   /** The call so far: averages and worst values of the samples (NaN means when there are none). */
@@ -169,7 +173,9 @@ public final class QualityMonitor implements AutoCloseable {
         sumConcealment / samples,
         worstConcealment,
         sumMos / samples,
-        worstMos);
+        worstMos,
+        sumJitterBufferDelay / samples,
+        worstJitterBufferDelay);
   }
 
   /** Stops sampling; the summary stays available. */

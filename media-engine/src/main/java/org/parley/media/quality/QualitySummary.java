@@ -15,6 +15,8 @@ package org.parley.media.quality;
  * @param worstConcealmentRatio the highest concealment ratio
  * @param meanMos the average MOS
  * @param worstMos the lowest MOS
+ * @param meanJitterBufferDelayMillis the average of the jitter buffer's delay at each sample
+ * @param worstJitterBufferDelayMillis the highest jitter-buffer delay
  */
 public record QualitySummary(
     int samples,
@@ -28,4 +30,6 @@ public record QualitySummary(
     double meanConcealmentRatio,
     double worstConcealmentRatio,
     double meanMos,
-    double worstMos) {}
+    double worstMos,
+    double meanJitterBufferDelayMillis,
+    double worstJitterBufferDelayMillis) {}

@@ -78,7 +78,7 @@ class QualityMonitorTest {
     buffer.set(new PlayoutCounters.Snapshot(0, 8000, 60));
     QualitySample good = monitor.sample();
     rtp.set(rtp(100, 5, 6, 60));
-    buffer.set(new PlayoutCounters.Snapshot(800, 16000, 60));
+    buffer.set(new PlayoutCounters.Snapshot(800, 16000, 100));
     QualitySample bad = monitor.sample();
 
     QualitySummary summary = monitor.summary();
@@ -94,6 +94,8 @@ class QualityMonitorTest {
     assertThat(summary.worstConcealmentRatio()).isCloseTo(0.1, within(EPSILON));
     assertThat(summary.worstMos()).isEqualTo(bad.mos()).isLessThan(good.mos());
     assertThat(summary.meanMos()).isCloseTo((good.mos() + bad.mos()) / 2, within(EPSILON));
+    assertThat(summary.meanJitterBufferDelayMillis()).isCloseTo(80.0, within(EPSILON));
+    assertThat(summary.worstJitterBufferDelayMillis()).isEqualTo(100.0);
   }
 
   @Test

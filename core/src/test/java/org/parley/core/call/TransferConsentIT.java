@@ -3,13 +3,10 @@ package org.parley.core.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.core.Softphone;
-import org.parley.core.SoftphoneConfig;
 import org.parley.core.account.Account;
 import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.CallEstablished;
@@ -20,9 +17,7 @@ import org.parley.core.call.CallEvent.IncomingCall;
 import org.parley.core.call.CallEvent.TransferDeclined;
 import org.parley.core.call.CallEvent.TransferProgress;
 import org.parley.core.call.CallEvent.TransferRequested;
-import org.parley.core.testing.BundledServer;
 import org.parley.core.testing.CallEvents;
-import org.parley.core.testing.TestAccounts;
 
 /**
  * A transferee that asks its user before following a REFER, between three softphones through
@@ -30,40 +25,28 @@ import org.parley.core.testing.TestAccounts;
  */
 class TransferConsentIT {
 
-  private BundledServer server;
-  private final List<Softphone> phones = new ArrayList<>();
+  private ThreeParties parties;
   private Account alice;
   private Account bob;
   private Account carol;
-  private final CallEvents aliceEvents = new CallEvents();
-  private final CallEvents bobEvents = new CallEvents();
-  private final CallEvents carolEvents = new CallEvents();
+  private CallEvents aliceEvents;
+  private CallEvents bobEvents;
+  private CallEvents carolEvents;
 
   @BeforeEach
   void start() throws Exception {
-    server =
-        BundledServer.builder()
-            .start()
-            .user("alice", "wonder")
-            .user("bob", "builder")
-            .user("carol", "singer");
-    alice = register("alice", "wonder", aliceEvents);
-    bob = register("bob", "builder", bobEvents);
-    carol = register("carol", "singer", carolEvents);
-  }
-
-  private Account register(String user, String password, CallEvents events) throws Exception {
-    Softphone phone = Softphone.start(SoftphoneConfig.defaults("127.0.0.1"));
-    phones.add(phone);
-    Account account = TestAccounts.add(phone, server, user, password);
-    account.addCallListener(events);
-    return TestAccounts.register(account);
+    parties = ThreeParties.start();
+    alice = parties.alice;
+    bob = parties.bob;
+    carol = parties.carol;
+    aliceEvents = parties.aliceEvents;
+    bobEvents = parties.bobEvents;
+    carolEvents = parties.carolEvents;
   }
 
   @AfterEach
   void stop() {
-    phones.forEach(Softphone::close);
-    server.close();
+    parties.close();
   }
 
   @Test

@@ -8,8 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.core.Softphone;
-import org.parley.core.SoftphoneConfig;
 import org.parley.core.account.Account;
 import org.parley.core.call.CallEvent.CallEnded;
 import org.parley.core.call.CallEvent.CallEstablished;
@@ -19,10 +17,8 @@ import org.parley.core.call.CallEvent.CallTransferred;
 import org.parley.core.call.CallEvent.EndReason;
 import org.parley.core.call.CallEvent.IncomingCall;
 import org.parley.core.call.CallEvent.TransferProgress;
-import org.parley.core.testing.BundledServer;
 import org.parley.core.testing.CallEvents;
 import org.parley.core.testing.RecordingSink;
-import org.parley.core.testing.TestAccounts;
 import org.parley.core.testing.ToneSequence;
 import org.parley.media.audio.AudioSource;
 
@@ -35,40 +31,28 @@ class TransferIT {
   private static final double[] ALICE_TONES = {500, 800, 1100, 1400};
   private static final double[] CAROL_TONES = {1300, 1000, 700, 400};
 
-  private BundledServer server;
-  private final List<Softphone> phones = new ArrayList<>();
+  private ThreeParties parties;
   private Account alice;
   private Account bob;
   private Account carol;
-  private final CallEvents aliceEvents = new CallEvents();
-  private final CallEvents bobEvents = new CallEvents();
-  private final CallEvents carolEvents = new CallEvents();
+  private CallEvents aliceEvents;
+  private CallEvents bobEvents;
+  private CallEvents carolEvents;
 
   @BeforeEach
   void start() throws Exception {
-    server =
-        BundledServer.builder()
-            .start()
-            .user("alice", "wonder")
-            .user("bob", "builder")
-            .user("carol", "singer");
-    alice = register("alice", "wonder", aliceEvents);
-    bob = register("bob", "builder", bobEvents);
-    carol = register("carol", "singer", carolEvents);
-  }
-
-  private Account register(String user, String password, CallEvents events) throws Exception {
-    Softphone phone = Softphone.start(SoftphoneConfig.defaults("127.0.0.1"));
-    phones.add(phone);
-    Account account = TestAccounts.add(phone, server, user, password);
-    account.addCallListener(events);
-    return TestAccounts.register(account);
+    parties = ThreeParties.start();
+    alice = parties.alice;
+    bob = parties.bob;
+    carol = parties.carol;
+    aliceEvents = parties.aliceEvents;
+    bobEvents = parties.bobEvents;
+    carolEvents = parties.carolEvents;
   }
 
   @AfterEach
   void stop() {
-    phones.forEach(Softphone::close);
-    server.close();
+    parties.close();
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.parley.media.codec.AudioDecoder;
 import org.parley.media.codec.G711Codec;
@@ -56,6 +57,12 @@ public final class MessageRecorder implements AutoCloseable {
   /** The longest gap (in packets) filled with concealment; longer gaps are skipped over. */
   private static final int MAX_CONCEALED_PACKETS = 50;
 
+  /** At hang-up, packets are awaited until none came for this long (five packet times)... */
+  static final long QUIET_MILLIS = 100;
+
+  /** ...but never longer than this: a caller that keeps sending after its BYE is cut off. */
+  static final long LINGER_MAX_MILLIS = 1_000;
+
   private final RtpSession session;
   private final int payloadType;
   private final FramePlayer player;
@@ -72,6 +79,8 @@ public final class MessageRecorder implements AutoCloseable {
   private long recordStartNanos;
   private long lastSoundNanos;
   private long samplesWritten;
+  private boolean anyPacket;
+  private long lastPacketNanos;
   private int lastSequence = -1;
   private boolean ended;
   private boolean closed;
@@ -149,11 +158,35 @@ public final class MessageRecorder implements AutoCloseable {
     return session.localRtcpAddress().getPort();
   }
 
-  /** Stops the media and closes the file; the recording is then complete. */
+  /**
+   * Stops the media and closes the file; the recording is then complete. Blocks for up to {@link
+   * #LINGER_MAX_MILLIS} while the caller's last packets are still arriving.
+   */
   public Recording finish() {
+    awaitLastPackets();
     close(); // not under this object's lock: the ticker may be waiting for it
     synchronized (this) {
       return new Recording(file, samplesWritten * 1000 / RATE_HZ);
+    }
+  }
+
+  // The caller's last words were sent just before its BYE, but RTP and SIP are read on different
+  // threads: on a busy server the BYE can be handled while packets still wait in the socket.
+  private void awaitLastPackets() {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MAX_MILLIS);
+    while (true) {
+      long quietUntil;
+      synchronized (this) {
+        if (!anyPacket || closed) {
+          return;
+        }
+        quietUntil = lastPacketNanos + TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS);
+      }
+      long now = System.nanoTime();
+      if (now - quietUntil >= 0 || now - deadline >= 0) {
+        return;
+      }
+      LockSupport.parkNanos(Math.min(quietUntil - now, deadline - now));
     }
   }
 
@@ -220,6 +253,8 @@ public final class MessageRecorder implements AutoCloseable {
       return; // a duplicate or a late packet: its place in the recording has passed
     }
     lastSequence = packet.sequenceNumber();
+    anyPacket = true;
+    lastPacketNanos = System.nanoTime();
     try {
       if (gap > 1 && gap <= MAX_CONCEALED_PACKETS) {
         for (int i = 1; i < gap; i++) {

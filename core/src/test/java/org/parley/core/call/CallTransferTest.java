@@ -175,8 +175,13 @@ class CallTransferTest {
     call.acceptTransfer();
     loop.drain();
 
-    assertThat(sip.targets).containsExactly("sip:carol@office.example");
     assertThat(events.next(CallTransferred.class).call()).isSameAs(call);
+    // The new call places its INVITE on a thread of its own: wait for it, bounded.
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (sip.targets.isEmpty() && System.nanoTime() - deadline < 0) {
+      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+    }
+    assertThat(sip.targets).containsExactly("sip:carol@office.example");
     assertThat(loop.nextTimerIn()).isNull(); // the decision timer is called off
     assertThat(dialog.notified).isEmpty(); // the new call's progress comes later
   }
@@ -341,7 +346,7 @@ class CallTransferTest {
 
   /** Places every INVITE on a new scripted dialog and records its target and headers. */
   private static final class ScriptedSip implements SipUserAgent {
-    final List<String> targets = new ArrayList<>();
+    final List<String> targets = new java.util.concurrent.CopyOnWriteArrayList<>();
     final List<InviteHeaders> headers = new ArrayList<>();
     final List<ScriptedDialog> dialogs = new ArrayList<>();
 

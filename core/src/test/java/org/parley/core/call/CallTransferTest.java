@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,11 +178,7 @@ class CallTransferTest {
     loop.drain();
 
     assertThat(events.next(CallTransferred.class).call()).isSameAs(call);
-    // The new call places its INVITE on a thread of its own: wait for it, bounded.
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-    while (sip.targets.isEmpty() && System.nanoTime() - deadline < 0) {
-      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-    }
+    sip.awaitInvites(1); // the new call places its INVITE on a thread of its own
     assertThat(sip.targets).containsExactly("sip:carol@office.example");
     assertThat(loop.nextTimerIn()).isNull(); // the decision timer is called off
     assertThat(dialog.notified).isEmpty(); // the new call's progress comes later
@@ -346,9 +344,22 @@ class CallTransferTest {
 
   /** Places every INVITE on a new scripted dialog and records its target and headers. */
   private static final class ScriptedSip implements SipUserAgent {
-    final List<String> targets = new java.util.concurrent.CopyOnWriteArrayList<>();
-    final List<InviteHeaders> headers = new ArrayList<>();
-    final List<ScriptedDialog> dialogs = new ArrayList<>();
+    // Written by whichever thread places the INVITE, read by the test's.
+    final List<String> targets = new CopyOnWriteArrayList<>();
+    final List<InviteHeaders> headers = new CopyOnWriteArrayList<>();
+    final List<ScriptedDialog> dialogs = new CopyOnWriteArrayList<>();
+
+    /** Waits, at most five seconds, until {@code count} INVITEs went out. */
+    synchronized void awaitInvites(int count) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (targets.size() < count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+    }
 
     @Override
     public void register(
@@ -375,9 +386,12 @@ class CallTransferTest {
         DialogListener l) {
       ScriptedDialog dialog = new ScriptedDialog();
       dialog.setListener(l);
-      targets.add(target);
       headers.add(extra);
       dialogs.add(dialog);
+      synchronized (this) {
+        targets.add(target);
+        notifyAll();
+      }
       return dialog;
     }
 

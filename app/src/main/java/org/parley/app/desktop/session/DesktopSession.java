@@ -166,7 +166,10 @@ public final class DesktopSession implements AutoCloseable {
             "The certificates trusted for {} could not be used", settings.addressOfRecord(), e);
       }
     }
-    Account account = addTo(softphone, credentials, settings);
+    Account account = softphone.addAccount(credentials.config(settings));
+    // Until the stored encryption is applied, plain RTP; a peer's transfer is asked about from the
+    // start, so no REFER that arrives early is followed unasked.
+    account.setCallPolicy(AccountCallPolicies.policy(MediaEncryption.NONE));
     accounts.add(account);
     return account;
   }
@@ -191,15 +194,6 @@ public final class DesktopSession implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  // Until the stored encryption is applied, plain RTP; a peer's transfer is asked about from the
-  // start, so no REFER that arrives early is followed unasked.
-  private static Account addTo(
-      Softphone softphone, AccountCredentials credentials, AccountSettings settings) {
-    Account account = softphone.addAccount(credentials.config(settings));
-    account.setCallPolicy(AccountCallPolicies.policy(MediaEncryption.NONE));
-    return account;
   }
 
   public Optional<Integer> embeddedServerPort() {

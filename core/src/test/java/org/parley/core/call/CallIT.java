@@ -82,13 +82,8 @@ class CallIT {
     assertThat(established.codec()).isEqualToIgnoringCase("opus");
     assertThat(bobEvents.next(CallEstablished.class).codec()).isEqualToIgnoringCase("opus");
 
-    int wantedMillis = ToneSequence.SEGMENT_MILLIS * ALICE_TONES.length;
-    bobHears.awaitAfterSound(wantedMillis, 15_000);
-    aliceHears.awaitAfterSound(wantedMillis, 15_000);
-    assertThat(ToneSequence.tonesIn(bobHears.samples(), ToneSequence.RATE_HZ, 4))
-        .containsExactly(500.0, 800.0, 1100.0, 1400.0);
-    assertThat(ToneSequence.tonesIn(aliceHears.samples(), ToneSequence.RATE_HZ, 4))
-        .containsExactly(1300.0, 1000.0, 700.0, 400.0);
+    assertThat(bobHears.awaitToneRuns(4, 15_000)).containsExactly(500.0, 800.0, 1100.0, 1400.0);
+    assertThat(aliceHears.awaitToneRuns(4, 15_000)).containsExactly(1300.0, 1000.0, 700.0, 400.0);
 
     outgoing.hangUp();
     assertThat(aliceEvents.next(CallEnded.class).reason()).isEqualTo(EndReason.LOCAL_HANGUP);
@@ -201,9 +196,7 @@ class CallIT {
     bobEvents.next(IncomingCall.class).call().answer(CallMedia.of(new ToneSequence(), bobHears));
     assertThat(aliceEvents.next(CallEstablished.class).codec()).isEqualToIgnoringCase("opus");
     bobEvents.next(CallEstablished.class);
-    bobHears.awaitAfterSound(ToneSequence.SEGMENT_MILLIS * ALICE_TONES.length, 15_000);
-    assertThat(ToneSequence.tonesIn(bobHears.samples(), ToneSequence.RATE_HZ, 4))
-        .containsExactly(500.0, 800.0, 1100.0, 1400.0);
+    assertThat(bobHears.awaitToneRuns(4, 15_000)).containsExactly(500.0, 800.0, 1100.0, 1400.0);
     outgoing.hangUp();
     bobEvents.next(CallEnded.class);
   }
@@ -214,9 +207,7 @@ class CallIT {
     Call echo =
         alice.call("sip:echo@office.example", CallMedia.of(new ToneSequence(ALICE_TONES), heard));
     aliceEvents.next(CallEstablished.class);
-    heard.awaitAfterSound(ToneSequence.SEGMENT_MILLIS * ALICE_TONES.length, 15_000);
-    assertThat(ToneSequence.tonesIn(heard.samples(), ToneSequence.RATE_HZ, 4))
-        .containsExactly(500.0, 800.0, 1100.0, 1400.0);
+    assertThat(heard.awaitToneRuns(4, 15_000)).containsExactly(500.0, 800.0, 1100.0, 1400.0);
     echo.hangUp();
     assertThat(aliceLog.next().disposition()).isEqualTo(CallDisposition.ANSWERED);
   }

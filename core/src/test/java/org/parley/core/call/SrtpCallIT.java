@@ -82,13 +82,8 @@ class SrtpCallIT {
     assertThat(outgoing.encrypted()).isTrue();
     assertThat(incoming.encrypted()).isTrue();
 
-    int wantedMillis = ToneSequence.SEGMENT_MILLIS * ALICE_TONES.length;
-    bobHears.awaitAfterSound(wantedMillis, 15_000);
-    aliceHears.awaitAfterSound(wantedMillis, 15_000);
-    assertThat(ToneSequence.tonesIn(bobHears.samples(), ToneSequence.RATE_HZ, 4))
-        .containsExactly(500.0, 800.0, 1100.0, 1400.0);
-    assertThat(ToneSequence.tonesIn(aliceHears.samples(), ToneSequence.RATE_HZ, 4))
-        .containsExactly(1300.0, 1000.0, 700.0, 400.0);
+    assertThat(bobHears.awaitToneRuns(4, 15_000)).containsExactly(500.0, 800.0, 1100.0, 1400.0);
+    assertThat(aliceHears.awaitToneRuns(4, 15_000)).containsExactly(1300.0, 1000.0, 700.0, 400.0);
     outgoing.hangUp();
     bobEvents.next(CallEnded.class);
     aliceEvents.next(CallEnded.class);
@@ -107,9 +102,7 @@ class SrtpCallIT {
     bobEvents.next(IncomingCall.class).call().answer(CallMedia.of(new ToneSequence(), bobHears));
     aliceEvents.next(CallEstablished.class);
 
-    bobHears.awaitAfterSound(ToneSequence.SEGMENT_MILLIS * ALICE_TONES.length, 15_000);
-    assertThat(ToneSequence.tonesIn(bobHears.samples(), ToneSequence.RATE_HZ, 4))
-        .containsExactly(500.0, 800.0, 1100.0, 1400.0);
+    assertThat(bobHears.awaitToneRuns(4, 15_000)).containsExactly(500.0, 800.0, 1100.0, 1400.0);
     outgoing.hangUp();
     aliceEvents.next(CallEnded.class);
     bobEvents.next(CallEnded.class);

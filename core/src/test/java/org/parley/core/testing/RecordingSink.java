@@ -1,6 +1,7 @@
 package org.parley.core.testing;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.parley.media.audio.AudioSink;
 
@@ -53,6 +54,27 @@ public final class RecordingSink implements AudioSink {
       }
       wait(left);
     }
+  }
+
+  /**
+   * Waits until {@code count} tones were heard, found as runs ({@link ToneSequence#toneRunsIn}) so
+   * that a jitter buffer stretching the timeline on a loaded machine only makes the wait longer,
+   * and returns them; a wrong tone is returned too, for the caller's assertion to name.
+   */
+  public synchronized List<Double> awaitToneRuns(int count, long timeoutMillis)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    List<Double> tones = ToneSequence.toneRunsIn(Arrays.copyOf(samples, length), rateHz);
+    while (tones.size() < count) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        throw new AssertionError(
+            "Heard only " + tones + " within " + timeoutMillis + " ms, wanted " + count + " tones");
+      }
+      wait(left);
+      tones = ToneSequence.toneRunsIn(Arrays.copyOf(samples, length), rateHz);
+    }
+    return tones;
   }
 
   public synchronized short[] samples() {

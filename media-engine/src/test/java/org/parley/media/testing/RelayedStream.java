@@ -105,16 +105,19 @@ public final class RelayedStream implements AutoCloseable {
    * and returns once the receiver has everything the relay forwarded.
    */
   public void sendPaced(int count, long ptimeMicros) throws InterruptedException {
-    long timestampStep = ptimeMicros * 8 / 1000;
     int end = nextSequence + count;
     CountDownLatch done = new CountDownLatch(count);
     ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+    long startNanos = System.nanoTime();
     try {
       pacer.scheduleAtFixedRate(
           () -> {
             if (done.getCount() > 0) {
               try {
-                sendNext(timestampStep);
+                // Stamped with the moment it really leaves, at 8 kHz: a pacer thread that a loaded
+                // machine runs late then adds no jitter of its own, only the relay's shows.
+                long elapsedMicros = (System.nanoTime() - startNanos) / 1000;
+                sendStamped(elapsedMicros * 8 / 1000);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
@@ -135,15 +138,13 @@ public final class RelayedStream implements AutoCloseable {
   }
 
   private boolean sendNext(long timestampStep) throws IOException {
+    return sendStamped(nextSequence * timestampStep);
+  }
+
+  private boolean sendStamped(long timestamp) throws IOException {
     int seq = nextSequence++;
     return sender.send(
-        RtpPacket.of(
-            0,
-            false,
-            seq & 0xFFFF,
-            (seq * timestampStep) & 0xFFFF_FFFFL,
-            SENDER_SSRC,
-            new byte[160]));
+        RtpPacket.of(0, false, seq & 0xFFFF, timestamp & 0xFFFF_FFFFL, SENDER_SSRC, new byte[160]));
   }
 
   private void awaitDelivered() throws InterruptedException {

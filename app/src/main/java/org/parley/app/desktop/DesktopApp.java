@@ -114,6 +114,7 @@ public final class DesktopApp {
   private Scene mainScene; // FX thread only
   private DesktopSettings.Theme theme = DesktopSettings.Theme.LIGHT; // FX thread only
   private volatile VoicemailTab voicemailTab;
+  private volatile Runnable followFirstAccount = () -> {};
   private volatile LinkInbox links = new LinkInbox();
   private volatile SessionStart sessionStart;
   private volatile SessionStart.Opened opened;
@@ -263,25 +264,45 @@ public final class DesktopApp {
                 Platform.exit();
               }
             });
-    session.accounts().stream()
-        .findFirst()
+    Function<Account, VoicemailTab> voicemailOf =
+        first ->
+            new VoicemailTab(
+                new VoicemailTab.Parts(
+                    options.profile(),
+                    first,
+                    session.embeddedServerHttpPort(),
+                    new VoicemailApiSettings(database.settings()).address(first.addressOfRecord()),
+                    audio,
+                    calls,
+                    contacts.contacts(),
+                    background,
+                    texts));
+    session
+        .firstAccount()
         .ifPresent(
             first -> {
-              voicemailTab =
-                  new VoicemailTab(
-                      new VoicemailTab.Parts(
-                          options.profile(),
-                          first,
-                          session.embeddedServerHttpPort(),
-                          new VoicemailApiSettings(database.settings())
-                              .address(first.addressOfRecord()),
-                          audio,
-                          calls,
-                          contacts.contacts(),
-                          background,
-                          texts));
+              voicemailTab = voicemailOf.apply(first);
               voicemailTab.addTo(view, texts);
             });
+    // Editing or removing the first account in the settings replaces the Account object that
+    // presence and voicemail used; off the UI thread, like the edit itself.
+    followFirstAccount =
+        () -> {
+          Optional<Account> first = session.firstAccount();
+          presenceAdapter.follow(first);
+          first.ifPresent(
+              account ->
+                  Platform.runLater(
+                      () -> {
+                        VoicemailTab current = voicemailTab;
+                        if (current == null) {
+                          voicemailTab = voicemailOf.apply(account);
+                          voicemailTab.addTo(view, texts);
+                        } else if (current.account() != account) {
+                          voicemailTab = current.handOverTo(voicemailOf.apply(account), texts);
+                        }
+                      }));
+        };
     openFromNotifications(stage, view, chats);
     calls.setMissedCallListener(
         caller -> {
@@ -299,7 +320,7 @@ public final class DesktopApp {
     if (session.accounts().isEmpty()) {
       accounts.onNoAccount();
     }
-    session.accounts().stream().findFirst().ifPresent(presenceAdapter::attach);
+    presenceAdapter.follow(session.firstAccount());
     opened.uiEvents().release();
     history.reload();
     chats.reload();
@@ -371,6 +392,8 @@ public final class DesktopApp {
             Platform::runLater,
             texts,
             this::applyTheme);
+    CallEncryptionViewModel encryption =
+        new CallEncryptionViewModel(callPolicies(), background, Platform::runLater, texts);
     AddAccountViewModel addAccount =
         new AddAccountViewModel(
             new TrialRegistration(TRIAL_TIMEOUT),
@@ -382,6 +405,8 @@ public final class DesktopApp {
                     messenger.attach(account);
                     phone.attach(account);
                     applyCallPolicies();
+                    followFirstAccount.run();
+                    encryption.load();
                   }
 
                   @Override
@@ -390,15 +415,18 @@ public final class DesktopApp {
                     messenger.detach(account);
                   }
                 },
-                aor -> Platform.runLater(() -> accounts.onRemoved(aor))),
+                aor -> {
+                  followFirstAccount.run();
+                  encryption.load();
+                  Platform.runLater(() -> accounts.onRemoved(aor));
+                }),
             background,
             Platform::runLater,
             texts);
     return new SettingsView(texts, preferences, accounts, addAccount)
         .showingPasswordStorage(
             credentialStore.description(), CredentialStores.warning(credentialStore).isPresent())
-        .showingCallEncryption(
-            new CallEncryptionViewModel(callPolicies(), background, Platform::runLater, texts));
+        .showingCallEncryption(encryption);
   }
 
   // Before the first call; a profile that cannot be read here fails the start elsewhere, so this

@@ -35,6 +35,8 @@ final class VoicemailTab implements AutoCloseable {
   private final MicrophoneGreetingRecorder recorder;
   private final CoreVoicemail mailbox;
   private final VoicemailViewModel viewModel;
+  private final Account account;
+  private Tab tab; // FX thread only
 
   /** What the tab needs from the rest of the app. */
   record Parts(
@@ -50,7 +52,7 @@ final class VoicemailTab implements AutoCloseable {
 
   /** Builds the view-model and its session parts; call on the FX thread before registering. */
   VoicemailTab(Parts parts) {
-    Account account = parts.account();
+    account = parts.account();
     // The address the user set wins; then the embedded server's loopback port; then the default.
     URI apiBase =
         parts
@@ -105,8 +107,31 @@ final class VoicemailTab implements AutoCloseable {
 
   /** Adds the tab, its badge in the title, and Ctrl+4 to the main view. */
   void addTo(MainView view, Texts texts) {
-    Tab tab = new Tab(texts.text("ui.tab.voicemail"), new VoicemailPane(viewModel, texts));
+    tab = new Tab();
     tab.setId("voicemail-tab");
+    show(texts);
+    view.addSideTab(tab, KeyCode.DIGIT4);
+  }
+
+  /**
+   * Shows {@code next}, another account's inbox, in this tab's place (the first account was edited
+   * or removed) and closes this one; returns {@code next}.
+   */
+  VoicemailTab handOverTo(VoicemailTab next, Texts texts) {
+    next.tab = tab;
+    next.show(texts);
+    close();
+    return next;
+  }
+
+  /** The account whose inbox this is. */
+  Account account() {
+    return account;
+  }
+
+  private void show(Texts texts) {
+    tab.setContent(new VoicemailPane(viewModel, texts));
+    tab.textProperty().unbind();
     tab.textProperty()
         .bind(
             Bindings.createStringBinding(
@@ -121,7 +146,9 @@ final class VoicemailTab implements AutoCloseable {
             viewModel.reload();
           }
         });
-    view.addSideTab(tab, KeyCode.DIGIT4);
+    if (tab.isSelected()) {
+      viewModel.reload();
+    }
   }
 
   VoicemailViewModel viewModel() {

@@ -1,13 +1,16 @@
 package org.parley.app.desktop.session;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.parley.app.desktop.viewmodel.PresenceControl;
 import org.parley.app.desktop.viewmodel.PresenceViewModel;
 import org.parley.core.account.Account;
+import org.parley.core.account.RegistrationEvent;
 import org.parley.core.account.RegistrationEvent.Registered;
+import org.parley.core.account.RegistrationListener;
 import org.parley.core.account.RegistrationState;
 import org.parley.core.presence.AutoAway;
 import org.parley.core.presence.IdleSource;
@@ -16,6 +19,7 @@ import org.parley.core.presence.PresenceEvent.BuddyStatusChanged;
 import org.parley.core.presence.PresenceEvent.PublishFailed;
 import org.parley.core.presence.PresenceEvent.StatusPublished;
 import org.parley.core.presence.PresenceEvent.WatchFailed;
+import org.parley.core.presence.PresenceListener;
 import org.parley.core.presence.PresenceStatus;
 
 /**
@@ -32,6 +36,9 @@ public final class CorePresence implements PresenceControl {
   private volatile PresenceViewModel presenceView;
   private volatile IdleSource idle;
   private volatile Duration awayAfter;
+  private AutoAway autoAway; // guarded by this
+  private final PresenceListener presenceListener = this::onPresence;
+  private final RegistrationListener republish = this::onRegistration;
 
   public CorePresence(Executor ui) {
     this.ui = ui;
@@ -52,30 +59,56 @@ public final class CorePresence implements PresenceControl {
   }
 
   /**
-   * Takes presence of {@code first} (only the first account is used); publishes and watches at once
-   * if it registered already (the app registers before its window is up), else once it does.
+   * Takes presence of {@code first} (only the first account is used), letting go of the account it
+   * had, which an edit in the settings may have replaced or removed; publishes and watches at once
+   * if the account registered already (the app registers before its window is up), else once it
+   * does. Nothing happens when {@code first} is the account it already follows.
    */
-  public void attach(Account first) {
-    if (account != null) {
+  public synchronized void follow(Optional<Account> first) {
+    Account next = first.orElse(null);
+    Account previous = account;
+    if (next == previous) {
       return;
     }
-    account = first;
-    first.presence().addListener(this::onPresence);
-    first.addRegistrationListener(
-        event -> {
-          if (event instanceof Registered) {
-            first.presence().setStatus(chosen);
-            watched.forEach(first.presence()::watch);
-          }
-        });
-    if (registered(first)) {
+    if (previous != null) {
+      previous.presence().removeListener(presenceListener);
+      previous.removeRegistrationListener(republish);
+      if (autoAway != null) {
+        autoAway.close();
+        autoAway = null;
+      }
+    }
+    account = next;
+    if (next == null) {
+      return;
+    }
+    next.presence().addListener(presenceListener);
+    next.addRegistrationListener(republish);
+    if (registered(next)) {
       // Both are idempotent, so a Registered event that raced with this check does no harm.
-      first.presence().setStatus(chosen);
-      watched.forEach(first.presence()::watch);
+      publishAndWatch(next);
     }
     if (idle != null) {
-      AutoAway.start(first.presence(), idle, awayAfter);
+      autoAway = AutoAway.start(next.presence(), idle, awayAfter);
     }
+  }
+
+  /** The account presence follows now, if any. */
+  public Optional<Account> account() {
+    return Optional.ofNullable(account);
+  }
+
+  // The server forgets subscriptions and publications on a restart, so each registration renews.
+  private void onRegistration(RegistrationEvent event) {
+    Account current = account;
+    if (event instanceof Registered && current != null) {
+      publishAndWatch(current);
+    }
+  }
+
+  private void publishAndWatch(Account current) {
+    current.presence().setStatus(chosen);
+    watched.forEach(current.presence()::watch);
   }
 
   @Override

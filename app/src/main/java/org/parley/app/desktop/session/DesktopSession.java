@@ -145,6 +145,20 @@ public final class DesktopSession implements AutoCloseable {
   }
 
   /**
+   * The running account stored first, whose presence and voicemail the window shows; an edited
+   * account runs as a new {@link Account} but keeps its place.
+   */
+  public Optional<Account> firstAccount() {
+    List<Account> running = accounts();
+    return database.accounts().list().stream()
+        .flatMap(
+            stored ->
+                running.stream()
+                    .filter(account -> account.addressOfRecord().equals(stored.addressOfRecord())))
+        .findFirst();
+  }
+
+  /**
    * Adds a saved account to the running softphone, trusting the server certificates stored for it.
    */
   public Account addAccount(AccountSettings settings) {

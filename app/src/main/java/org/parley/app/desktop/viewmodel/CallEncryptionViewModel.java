@@ -70,18 +70,31 @@ public final class CallEncryptionViewModel {
     this.texts = texts;
   }
 
-  /** Reads every account's stored choice. */
+  /**
+   * Reads every account's stored choice; again after an account was added, edited or removed, when
+   * a choice already made here and not yet saved stays.
+   */
   public void load() {
     background.execute(
         () -> {
           try {
-            List<Row> loaded = policies.load().stream().map(Row::new).toList();
-            ui.execute(() -> rows.setAll(loaded));
+            List<AccountChoice> stored = policies.load();
+            ui.execute(() -> rows.setAll(stored.stream().map(this::keepingUnsaved).toList()));
           } catch (RuntimeException e) {
             LOG.warn("The accounts' call encryption could not be read", e);
             ui.execute(() -> error.set(texts.text("settings.encryption.failed")));
           }
         });
+  }
+
+  // On the UI thread.
+  private Row keepingUnsaved(AccountChoice stored) {
+    Row row = new Row(stored);
+    rows.stream()
+        .filter(shown -> shown.accountId == stored.accountId())
+        .findFirst()
+        .ifPresent(shown -> row.encryption.set(shown.encryption.get()));
+    return row;
   }
 
   /** Stores every account's choice (an empty choice stays as it was). */

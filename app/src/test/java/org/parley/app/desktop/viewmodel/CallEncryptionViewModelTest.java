@@ -74,6 +74,24 @@ class CallEncryptionViewModelTest {
   }
 
   @Test
+  void readingAgainAfterAnAccountChangeShowsItAndKeepsUnsavedChoices() {
+    CallEncryptionViewModel view = viewModel();
+    view.load();
+    view.rows().get(1).encryptionProperty().set(MediaEncryption.REQUIRED);
+
+    database.accounts().delete(alice.id());
+    database.accounts().save(AccountSettings.of("Carol", "sip:carol@example.net"));
+    view.load();
+
+    assertThat(view.rows())
+        .extracting(CallEncryptionViewModel.Row::addressOfRecord)
+        .containsExactly("sip:bob@example.org", "sip:carol@example.net");
+    assertThat(view.rows())
+        .extracting(row -> row.encryptionProperty().get())
+        .containsExactly(MediaEncryption.REQUIRED, MediaEncryption.NONE);
+  }
+
+  @Test
   void aStoreFailureIsShownNotThrown() {
     CallEncryptionViewModel view =
         new CallEncryptionViewModel(

@@ -93,9 +93,11 @@ class RealDeviceIT {
     assertThat(report)
         .anyMatch(line -> line.startsWith("lost=") && line.contains("kind=CAPTURE"))
         .anyMatch(line -> line.startsWith("lost=") && line.contains("kind=PLAYBACK"));
+    // The daemon is gone from 0.8 s until after 1.3 s, in the first round's 900 Hz tone, so a
+    // whole round can only be heard after the stream rejoined. Which round that is depends on how
+    // soon the new daemon takes streams, which a loaded machine delays by seconds.
     List<Double> heard = tonesHeard();
-    assertThat(heard).startsWith(500.0);
-    assertThat(heard).endsWith(500.0, 900.0, 1400.0, 2000.0);
+    assertThat(heard).startsWith(500.0).containsSequence(500.0, 900.0, 1400.0, 2000.0);
   }
 
   private List<String> runProbe(String... deviceArguments)

@@ -20,6 +20,12 @@
 #   cpu_to_registered_s     CPU time (user + system) the process had used when it was registered:
 #                           unlike the wall clock, it hardly depends on what else runs
 #   cpu_ms_per_call         CPU time per call over calls 11 to N (the client's side of each call)
+# For Parley the run also keeps (in the results folder) the JVM's class counts when it registered
+# (parley-classes.txt), a per-mapping summary of the idle memory (parley-idle-smaps.txt), and with
+# DESK_HISTOGRAM=1 a heap histogram after a full collection at call 10 and after the last call
+# (parley-histogram-10.txt, parley-histogram-N.txt; those collections make the RSS figures after
+# calls smaller than a plain run's), beside per-mapping summaries at both points (parley-smaps-*). PARLEY_JAVA_OPTS=-XX:NativeMemoryTracking=summary adds the
+# JVM's native memory summary at both points (parley-nmt-*.txt).
 # Parley runs as ./parley runs it (its JVM options, its class-data archive). The archive is made by
 # the first start of each build; DESK_PRIME=1 (the default) starts Parley once beforehand, on a
 # profile of its own, so that the measured start is a usual one and not that first one.
@@ -39,6 +45,7 @@ callee_port=$((port_base + 20))
 domain="bench.parley.test"
 jar="$root/app/target/dist/parley.jar"
 prime="${DESK_PRIME:-1}"
+histogram="${DESK_HISTOGRAM:-0}"
 
 die() { echo "desktop.sh: $*" >&2; exit 1; }
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
@@ -122,6 +129,23 @@ start_callee() {
   callee_pid=$!
 }
 
+# Resident memory of process $1 by mapping (file name, or [heap]/[anon]...), largest first, in MB.
+smaps_summary() {
+  awk '/^[0-9a-f]+-[0-9a-f]+ / { name = (NF >= 6 ? $6 : "[anon]") }
+       /^Rss:/ { rss[name] += $2; total += $2 }
+       END { printf "total %.1f MB\n", total / 1024
+             for (n in rss) if (rss[n] >= 512) printf "%8.1f MB  %s\n", rss[n] / 1024, n }' \
+    "/proc/$1/smaps" | sort -k1,1 -rn
+}
+
+# What process $1 holds (by mapping; and with DESK_HISTOGRAM=1 the heap after a full collection,
+# and the JVM's native memory when tracked), tagged $2 (call count).
+jvm_snapshot() {
+  smaps_summary "$1" > "$out/parley-smaps-$2.txt" 2>/dev/null || true
+  [[ "$histogram" == 1 ]] && jcmd "$1" GC.class_histogram > "$out/parley-histogram-$2.txt" 2>&1
+  jcmd "$1" VM.native_memory summary > "$out/parley-nmt-$2.txt" 2>&1 || true
+}
+
 calls_ended() {
   if [[ -f "$out/$1-calls.log" ]]; then awk '/ended/ { n++ } END { print n + 0 }' "$out/$1-calls.log"; else echo 0; fi
 }
@@ -194,15 +218,22 @@ measure() {
   local to_registered
   to_registered="$(awk -v a="$launched" -v b="$registered" 'BEGIN { printf "%.2f", b - a }')"
   log "$name: registered $to_registered s after launch"
+  if [[ "$name" == parley ]]; then
+    jcmd "$client_pid" PerfCounter.print 2>/dev/null |
+      grep -E '^(java\.cls\.(loaded|sharedLoaded|unloaded)Classes|sun\.cls\.time)=' \
+        > "$out/parley-classes.txt" || true
+  fi
   sleep "$(awk -v a="$launched" -v s="$idle_seconds" 'BEGIN { "date +%s.%N" | getline now; d = a + s - now; print (d > 0 ? d : 0) }')"
   rss_idle="$(rss_mb "$client_pid")"
   log "$name: idle RSS $rss_idle MB"
+  smaps_summary "$client_pid" > "$out/$name-idle-smaps.txt" 2>/dev/null || true
   for ((i = 1; i <= calls; i++)); do
     "call_$name"
     wait_for "(( \$(calls_ended $name) >= $i ))" 30 || die "$name: call $i did not end within 30 s"
     if [[ $i -eq 10 ]]; then
       rss_10="$(rss_mb "$client_pid")"
       cpu_10="$(cpu_s "$client_pid")"
+      [[ "$name" == parley ]] && jvm_snapshot "$client_pid" 10
     fi
   done
   if [[ -n "$cpu_10" && $calls -gt 10 ]]; then
@@ -210,10 +241,12 @@ measure() {
   fi
   sleep 5
   rss_end="$(rss_mb "$client_pid")"
+  [[ "$name" == parley ]] && jvm_snapshot "$client_pid" "$calls"
   log "$name: RSS after 10 calls ${rss_10:-n/a} MB, after $calls calls $rss_end MB; CPU ${cpu_registered} s to registered, ${per_call:-n/a} ms per call"
   echo "$name,$to_registered,$rss_idle,${rss_10:-},$calls,$rss_end,$cpu_registered,$per_call" >> "$out/desktop.csv"
   kill "$client_pid" 2>/dev/null || true
   wait "$client_pid" 2>/dev/null || true
+  [[ "$name" == parley ]] && { cp "$work/parley/logs/parley.log" "$out/parley.log" 2>/dev/null || true; }
   kill "$callee_pid" 2>/dev/null || true
   wait "$callee_pid" 2>/dev/null || true
 }

@@ -14,11 +14,11 @@ import org.parley.core.testing.RegistrationEvents;
  * A second user agent in the test JVM: a user added to the desktop profile's embedded server, on a
  * softphone of its own, registered, with its call events queued.
  */
-final class HeadlessAgent implements AutoCloseable {
+public final class HeadlessAgent implements AutoCloseable {
 
-  final Softphone phone;
-  final Account account;
-  final CallEvents calls = new CallEvents();
+  public final Softphone phone;
+  public final Account account;
+  public final CallEvents calls = new CallEvents();
 
   private HeadlessAgent(Softphone phone, Account account) {
     this.phone = phone;
@@ -26,7 +26,7 @@ final class HeadlessAgent implements AutoCloseable {
   }
 
   /** Adds {@code user} to the profile's embedded server and registers it there. */
-  static HeadlessAgent register(Path profile, int serverPort, String user) throws Exception {
+  public static HeadlessAgent register(Path profile, int serverPort, String user) throws Exception {
     String password = user + "-password";
     EmbeddedServer.addUser(profile.resolve("server"), serverPort, user, password.toCharArray());
     Softphone phone = Softphone.start(SoftphoneConfig.defaults("127.0.0.1"));

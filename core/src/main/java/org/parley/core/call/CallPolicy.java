@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import org.parley.core.sip.SessionTimerSettings;
 import org.parley.media.codec.AudioCodec;
-import org.parley.media.ffmpeg.FfmpegCodecs;
 
 /**
  * How an account's calls negotiate media, beyond what each call's {@link CallMedia} says.
@@ -25,20 +24,24 @@ public record CallPolicy(
     Objects.requireNonNull(encryption, "encryption");
     Objects.requireNonNull(sessionTimers, "sessionTimers");
     Objects.requireNonNull(transfers, "transfers");
-    codecs = List.copyOf(codecs);
-    if (codecs.isEmpty()) {
-      throw new IllegalArgumentException("A call policy needs at least one codec");
+    // The default list stays unmade until an offer needs it (DefaultCodecs): never empty.
+    if (!(codecs instanceof DefaultCodecs)) {
+      codecs = List.copyOf(codecs);
+      if (codecs.isEmpty()) {
+        throw new IllegalArgumentException("A call policy needs at least one codec");
+      }
     }
   }
 
   /**
    * Plain RTP, the default codecs (opus, G722, PCMU, PCMA), 30-minute session timers, transfers
-   * followed at once.
+   * followed at once. The codec list is made (and FFmpeg's natives loaded) when it is first read,
+   * not here, so an account with this policy registers without waiting for them.
    */
   public static CallPolicy defaults() {
     return new CallPolicy(
         MediaEncryption.NONE,
-        FfmpegCodecs.defaultRegistry().all(),
+        DefaultCodecs.shared(),
         SessionTimerSettings.DEFAULT,
         TransferConsent.FOLLOW);
   }

@@ -12,7 +12,6 @@ import org.parley.core.credentials.CredentialStore;
 import org.parley.core.store.sqlite.ProfileDatabase;
 import org.parley.media.device.AudioDevices;
 import org.parley.media.device.JavaSoundGateway;
-import org.parley.media.ffmpeg.FfmpegCodecs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +62,8 @@ public final class SessionStart {
    */
   public static SessionStart begin(
       Path profile, Optional<Function<DesktopSettings, CallAudioProvider>> audio, Executor ui) {
-    // The first account's call policy loads FFmpeg's native libraries (a few hundred ms); loading
-    // them beside the profile and the SIP stack takes that off the way to the first REGISTER.
-    daemon("parley-ffmpeg", FfmpegCodecs::available).start();
+    // FFmpeg's natives (0.3-1 s, 15 MB resident) load at the first call or offer, not here: an
+    // account registers without them (CallPolicy.defaults makes its codec list on first use).
     CompletableFuture<Opened> opened = new CompletableFuture<>();
     daemon("parley-start", () -> open(profile, audio, ui, opened)).start();
     return new SessionStart(opened);

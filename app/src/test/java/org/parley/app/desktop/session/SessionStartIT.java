@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -14,15 +15,26 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.app.desktop.HeadlessAgent;
 import org.parley.app.desktop.viewmodel.AccountsViewModel;
 import org.parley.app.desktop.viewmodel.AccountsViewModel.Status;
 import org.parley.app.desktop.viewmodel.Texts;
 import org.parley.core.account.Account;
 import org.parley.core.account.RegistrationEvent;
 import org.parley.core.account.RegistrationState;
+import org.parley.core.call.Call;
+import org.parley.core.call.CallEvent;
+import org.parley.core.call.CallMedia;
+import org.parley.media.codec.AudioCodec;
 
 /** A first-run profile (embedded server, local account) opened with no UI around it. */
 class SessionStartIT {
+
+  // The desktop's own audio is never asked for: these tests answer through the core directly.
+  private static final CallAudioProvider NO_CALLS =
+      () -> {
+        throw new IllegalStateException("This test makes no call audio");
+      };
 
   @TempDir Path profile;
 
@@ -39,12 +51,8 @@ class SessionStartIT {
 
   @Test
   void registersBeforeTheViewsExistAndTellsThemOnceReleased() throws Exception {
-    CallAudioProvider noCalls =
-        () -> {
-          throw new IllegalStateException("This test places no calls");
-        };
     SessionStart start =
-        SessionStart.begin(profile, Optional.of(settings -> noCalls), uiThread::add);
+        SessionStart.begin(profile, Optional.of(settings -> NO_CALLS), uiThread::add);
     opened = start.opened().get(60, TimeUnit.SECONDS);
     Account account = opened.session().accounts().get(0);
 
@@ -66,6 +74,42 @@ class SessionStartIT {
               assertThat(line.addressOfRecord()).isEqualTo(account.addressOfRecord());
               assertThat(line.status()).isEqualTo(Status.REGISTERED);
             });
+  }
+
+  /**
+   * The account registered without FFmpeg's natives (its policy's codec list is made on first use),
+   * so an Opus-only offer that arrives at once must make that list, pass the 488 check and be
+   * answered with Opus.
+   */
+  @Test
+  void anOpusOfferRightAfterTheStartIsAnsweredWithOpus() throws Exception {
+    SessionStart start =
+        SessionStart.begin(profile, Optional.of(settings -> NO_CALLS), uiThread::add);
+    opened = start.opened().get(60, TimeUnit.SECONDS);
+    Account me = opened.session().accounts().get(0);
+    awaitRegistered(me);
+    me.addCallListener(
+        event -> {
+          if (event instanceof CallEvent.IncomingCall incoming) {
+            incoming.call().answer(CallMedia.silent());
+          }
+        });
+    int port = opened.session().embeddedServerPort().orElseThrow();
+
+    try (HeadlessAgent bob = HeadlessAgent.register(profile, port, "bob")) {
+      CallMedia silent = CallMedia.silent();
+      List<AudioCodec> opusOnly =
+          silent.codecs().stream()
+              .filter(codec -> codec.encodingName().equalsIgnoreCase("opus"))
+              .toList();
+
+      bob.account.call(
+          me.addressOfRecord(), new CallMedia(silent.source(), silent.sink(), opusOnly, false));
+
+      assertThat(bob.calls.next(CallEvent.CallEstablished.class).codec())
+          .isEqualToIgnoringCase("opus");
+      bob.account.activeCalls().forEach(Call::hangUp);
+    }
   }
 
   @Test

@@ -188,7 +188,13 @@ start_parley() {
   printf 'tls.port=0\nhttp.port=0\nauth.algorithms=MD5\n' > "$work/parley.properties"
   log "parley: importing $((users + 2)) users"
   "$root/parley" server user import "$work/users-parley.csv" --data "$data" --domain "$domain" >&2
-  local java_opts="-Xms$heap -Xmx$heap -XX:+ExitOnOutOfMemoryError $parley_java_opts"
+  # ./parley starts every subcommand with the desktop client's JVM options (the client compiler
+  # alone, the serial collector). A server under load wants C2 and a collector that does not stop
+  # it single-threaded: without C2 a call cost 3x the CPU (docs/benchmarks.md, session 8). These
+  # come after the launcher's and so win; a collector in BENCH_PARLEY_JAVA_OPTS still replaces G1.
+  local gc="-XX:+UseG1GC"
+  [[ "$parley_java_opts" == *-XX:+Use*GC* ]] && gc=""
+  local java_opts="-Xms$heap -Xmx$heap -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=4 $gc $parley_java_opts"
   if [[ "$profile" == 1 ]]; then
     # Recording from the start: starting JFR later (jcmd JFR.start) invalidates compiled code
     # and sends the JIT back to work for half a minute. Steps are cut out with JFR.dump.
@@ -292,6 +298,9 @@ step() {
   cpu1="$(proc_ticks "$server_pid")"
   task_snapshot "$server_pid" > "$dir/threads-after.txt"
   task_diff "$dir/threads-before.txt" "$dir/threads-after.txt" > "$dir/threads.txt"
+  # The server's SIP socket as the kernel sees it: skmem's rb is the receive buffer it got, d the
+  # datagrams dropped on it since it opened.
+  ss -Hulmn "sport = :$server_port" > "$dir/socket.txt" 2>/dev/null || true
   local jit
   jit="$(awk '/Compiler/ { s += $2 + $3 } END { printf "%.2f", s }' "$dir/threads.txt")"
   busy1="$(machine_busy_ticks)"

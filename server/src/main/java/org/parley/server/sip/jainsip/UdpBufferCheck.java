@@ -55,8 +55,9 @@ final class UdpBufferCheck {
   }
 
   /**
-   * The warning to log when the socket got less than asked for, else empty. Linux reports twice the
-   * granted size (it counts its own bookkeeping), so its limits are checked as well.
+   * The warning to log when the socket got less than asked for, else empty. The JDK reports the
+   * granted size (on Linux it halves the kernel's figure, which counts bookkeeping twice); Linux's
+   * limits are checked as well, for a JDK or kernel that reports otherwise.
    */
   static Optional<String> shortfall(int requestedBytes, Sizes granted, Optional<Sizes> limits) {
     boolean receiveShort =

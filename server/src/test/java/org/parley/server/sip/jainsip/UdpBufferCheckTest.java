@@ -14,8 +14,7 @@ class UdpBufferCheckTest {
 
   @Test
   void noWarningWhenTheKernelGrantedWhatWasAsked() {
-    // Linux reports twice the size it granted.
-    UdpBufferCheck.Sizes granted = new UdpBufferCheck.Sizes(2L * ASKED, 2L * ASKED);
+    UdpBufferCheck.Sizes granted = new UdpBufferCheck.Sizes(ASKED, ASKED);
 
     assertThat(
             UdpBufferCheck.shortfall(
@@ -25,8 +24,8 @@ class UdpBufferCheckTest {
 
   @Test
   void linuxDefaultLimitIsReportedWithTheSysctlThatRaisesIt() {
-    // net.core.rmem_max = 212992: the kernel grants that, and reports 425984.
-    UdpBufferCheck.Sizes granted = new UdpBufferCheck.Sizes(425_984, 425_984);
+    // net.core.rmem_max = 212992: the kernel grants that, and the JDK reports it.
+    UdpBufferCheck.Sizes granted = new UdpBufferCheck.Sizes(212_992, 212_992);
 
     Optional<String> warning =
         UdpBufferCheck.shortfall(
@@ -42,9 +41,9 @@ class UdpBufferCheckTest {
   }
 
   @Test
-  void limitBelowTheRequestWarnsEvenWhenTheDoubledReportLooksLargeEnough() {
-    // Asked 300,000 with rmem_max 212,992: Linux reports 425,984, more than asked, yet the socket
-    // holds only 212,992 bytes of its own accounting.
+  void kernelLimitBelowTheRequestWarnsEvenWhenTheSocketReportsEnough() {
+    // Asked 300,000 with rmem_max 212,992: getsockopt says 425,984 (the kernel's doubled figure),
+    // which a JDK that passes it through would report as more than asked.
     int asked = 300_000;
     UdpBufferCheck.Sizes granted = new UdpBufferCheck.Sizes(425_984, 600_000);
 

@@ -46,7 +46,10 @@ parley_port=$((port_base + 60))
 kamailio_port=$((port_base + 70))
 uas_ports=($((port_base + 101)) $((port_base + 102)))
 client_port=$((port_base + 200)) # SIPp UACs use client_port .. client_port+3
-heap="${BENCH_HEAP:-512m}"
+# 1 GB: at 800-1,000 calls/s a call's transactions keep about as much alive as G1 starts
+# concurrent marking at in 512 MB (GC 31-42 % of the server's CPU, failures at 1,000/s); with
+# 1 GB only young collections ran (15-20 %) and 1,200/s passed (docs/benchmarks.md, session 8).
+heap="${BENCH_HEAP:-1g}"
 # More JVM options for Parley (e.g. a GC choice to compare), after the heap settings.
 parley_java_opts="${BENCH_PARLEY_JAVA_OPTS:-}"
 

@@ -35,6 +35,10 @@ max_fail_pct="0.1"
 min_rate_fraction="0.9"
 reg_per_sipp=2000  # REGISTER "calls"/s one SIPp process handles comfortably here (LAB.md: ~3,000 calls/s max)
 call_per_sipp=600  # calls/s per SIPp UAC process (a call here is 10 messages, a REGISTER 4)
+# SIPp's socket buffers (its default is 64 KiB): bursts of answers (a group commit's 200 OKs, the
+# calls held up by a pause) overflowed the SIPps' sockets, not the server's, at 2,000 REGISTER/s
+# (17,212 drops in one step, none on the server's socket). Both servers get the same clients.
+sipp_buffer="${BENCH_SIPP_BUFFER:-4194304}"
 domain="bench.parley.test"
 # Ports (UDP, 127.0.0.1): others on this machine run SIP tests too, so they are movable.
 port_base="${BENCH_PORT_BASE:-41000}"
@@ -42,7 +46,10 @@ parley_port=$((port_base + 60))
 kamailio_port=$((port_base + 70))
 uas_ports=($((port_base + 101)) $((port_base + 102)))
 client_port=$((port_base + 200)) # SIPp UACs use client_port .. client_port+3
-heap="${BENCH_HEAP:-512m}"
+# 1 GB: at 800-1,000 calls/s a call's transactions keep about as much alive as G1 starts
+# concurrent marking at in 512 MB (GC 31-42 % of the server's CPU, failures at 1,000/s); with
+# 1 GB only young collections ran (15-20 %) and 1,200/s passed (docs/benchmarks.md, session 8).
+heap="${BENCH_HEAP:-1g}"
 # More JVM options for Parley (e.g. a GC choice to compare), after the heap settings.
 parley_java_opts="${BENCH_PARLEY_JAVA_OPTS:-}"
 
@@ -188,7 +195,13 @@ start_parley() {
   printf 'tls.port=0\nhttp.port=0\nauth.algorithms=MD5\n' > "$work/parley.properties"
   log "parley: importing $((users + 2)) users"
   "$root/parley" server user import "$work/users-parley.csv" --data "$data" --domain "$domain" >&2
-  local java_opts="-Xms$heap -Xmx$heap -XX:+ExitOnOutOfMemoryError $parley_java_opts"
+  # ./parley starts every subcommand with the desktop client's JVM options (the client compiler
+  # alone, the serial collector). A server under load wants C2 and a collector that does not stop
+  # it single-threaded: without C2 a call cost 3x the CPU (docs/benchmarks.md, session 8). These
+  # come after the launcher's and so win; a collector in BENCH_PARLEY_JAVA_OPTS still replaces G1.
+  local gc="-XX:+UseG1GC"
+  [[ "$parley_java_opts" == *-XX:+Use*GC* ]] && gc=""
+  local java_opts="-Xms$heap -Xmx$heap -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=4 $gc $parley_java_opts"
   if [[ "$profile" == 1 ]]; then
     # Recording from the start: starting JFR later (jcmd JFR.start) invalidates compiled code
     # and sends the JIT back to work for half a minute. Steps are cut out with JFR.dump.
@@ -243,7 +256,7 @@ run_sipp() {
   shift 8
   local seconds=$(( count / (rate > 0 ? rate : 1) + 20 ))
   ( cd "$dir" && exec timeout -k 5 $((seconds + 15)) sipp "127.0.0.1:$server_port" \
-      -sf "$bench/sipp/$scenario" -inf "$inf" -i 127.0.0.1 -p "$port" -t u1 \
+      -sf "$bench/sipp/$scenario" -inf "$inf" -i 127.0.0.1 -p "$port" -t u1 -buff_size "$sipp_buffer" \
       -r "$rate" -m "$count" -l "$limit" -recv_timeout 10000 -timeout "${seconds}s" \
       -nostdin -nd -trace_stat -stf "$name.stat.csv" -fd 1 -trace_err -max_log_size 2000000 \
       "$@" > /dev/null 2> "$name.err" ) &
@@ -292,6 +305,9 @@ step() {
   cpu1="$(proc_ticks "$server_pid")"
   task_snapshot "$server_pid" > "$dir/threads-after.txt"
   task_diff "$dir/threads-before.txt" "$dir/threads-after.txt" > "$dir/threads.txt"
+  # The server's SIP socket as the kernel sees it: skmem's rb is the receive buffer it got, d the
+  # datagrams dropped on it since it opened.
+  ss -Hulmn "sport = :$server_port" > "$dir/socket.txt" 2>/dev/null || true
   local jit
   jit="$(awk '/Compiler/ { s += $2 + $3 } END { printf "%.2f", s }' "$dir/threads.txt")"
   busy1="$(machine_busy_ticks)"
@@ -411,7 +427,7 @@ start_callees() {
   local bound=$(( (${#call_rate_list[@]} + 1) * (step_seconds + 40) + 120 ))
   for k in 1 2; do
     ( cd "$dir" && exec timeout -k 5 "$bound" sipp "127.0.0.1:$server_port" -sf "$bench/sipp/uas.xml" \
-        -i 127.0.0.1 -p "${uas_ports[$((k - 1))]}" -t u1 -s "callee$k" -nostdin \
+        -i 127.0.0.1 -p "${uas_ports[$((k - 1))]}" -t u1 -s "callee$k" -nostdin -buff_size "$sipp_buffer" \
         -timeout "${bound}s" -trace_stat -stf "uas$k.stat.csv" -fd 5 > /dev/null 2> "uas$k.err" ) &
     uas_pids+=($!)
   done

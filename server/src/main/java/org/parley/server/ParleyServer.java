@@ -131,7 +131,8 @@ public final class ParleyServer implements AutoCloseable {
                   new EchoLimits(
                       Duration.ofSeconds(config.echoIdleSeconds()),
                       Duration.ofSeconds(config.echoMaxSeconds()),
-                      EchoLimits.DEFAULT.relatchAfterSilence())),
+                      EchoLimits.DEFAULT.relatchAfterSilence()),
+                  config.udpBufferBytes()),
               registrar,
               locations,
               authenticator,

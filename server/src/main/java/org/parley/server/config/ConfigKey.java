@@ -20,6 +20,7 @@ public enum ConfigKey {
   AUTH_NONCE_LIFETIME("auth.nonce-lifetime", null, ValueType.INTEGER),
   AUTH_ALGORITHMS("auth.algorithms", null, ValueType.ALGORITHMS),
   SIP_MAX_MESSAGE_BYTES("sip.max-message-bytes", null, ValueType.INTEGER),
+  SIP_UDP_BUFFER_BYTES("sip.udp-buffer-bytes", null, ValueType.INTEGER),
   RELAY_ALLOWED_DOMAINS("relay.allowed-domains", null, ValueType.NAMES),
   ECHO_IDLE_SECONDS("echo.idle-seconds", null, ValueType.INTEGER),
   ECHO_MAX_SECONDS("echo.max-seconds", null, ValueType.INTEGER),

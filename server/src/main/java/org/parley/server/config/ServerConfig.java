@@ -41,6 +41,19 @@ public final class ServerConfig {
   public static final List<DigestAlgorithm> DEFAULT_AUTH_ALGORITHMS = List.of(DigestAlgorithm.MD5);
 
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 16384;
+
+  /**
+   * Default {@code sip.udp-buffer-bytes} (4 MiB): at 800 calls/s Linux's default 208 KiB receive
+   * buffer overflowed in bursts (docs/benchmarks.md).
+   */
+  public static final int DEFAULT_UDP_BUFFER_BYTES = 4 << 20;
+
+  /** Smallest accepted {@code sip.udp-buffer-bytes}: one largest datagram. */
+  public static final int MIN_UDP_BUFFER_BYTES = 1 << 16;
+
+  /** Largest accepted {@code sip.udp-buffer-bytes} (256 MiB). */
+  public static final int MAX_UDP_BUFFER_BYTES = 1 << 28;
+
   public static final int DEFAULT_ECHO_IDLE_SECONDS = 30;
   public static final int DEFAULT_ECHO_MAX_SECONDS = 600;
   public static final int DEFAULT_VOICEMAIL_NO_ANSWER_SECONDS = 20;
@@ -73,6 +86,7 @@ public final class ServerConfig {
   private final int nonceLifetimeSeconds;
   private final List<DigestAlgorithm> authAlgorithms;
   private final int maxMessageBytes;
+  private final int udpBufferBytes;
   private final List<String> allowedRelayDomains;
   private final int echoIdleSeconds;
   private final int echoMaxSeconds;
@@ -105,6 +119,7 @@ public final class ServerConfig {
         resolved.integer(ConfigKey.AUTH_NONCE_LIFETIME, DEFAULT_NONCE_LIFETIME_SECONDS);
     authAlgorithms = resolved.algorithms(ConfigKey.AUTH_ALGORITHMS, DEFAULT_AUTH_ALGORITHMS);
     maxMessageBytes = resolved.integer(ConfigKey.SIP_MAX_MESSAGE_BYTES, DEFAULT_MAX_MESSAGE_BYTES);
+    udpBufferBytes = resolved.integer(ConfigKey.SIP_UDP_BUFFER_BYTES, DEFAULT_UDP_BUFFER_BYTES);
     allowedRelayDomains =
         resolved.names(ConfigKey.RELAY_ALLOWED_DOMAINS).stream()
             .map(name -> name.toLowerCase(Locale.ROOT))
@@ -221,6 +236,8 @@ public final class ServerConfig {
         "must not name an algorithm twice");
     resolved.checkRange(
         ConfigKey.SIP_MAX_MESSAGE_BYTES, MIN_MAX_MESSAGE_BYTES, MAX_MAX_MESSAGE_BYTES, false);
+    resolved.checkRange(
+        ConfigKey.SIP_UDP_BUFFER_BYTES, MIN_UDP_BUFFER_BYTES, MAX_UDP_BUFFER_BYTES, false);
     for (String relayDomain : allowedRelayDomains) {
       resolved.check(
           ConfigKey.RELAY_ALLOWED_DOMAINS,
@@ -364,6 +381,11 @@ public final class ServerConfig {
     return maxMessageBytes;
   }
 
+  /** The receive and send buffer asked for the SIP UDP socket, in bytes. */
+  public int udpBufferBytes() {
+    return udpBufferBytes;
+  }
+
   /** Foreign domains the proxy may relay to; default none (reserved for later use). */
   public List<String> allowedRelayDomains() {
     return allowedRelayDomains;
@@ -424,6 +446,7 @@ public final class ServerConfig {
         && nonceLifetimeSeconds == that.nonceLifetimeSeconds
         && authAlgorithms.equals(that.authAlgorithms)
         && maxMessageBytes == that.maxMessageBytes
+        && udpBufferBytes == that.udpBufferBytes
         && allowedRelayDomains.equals(that.allowedRelayDomains)
         && echoIdleSeconds == that.echoIdleSeconds
         && echoMaxSeconds == that.echoMaxSeconds
@@ -452,6 +475,7 @@ public final class ServerConfig {
         nonceLifetimeSeconds,
         authAlgorithms,
         maxMessageBytes,
+        udpBufferBytes,
         allowedRelayDomains,
         echoIdleSeconds,
         echoMaxSeconds,
@@ -496,6 +520,8 @@ public final class ServerConfig {
         + authAlgorithms.stream().map(DigestAlgorithm::token).toList()
         + ", sip.max-message-bytes="
         + maxMessageBytes
+        + ", sip.udp-buffer-bytes="
+        + udpBufferBytes
         + ", relay.allowed-domains="
         + allowedRelayDomains
         + ", echo.idle-seconds="

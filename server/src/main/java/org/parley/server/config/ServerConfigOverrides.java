@@ -125,6 +125,11 @@ public final class ServerConfigOverrides {
     return put(ConfigKey.SIP_MAX_MESSAGE_BYTES, bytes);
   }
 
+  /** {@code sip.udp-buffer-bytes}. */
+  public ServerConfigOverrides udpBufferBytes(Integer bytes) {
+    return put(ConfigKey.SIP_UDP_BUFFER_BYTES, bytes);
+  }
+
   /** {@code relay.allowed-domains}. */
   public ServerConfigOverrides allowedRelayDomains(List<String> domains) {
     return put(ConfigKey.RELAY_ALLOWED_DOMAINS, domains == null ? null : List.copyOf(domains));

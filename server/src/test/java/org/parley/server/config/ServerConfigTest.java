@@ -29,6 +29,7 @@ class ServerConfigTest {
     assertThat(config.nonceLifetimeSeconds()).isEqualTo(300);
     assertThat(config.authAlgorithms()).containsExactly(DigestAlgorithm.MD5);
     assertThat(config.maxMessageBytes()).isEqualTo(16384);
+    assertThat(config.udpBufferBytes()).isEqualTo(4 << 20);
     assertThat(config.allowedRelayDomains()).isEmpty();
     assertThat(config.echoIdleSeconds()).isEqualTo(30);
     assertThat(config.echoMaxSeconds()).isEqualTo(600);
@@ -56,6 +57,13 @@ class ServerConfigTest {
 
     assertThat(config.httpPort()).isEqualTo(9090);
     assertThat(cli.keys()).isEmpty();
+  }
+
+  @Test
+  void udpBufferBelowOneDatagramIsRefused() {
+    assertThatThrownBy(
+            () -> ServerConfig.resolve(new ServerConfigOverrides().udpBufferBytes(65535)))
+        .hasMessageContaining("sip.udp-buffer-bytes must be between 65536 and 268435456");
   }
 
   @Test

@@ -114,6 +114,7 @@ public final class JainSipServer implements AutoCloseable {
     StrayResponseValve strays = strayResponses(stack);
     try {
       SipProvider provider = listen(stack, settings);
+      UdpBufferCheck.logAtStart(settings.udpBufferBytes());
       SipContext sip =
           new SipContext(
               provider,

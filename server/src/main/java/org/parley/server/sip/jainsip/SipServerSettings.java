@@ -1,6 +1,7 @@
 package org.parley.server.sip.jainsip;
 
 import java.nio.file.Path;
+import org.parley.server.config.ServerConfig;
 
 /**
  * How the SIP stack listens.
@@ -13,6 +14,7 @@ import java.nio.file.Path;
  * @param maxMessageBytes larger messages are refused, so a flood cannot fill the heap
  * @param threads jain-sip's message-processing threads (1 is fastest on small machines)
  * @param echoLimits when the echo test hangs up on a quiet or long call
+ * @param udpBufferBytes receive and send buffer asked for the UDP socket (the kernel may cap it)
  */
 public record SipServerSettings(
     String domain,
@@ -24,4 +26,34 @@ public record SipServerSettings(
     int maxMessageBytes,
     int threads,
     String serverName,
-    org.parley.server.echo.EchoLimits echoLimits) {}
+    org.parley.server.echo.EchoLimits echoLimits,
+    int udpBufferBytes) {
+
+  /**
+   * Settings with the default UDP socket buffer ({@link ServerConfig#DEFAULT_UDP_BUFFER_BYTES}).
+   */
+  public SipServerSettings(
+      String domain,
+      String bindAddress,
+      int sipPort,
+      int tlsPort,
+      Path tlsKeyStore,
+      char[] tlsKeyStorePassword,
+      int maxMessageBytes,
+      int threads,
+      String serverName,
+      org.parley.server.echo.EchoLimits echoLimits) {
+    this(
+        domain,
+        bindAddress,
+        sipPort,
+        tlsPort,
+        tlsKeyStore,
+        tlsKeyStorePassword,
+        maxMessageBytes,
+        threads,
+        serverName,
+        echoLimits,
+        ServerConfig.DEFAULT_UDP_BUFFER_BYTES);
+  }
+}

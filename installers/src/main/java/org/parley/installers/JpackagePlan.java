@@ -19,8 +19,10 @@ public record JpackagePlan(
   /**
    * The JVM options of an installed app, the same as {@code ./parley}'s (see there and
    * docs/benchmarks.md, "Desktop"): the serial collector and a small initial heap keep the idle RSS
-   * down, the metaspace threshold spares the start its full collections, and the client compiler
-   * alone starts faster without making calls cost more CPU.
+   * down, a small young generation and bounded free ratios keep the committed heap near the live
+   * set (ADR 0040), the metaspace threshold spares the start its full collections, and the client
+   * compiler alone starts faster without making calls cost more CPU. An installed server (`parley
+   * server`) runs with them too; the launcher gives it the JVM's defaults instead (ADR 0039).
    */
   static final List<String> JAVA_OPTIONS =
       List.of(
@@ -28,6 +30,9 @@ public record JpackagePlan(
           "-XX:+UseSerialGC",
           "-Xms32m",
           "-Xmx1g",
+          "-Xmn8m",
+          "-XX:MinHeapFreeRatio=10",
+          "-XX:MaxHeapFreeRatio=30",
           "-XX:MetaspaceSize=64m",
           "-XX:TieredStopAtLevel=1");
 

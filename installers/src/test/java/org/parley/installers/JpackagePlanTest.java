@@ -102,6 +102,9 @@ class JpackagePlanTest {
             "-XX:+UseSerialGC",
             "-Xms32m",
             "-Xmx1g",
+            "-Xmn8m",
+            "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30",
             "-XX:MetaspaceSize=64m",
             "-XX:TieredStopAtLevel=1");
   }

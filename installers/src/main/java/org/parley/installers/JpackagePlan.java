@@ -21,8 +21,9 @@ public record JpackagePlan(
    * docs/benchmarks.md, "Desktop"): the serial collector and a small initial heap keep the idle RSS
    * down, a small young generation and bounded free ratios keep the committed heap near the live
    * set (ADR 0040), the metaspace threshold spares the start its full collections, and the client
-   * compiler alone starts faster without making calls cost more CPU. An installed server (`parley
-   * server`) runs with them too; the launcher gives it the JVM's defaults instead (ADR 0039).
+   * compiler alone starts faster without making calls cost more CPU. An installed server ({@code
+   * parley server}) runs with them too; the launcher gives it the JVM's defaults instead (ADR
+   * 0039).
    */
   static final List<String> JAVA_OPTIONS =
       List.of(

@@ -14,6 +14,9 @@ import java.util.ArrayDeque;
  */
 final class DelayEstimator {
 
+  /** Packets arriving this close after the previous one arrived together (a burst). */
+  private static final long BURST_GAP_MILLIS = 2;
+
   private record Sample(long arrivalMillis, double value) {}
 
   private final JitterBufferSettings settings;
@@ -24,6 +27,8 @@ final class DelayEstimator {
   private final ArrayDeque<Sample> baseline = new ArrayDeque<>();
   private double targetMillis;
   private long lastUpdateMillis = Long.MIN_VALUE;
+  private long lastArrivalMillis = Long.MIN_VALUE;
+  private double lastDelayMillis = Double.NaN;
 
   DelayEstimator(JitterBufferSettings settings, int clockRateHz) {
     this.settings = settings;
@@ -61,6 +66,20 @@ final class DelayEstimator {
     }
     baseline.addLast(new Sample(arrivalMillis, delay));
     double relative = delay - baseline.peekFirst().value();
+    boolean catchingUp =
+        lastArrivalMillis != Long.MIN_VALUE
+            && arrivalMillis - lastArrivalMillis <= BURST_GAP_MILLIS
+            && delay <= lastDelayMillis - packetMillis / 2;
+    lastArrivalMillis = arrivalMillis;
+    lastDelayMillis = delay;
+    if (catchingUp) {
+      // A packet of a burst: it came with the one before it, though sent a packet later. After a
+      // stall (the sender's or the network's) every held-up packet would otherwise enter the
+      // histogram, from the stall's length down to zero, and one stall of 10 % of a window would
+      // hold the 95th percentile, and the delay, up for the whole window. The burst's first packet
+      // (the stall's full length) stands for it, as NetEQ counts one long inter-arrival time.
+      return;
+    }
 
     int bucket = (int) Math.min(histogram.length - 1, Math.round(relative));
     window.addLast(new Sample(arrivalMillis, bucket));

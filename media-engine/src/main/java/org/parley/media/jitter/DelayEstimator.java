@@ -14,8 +14,12 @@ import java.util.ArrayDeque;
  */
 final class DelayEstimator {
 
-  /** Packets arriving this close after the previous one arrived together (a burst). */
-  private static final long BURST_GAP_MILLIS = 2;
+  /**
+   * Packets arriving within this share of a packet time after the previous one arrived together (a
+   * burst): a sender catching up after a stall sends its packets one encode apart, which on a
+   * loaded machine takes a few milliseconds (Opus), not none.
+   */
+  private static final double BURST_GAP_PACKETS = 0.25;
 
   private record Sample(long arrivalMillis, double value) {}
 
@@ -68,7 +72,7 @@ final class DelayEstimator {
     double relative = delay - baseline.peekFirst().value();
     boolean catchingUp =
         lastArrivalMillis != Long.MIN_VALUE
-            && arrivalMillis - lastArrivalMillis <= BURST_GAP_MILLIS
+            && arrivalMillis - lastArrivalMillis <= BURST_GAP_PACKETS * packetMillis
             && delay <= lastDelayMillis - packetMillis / 2;
     lastArrivalMillis = arrivalMillis;
     lastDelayMillis = delay;

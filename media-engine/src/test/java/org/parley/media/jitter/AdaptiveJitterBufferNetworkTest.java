@@ -234,6 +234,18 @@ class AdaptiveJitterBufferNetworkTest {
   }
 
   @Test
+  void aBurstWhosePacketsComeOneEncodeApartStillCountsOnce() {
+    AdaptiveJitterBuffer buffer = newBuffer();
+    List<RtpPacket> packets = PlayoutSimulation.packetize(voiced(RATE * 8), SSRC, 0, 0);
+    // As above, but the catching-up sender needs 4 ms to encode each held-up packet (Opus, loaded).
+    new PlayoutSimulation()
+        .send(packets, 0, 1, k -> k >= 100 && k < 135 ? 10.0 + (135 - k) * 16 : 10.0)
+        .play(buffer, packets.size());
+
+    assertThat(buffer.statistics().targetDelayMillis()).isEqualTo(40.0);
+  }
+
+  @Test
   void aTalkSpurtAfterSilenceSuppressionRebuffersWithoutLateDropsOrLongConcealment() {
     AdaptiveJitterBuffer buffer = newBuffer();
     // 1 s of speech, the sender goes quiet (DTX) for 2 s, then 1 s more: sequence numbers

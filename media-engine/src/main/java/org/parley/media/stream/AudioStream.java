@@ -211,7 +211,7 @@ public final class AudioStream implements AutoCloseable {
     return true;
   }
 
-  /** Stops the media thread and the session, closes source and sink; the quality summary. */
+  /** Stops the media threads and the session, closes source and sink; the quality summary. */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -231,7 +231,8 @@ public final class AudioStream implements AutoCloseable {
     sink.close();
     encoder.close();
     if (stopped) {
-      // Only once the media thread is gone: it decodes in pull. Otherwise the Cleaner frees it.
+      // Only once the media threads are gone: the playing one decodes in pull. Otherwise the
+      // Cleaner frees it.
       decoder.close();
     }
   }

@@ -140,10 +140,12 @@ probe() {
 
 # ---------------------------------------------------------------- Parley
 
-parley() { java -XX:+ExitOnOutOfMemoryError -jar "$jar" "$@"; }
+# M2E_JAVA_OPTS: extra JVM options for every Parley process, e.g.
+# -Dparley.audio.call-buffer-ms=100 for the call device lines before session 8.
+parley() { java -XX:+ExitOnOutOfMemoryError ${M2E_JAVA_OPTS:-} -jar "$jar" "$@"; }
 # For background processes: exec, so that $! is the JVM itself and stopping it stops Parley
 # (a function run with & is a subshell; killing that would orphan its java).
-parley_exec() { exec java -XX:+ExitOnOutOfMemoryError -jar "$jar" "$@"; }
+parley_exec() { exec java -XX:+ExitOnOutOfMemoryError ${M2E_JAVA_OPTS:-} -jar "$jar" "$@"; }
 
 start_parley_server() {
   local data="$work/parley-data"

@@ -61,6 +61,8 @@ record CallOutcome(
         summary.overallLossPercent(),
         summary.meanJitterMillis(),
         summary.meanRoundTripMillis(),
-        summary.meanConcealmentRatio());
+        summary.meanConcealmentRatio(),
+        summary.meanJitterBufferDelayMillis(),
+        summary.worstJitterBufferDelayMillis());
   }
 }

@@ -15,9 +15,17 @@ public final class AudioDevices {
   private static final Logger LOG = LoggerFactory.getLogger(AudioDevices.class);
 
   private final AudioSystemGateway gateway;
+  private final CallDeviceBuffers callBuffers;
 
+  /** Opens calls' devices with {@link CallDeviceBuffers#configured()}. */
   public AudioDevices(AudioSystemGateway gateway) {
+    this(gateway, CallDeviceBuffers.configured());
+  }
+
+  /** Opens calls' microphones and speakers with {@code callBuffers}. */
+  public AudioDevices(AudioSystemGateway gateway, CallDeviceBuffers callBuffers) {
     this.gateway = gateway;
+    this.callBuffers = callBuffers;
   }
 
   /** The system default first, then the devices present now. */
@@ -47,7 +55,7 @@ public final class AudioDevices {
   public DeviceCapture openCapture(
       AudioDeviceChoice choice, int sampleRateHz, AudioDeviceListener listener) {
     AudioDevice device = choose(AudioDevice.Kind.CAPTURE, choice.captureName());
-    return new DeviceCapture(gateway, device, sampleRateHz, listener);
+    return new DeviceCapture(gateway, device, sampleRateHz, listener, callBuffers);
   }
 
   /** The chosen speaker, playing at the call's rate. */
@@ -64,7 +72,7 @@ public final class AudioDevices {
   public DevicePlayback openCallPlayback(
       AudioDeviceChoice choice, int sampleRateHz, AudioDeviceListener listener) {
     AudioDevice device = choose(AudioDevice.Kind.PLAYBACK, choice.playbackName());
-    return DevicePlayback.forCall(gateway, device, sampleRateHz, listener);
+    return DevicePlayback.forCall(gateway, device, sampleRateHz, listener, callBuffers);
   }
 
   /** The chosen ringer, a playback device chosen on its own. */

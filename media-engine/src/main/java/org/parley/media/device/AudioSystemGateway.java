@@ -25,4 +25,26 @@ public interface AudioSystemGateway {
    * @throws LineUnavailableException if the device is gone, busy, or cannot run at that rate
    */
   PlaybackLine openPlayback(AudioDevice device, int sampleRateHz) throws LineUnavailableException;
+
+  /**
+   * Opens and starts a mono 16-bit capture line holding about {@code bufferMillis} of audio. A
+   * gateway that cannot size its lines opens them as {@link #openCapture(AudioDevice, int)} does.
+   *
+   * @throws LineUnavailableException if the device is gone, busy, or cannot run at that rate
+   */
+  default CaptureLine openCapture(AudioDevice device, int sampleRateHz, int bufferMillis)
+      throws LineUnavailableException {
+    return openCapture(device, sampleRateHz);
+  }
+
+  /**
+   * Opens and starts a mono 16-bit playback line holding about {@code bufferMillis} of audio. A
+   * gateway that cannot size its lines opens them as {@link #openPlayback(AudioDevice, int)} does.
+   *
+   * @throws LineUnavailableException if the device is gone, busy, or cannot run at that rate
+   */
+  default PlaybackLine openPlayback(AudioDevice device, int sampleRateHz, int bufferMillis)
+      throws LineUnavailableException {
+    return openPlayback(device, sampleRateHz);
+  }
 }

@@ -11,19 +11,11 @@ import org.parley.media.audio.AudioSource;
  */
 public final class DeviceCapture implements AudioSource {
 
-  /**
-   * Capture waiting longer than this is dropped, down to {@link #KEEP_MILLIS}, rather than sent
-   * late. Each frame reads one frame's worth, so a backlog (from the line's start before the first
-   * read, or a stall) would otherwise add its length to every later word of the call.
-   */
-  static final int MAX_BACKLOG_MILLIS = 60;
-
-  static final int KEEP_MILLIS = 20;
-
   /** Bounds one frame's dropping, should a line keep reporting more than it can have captured. */
   static final int MAX_DROP_ROUNDS = 200;
 
   private final DeviceSession<CaptureLine> session;
+  private final CallDeviceBuffers buffers;
   private final int sampleRateHz;
   private final FramePacer pacer;
   private CaptureLine convertedLine;
@@ -37,13 +29,27 @@ public final class DeviceCapture implements AudioSource {
   private boolean closed;
   private byte[] discard = new byte[0];
 
-  /** Captures from {@code device} at {@code sampleRateHz}. */
+  /**
+   * Captures from {@code device} at {@code sampleRateHz}, with {@link CallDeviceBuffers#DEFAULTS}.
+   */
   public DeviceCapture(
       AudioSystemGateway gateway,
       AudioDevice device,
       int sampleRateHz,
       AudioDeviceListener listener) {
-    this(gateway, device, sampleRateHz, listener, FramePacer.sleeping());
+    this(gateway, device, sampleRateHz, listener, CallDeviceBuffers.DEFAULTS);
+  }
+
+  /**
+   * Captures from {@code device} at {@code sampleRateHz} through a line of {@code buffers}' size.
+   */
+  public DeviceCapture(
+      AudioSystemGateway gateway,
+      AudioDevice device,
+      int sampleRateHz,
+      AudioDeviceListener listener,
+      CallDeviceBuffers buffers) {
+    this(gateway, device, sampleRateHz, listener, buffers, FramePacer.sleeping());
   }
 
   DeviceCapture(
@@ -51,11 +57,18 @@ public final class DeviceCapture implements AudioSource {
       AudioDevice device,
       int sampleRateHz,
       AudioDeviceListener listener,
+      CallDeviceBuffers buffers,
       FramePacer pacer) {
     if (device.kind() != AudioDevice.Kind.CAPTURE) {
       throw new IllegalArgumentException(device.name() + " is not a capture device");
     }
-    this.session = new DeviceSession<>(gateway::openCapture, device, sampleRateHz, listener);
+    this.buffers = buffers;
+    this.session =
+        new DeviceSession<>(
+            (chosen, rateHz) -> gateway.openCapture(chosen, rateHz, buffers.lineMillis()),
+            device,
+            sampleRateHz,
+            listener);
     this.sampleRateHz = sampleRateHz;
     this.pacer = pacer;
   }
@@ -101,6 +114,9 @@ public final class DeviceCapture implements AudioSource {
     session.close();
   }
 
+  // Capture waiting longer than the limit is dropped rather than sent late: each frame reads one
+  // frame's worth, so a backlog (from the line's start before the first read, or a stall) would
+  // otherwise add its length to every later word of the call.
   // A line reports at most its own buffer. A sound server may hold more behind it (PulseAudio
   // keeps what the line could not take), which surfaces only as the line is read: so drop until
   // what the line reports is within the limit, not just once.
@@ -108,10 +124,11 @@ public final class DeviceCapture implements AudioSource {
     int bytesPerMilli = line.sampleRateHz() * 2 / 1000;
     for (int round = 0; round < MAX_DROP_ROUNDS; round++) {
       int waiting = line.availableBytes();
-      if (waiting <= MAX_BACKLOG_MILLIS * bytesPerMilli) {
+      if (waiting <= buffers.maxBacklogMillis() * bytesPerMilli) {
         return;
       }
-      int drop = (waiting - KEEP_MILLIS * bytesPerMilli) & ~1; // whole 16-bit samples
+      int drop =
+          (waiting - CallDeviceBuffers.KEEP_MILLIS * bytesPerMilli) & ~1; // whole 16-bit samples
       if (discard.length < drop) {
         discard = new byte[drop];
       }

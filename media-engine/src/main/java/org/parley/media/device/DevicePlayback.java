@@ -11,24 +11,18 @@ import org.parley.media.audio.AudioSink;
 public final class DevicePlayback implements AudioSink {
 
   /**
-   * Silence written ahead of the first frame on each newly opened line. A call writes one frame per
-   * frame time, so without it the device holds a single frame and every scheduling hiccup is an
-   * audible gap; this is the slack that absorbs them, at the price of as much latency.
+   * Silence written ahead of the first frame on each newly opened line (a call's own priming comes
+   * from its {@link CallDeviceBuffers}). A call writes one frame per frame time, so without it the
+   * device holds a single frame and every scheduling hiccup is an audible gap; this is the slack
+   * that absorbs them, at the price of as much latency.
    */
   static final int PRIME_MILLIS = 60;
-
-  /**
-   * For a call's speaker, a frame that finds more than this queued is dropped. The queue stays near
-   * the priming in a healthy call; after a stall, the media thread's catching up would otherwise
-   * fill the line to its end and keep that delay for the rest of the call. Other writers (a file,
-   * the ringer) are paced by the line itself and always wait.
-   */
-  static final int MAX_QUEUED_MILLIS = PRIME_MILLIS + 20;
 
   private final DeviceSession<PlaybackLine> session;
   private final int sampleRateHz;
   private final FramePacer pacer;
-  private final boolean pacedByCaller;
+  private final int primeMillis;
+  private final int maxQueuedMillis;
   private PlaybackLine convertedLine;
   private PlaybackLine primedLine;
   private LinearResampler resampler;
@@ -40,19 +34,42 @@ public final class DevicePlayback implements AudioSink {
       AudioDevice device,
       int sampleRateHz,
       AudioDeviceListener listener) {
-    this(gateway, device, sampleRateHz, listener, FramePacer.sleeping(), false);
+    this(gateway, device, sampleRateHz, listener, FramePacer.sleeping());
   }
 
   /**
-   * Plays to {@code device} for a call: the caller writes at its own clock (one frame per frame
-   * time), so a frame that finds the line fuller than {@link #MAX_QUEUED_MILLIS} is dropped.
+   * Plays to {@code device} for a call, through a line of {@code buffers}' size primed with its
+   * {@link CallDeviceBuffers#primeMillis()}: the caller writes at its own clock (one frame per
+   * frame time), so a frame that finds the line fuller than {@link
+   * CallDeviceBuffers#maxQueuedMillis()} is dropped. The queue stays near the priming in a healthy
+   * call; after a stall, the media thread's catching up would otherwise fill the line to its end
+   * and keep that delay for the rest of the call.
    */
   public static DevicePlayback forCall(
       AudioSystemGateway gateway,
       AudioDevice device,
       int sampleRateHz,
-      AudioDeviceListener listener) {
-    return new DevicePlayback(gateway, device, sampleRateHz, listener, FramePacer.sleeping(), true);
+      AudioDeviceListener listener,
+      CallDeviceBuffers buffers) {
+    return new DevicePlayback(
+        gateway, device, sampleRateHz, listener, FramePacer.sleeping(), buffers);
+  }
+
+  /** Other writers (a file, the ringer) are paced by the line itself and always wait. */
+  DevicePlayback(
+      AudioSystemGateway gateway,
+      AudioDevice device,
+      int sampleRateHz,
+      AudioDeviceListener listener,
+      FramePacer pacer) {
+    this(
+        gateway::openPlayback,
+        device,
+        sampleRateHz,
+        listener,
+        pacer,
+        PRIME_MILLIS,
+        Integer.MAX_VALUE);
   }
 
   DevicePlayback(
@@ -61,14 +78,33 @@ public final class DevicePlayback implements AudioSink {
       int sampleRateHz,
       AudioDeviceListener listener,
       FramePacer pacer,
-      boolean pacedByCaller) {
+      CallDeviceBuffers buffers) {
+    this(
+        (chosen, rateHz) -> gateway.openPlayback(chosen, rateHz, buffers.lineMillis()),
+        device,
+        sampleRateHz,
+        listener,
+        pacer,
+        buffers.primeMillis(),
+        buffers.maxQueuedMillis());
+  }
+
+  private DevicePlayback(
+      DeviceSession.Opener<PlaybackLine> opener,
+      AudioDevice device,
+      int sampleRateHz,
+      AudioDeviceListener listener,
+      FramePacer pacer,
+      int primeMillis,
+      int maxQueuedMillis) {
     if (device.kind() != AudioDevice.Kind.PLAYBACK) {
       throw new IllegalArgumentException(device.name() + " is not a playback device");
     }
-    this.session = new DeviceSession<>(gateway::openPlayback, device, sampleRateHz, listener);
+    this.session = new DeviceSession<>(opener, device, sampleRateHz, listener);
     this.sampleRateHz = sampleRateHz;
     this.pacer = pacer;
-    this.pacedByCaller = pacedByCaller;
+    this.primeMillis = primeMillis;
+    this.maxQueuedMillis = maxQueuedMillis;
   }
 
   @Override
@@ -108,10 +144,9 @@ public final class DevicePlayback implements AudioSink {
   private void play(PlaybackLine line, short[] frame, int sampleCount) throws IOException {
     if (line != primedLine) {
       primedLine = line;
-      byte[] silence = new byte[2 * (line.sampleRateHz() * PRIME_MILLIS / 1000)];
+      byte[] silence = new byte[2 * (line.sampleRateHz() * primeMillis / 1000)];
       line.writeFully(silence, 0, silence.length);
-    } else if (pacedByCaller
-        && line.queuedBytes() > MAX_QUEUED_MILLIS * 2 * line.sampleRateHz() / 1000) {
+    } else if (line.queuedBytes() > (long) maxQueuedMillis * 2 * line.sampleRateHz() / 1000) {
       return;
     }
     short[] samples = frame;

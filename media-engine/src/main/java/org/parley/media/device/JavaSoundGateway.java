@@ -18,9 +18,6 @@ import javax.sound.sampled.TargetDataLine;
  */
 public final class JavaSoundGateway implements AudioSystemGateway {
 
-  /** Device buffer: 100 ms, deep enough for a loaded machine, shallow enough for a call. */
-  private static final int BUFFER_MILLIS = 100;
-
   /** A line that takes or gives nothing for this long is treated as a lost device. */
   static final long STALL_MILLIS = 2_000;
 
@@ -51,9 +48,15 @@ public final class JavaSoundGateway implements AudioSystemGateway {
   @Override
   public CaptureLine openCapture(AudioDevice device, int sampleRateHz)
       throws LineUnavailableException {
+    return openCapture(device, sampleRateHz, CallDeviceBuffers.RINGER_LINE_MILLIS);
+  }
+
+  @Override
+  public CaptureLine openCapture(AudioDevice device, int sampleRateHz, int bufferMillis)
+      throws LineUnavailableException {
     AudioFormat format = format(sampleRateHz);
     TargetDataLine line = (TargetDataLine) line(device, TargetDataLine.class, format);
-    line.open(format, bufferBytes(sampleRateHz));
+    line.open(format, bufferBytes(sampleRateHz, bufferMillis));
     line.start();
     StallGuard guard = new StallGuard(device.name(), STALL_MILLIS, START_GRACE_MILLIS);
     return new CaptureLine() {
@@ -96,9 +99,15 @@ public final class JavaSoundGateway implements AudioSystemGateway {
   @Override
   public PlaybackLine openPlayback(AudioDevice device, int sampleRateHz)
       throws LineUnavailableException {
+    return openPlayback(device, sampleRateHz, CallDeviceBuffers.RINGER_LINE_MILLIS);
+  }
+
+  @Override
+  public PlaybackLine openPlayback(AudioDevice device, int sampleRateHz, int bufferMillis)
+      throws LineUnavailableException {
     AudioFormat format = format(sampleRateHz);
     SourceDataLine line = (SourceDataLine) line(device, SourceDataLine.class, format);
-    line.open(format, bufferBytes(sampleRateHz));
+    line.open(format, bufferBytes(sampleRateHz, bufferMillis));
     line.start();
     StallGuard guard = new StallGuard(device.name(), STALL_MILLIS, START_GRACE_MILLIS);
     return new PlaybackLine() {
@@ -167,7 +176,7 @@ public final class JavaSoundGateway implements AudioSystemGateway {
     return new AudioFormat(sampleRateHz, 16, 1, true, false);
   }
 
-  private static int bufferBytes(int sampleRateHz) {
-    return sampleRateHz * 2 * BUFFER_MILLIS / 1000;
+  private static int bufferBytes(int sampleRateHz, int bufferMillis) {
+    return sampleRateHz * 2 * bufferMillis / 1000;
   }
 }

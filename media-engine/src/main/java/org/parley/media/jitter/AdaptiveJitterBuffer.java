@@ -26,6 +26,9 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
   private static final Logger LOG = LoggerFactory.getLogger(AdaptiveJitterBuffer.class);
   private static final long UNSET = Long.MIN_VALUE;
   private static final int REBUFFER_AFTER_MILLIS = 60;
+  // What playing may start with beyond the target before the oldest packets are dropped: two
+  // packets' worth is left to time-scaling, anything more is a burst's stale backlog.
+  private static final int START_SLACK_MILLIS = 40;
   private static final int MAX_PACKET_MILLIS = 120;
   // A UDP datagram carries at most 65,507 payload bytes; with up to one sample per byte (G.711)
   // no payload can overrun the decode buffer, whatever a peer sends.
@@ -152,11 +155,31 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
     if (packets.isEmpty() || levelSamples() < targetSamples()) {
       return false;
     }
+    dropStaleBacklog();
     playing = true;
     nextTimestamp = packets.firstKey();
     underrunSamples = 0;
     filteredLevelSamples = levelSamples();
     return true;
+  }
+
+  /**
+   * Drops the oldest packets while the rest still exceed the target by more than the slack. After a
+   * stall (the sender's media thread, the network, this machine) the held-up packets arrive in one
+   * burst; played in full they would keep the stall's length as delay for the rest of the call,
+   * since time-scaling removes only a pitch period per frame. They count as late, and the sequence
+   * accounting moves past them, so they are not reported as network loss.
+   */
+  private void dropStaleBacklog() {
+    double keepSamples = targetSamples() + sampleRateHz * START_SLACK_MILLIS / 1000.0;
+    while (packets.size() > 1) {
+      long second = packets.higherKey(packets.firstKey());
+      if (decoded.size() + toSamples(packets.lastKey() + packetTicks - second) < keepSamples) {
+        return;
+      }
+      lastSequence = packets.pollFirstEntry().getValue().sequenceNumber();
+      counters.late++;
+    }
   }
 
   /** One step of playout: decode, conceal, drop a stale packet, or stop playing to rebuffer. */

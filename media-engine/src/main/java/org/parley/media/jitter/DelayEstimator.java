@@ -14,6 +14,13 @@ import java.util.ArrayDeque;
  */
 final class DelayEstimator {
 
+  /**
+   * Packets arriving within this share of a packet time after the previous one arrived together (a
+   * burst): a sender catching up after a stall sends its packets one encode apart, which on a
+   * loaded machine takes a few milliseconds (Opus), not none.
+   */
+  private static final double BURST_GAP_PACKETS = 0.25;
+
   private record Sample(long arrivalMillis, double value) {}
 
   private final JitterBufferSettings settings;
@@ -24,6 +31,8 @@ final class DelayEstimator {
   private final ArrayDeque<Sample> baseline = new ArrayDeque<>();
   private double targetMillis;
   private long lastUpdateMillis = Long.MIN_VALUE;
+  private long lastArrivalMillis = Long.MIN_VALUE;
+  private double lastDelayMillis = Double.NaN;
 
   DelayEstimator(JitterBufferSettings settings, int clockRateHz) {
     this.settings = settings;
@@ -61,6 +70,20 @@ final class DelayEstimator {
     }
     baseline.addLast(new Sample(arrivalMillis, delay));
     double relative = delay - baseline.peekFirst().value();
+    boolean catchingUp =
+        lastArrivalMillis != Long.MIN_VALUE
+            && arrivalMillis - lastArrivalMillis <= BURST_GAP_PACKETS * packetMillis
+            && delay <= lastDelayMillis - packetMillis / 2;
+    lastArrivalMillis = arrivalMillis;
+    lastDelayMillis = delay;
+    if (catchingUp) {
+      // A packet of a burst: it came with the one before it, though sent a packet later. After a
+      // stall (the sender's or the network's) every held-up packet would otherwise enter the
+      // histogram, from the stall's length down to zero, and one stall of 10 % of a window would
+      // hold the 95th percentile, and the delay, up for the whole window. The burst's first packet
+      // (the stall's full length) stands for it, as NetEQ counts one long inter-arrival time.
+      return;
+    }
 
     int bucket = (int) Math.min(histogram.length - 1, Math.round(relative));
     window.addLast(new Sample(arrivalMillis, bucket));

@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One call's audio in both directions: source → encoder → RTP out, and RTP in → jitter buffer →
- * decoder → sink, paced by one media thread, with RFC 4733 digits both ways and a quality sample
- * every second. Sources and sinks at another rate than the codec's are resampled.
+ * decoder → sink, each direction paced by its own media thread, with RFC 4733 digits both ways and
+ * a quality sample every second. Sources and sinks at another rate than the codec's are resampled.
  */
 public final class AudioStream implements AutoCloseable {
 
@@ -50,6 +50,10 @@ public final class AudioStream implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AudioStream.class);
   private static final int DTMF_PACKET_MILLIS = 50;
+  // Sending, playing and the quality sampler each get a thread: a microphone that blocks (a line
+  // still starting, a sound server delivering in large chunks) must not stop the speaker, or the
+  // far side's packets pile up in the jitter buffer and are heard that much later.
+  private static final int MEDIA_THREADS = 3;
 
   private final AudioStreamSettings settings;
   private final RtpSession session;
@@ -107,11 +111,18 @@ public final class AudioStream implements AutoCloseable {
                 settings.codec().clockRateHz(),
                 DTMF_PACKET_MILLIS,
                 this::nextSequence);
+    AtomicInteger threads = new AtomicInteger();
     this.media =
-        Executors.newSingleThreadScheduledExecutor(
+        Executors.newScheduledThreadPool(
+            MEDIA_THREADS,
             task -> {
               Thread thread =
-                  new Thread(task, "audio-stream-" + session.localRtpAddress().getPort());
+                  new Thread(
+                      task,
+                      "audio-stream-"
+                          + session.localRtpAddress().getPort()
+                          + "-"
+                          + threads.incrementAndGet());
               thread.setDaemon(true);
               thread.setPriority(Thread.MAX_PRIORITY);
               return thread;
@@ -150,7 +161,8 @@ public final class AudioStream implements AutoCloseable {
       throws IOException {
     AudioStream stream = new AudioStream(settings, rtp, source, sink, listener);
     long period = settings.ptimeMillis();
-    stream.media.scheduleAtFixedRate(stream::tick, period, period, TimeUnit.MILLISECONDS);
+    stream.media.scheduleAtFixedRate(stream::sendTick, period, period, TimeUnit.MILLISECONDS);
+    stream.media.scheduleAtFixedRate(stream::playTick, period, period, TimeUnit.MILLISECONDS);
     stream.quality.start(stream.media);
     return stream;
   }
@@ -199,7 +211,7 @@ public final class AudioStream implements AutoCloseable {
     return true;
   }
 
-  /** Stops the media thread and the session, closes source and sink; the quality summary. */
+  /** Stops the media threads and the session, closes source and sink; the quality summary. */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -219,7 +231,8 @@ public final class AudioStream implements AutoCloseable {
     sink.close();
     encoder.close();
     if (stopped) {
-      // Only once the media thread is gone: it decodes in pull. Otherwise the Cleaner frees it.
+      // Only once the media threads are gone: the playing one decodes in pull. Otherwise the
+      // Cleaner frees it.
       decoder.close();
     }
   }
@@ -229,19 +242,27 @@ public final class AudioStream implements AutoCloseable {
     return quality.summary();
   }
 
-  private void tick() {
+  private void sendTick() {
     try {
       sendOne();
+    } catch (IOException | RuntimeException e) {
+      // The media threads are thread roots: one bad frame must not end the call's audio.
+      failedFrames.incrementAndGet();
+      LOG.warn("Audio frame failed to send on port {}", session.localRtpAddress().getPort(), e);
+    }
+  }
+
+  private void playTick() {
+    try {
       jitterBuffer.pull(playFrame);
       sink.write(playFrame, playFrame.length);
       CallRecorder current = recorder;
       if (current != null) {
         current.acceptRemote(playFrame, playFrame.length);
       }
-    } catch (IOException | RuntimeException e) {
-      // The media thread is a thread root: one bad frame must not end the call's audio.
+    } catch (RuntimeException e) {
       failedFrames.incrementAndGet();
-      LOG.warn("Audio frame failed on port {}", session.localRtpAddress().getPort(), e);
+      LOG.warn("Audio frame failed to play on port {}", session.localRtpAddress().getPort(), e);
     }
   }
 

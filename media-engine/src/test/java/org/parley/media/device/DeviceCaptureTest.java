@@ -22,8 +22,15 @@ class DeviceCaptureTest {
   private final List<Long> pauses = new ArrayList<>();
   private final short[] frame = new short[320];
 
+  /** The lines calls used before session 8: the limits' values at 100 ms are 60 and 20 ms. */
+  private static final CallDeviceBuffers HUNDRED_MS = new CallDeviceBuffers(100);
+
   private DeviceCapture capture(AudioDevice device) {
-    return new DeviceCapture(system, device, 16_000, events::add, pauses::add);
+    return capture(device, HUNDRED_MS);
+  }
+
+  private DeviceCapture capture(AudioDevice device, CallDeviceBuffers buffers) {
+    return new DeviceCapture(system, device, 16_000, events::add, buffers, pauses::add);
   }
 
   @Test
@@ -45,7 +52,7 @@ class DeviceCaptureTest {
     assertThat(capture.read(frame)).isEqualTo(320);
 
     // All but KEEP_MILLIS of the backlog went, then one frame was read from what was left.
-    assertThat(headset.bytesRead).isEqualTo(1_500 * 32 - DeviceCapture.KEEP_MILLIS * 32 + 640);
+    assertThat(headset.bytesRead).isEqualTo(1_500 * 32 - CallDeviceBuffers.KEEP_MILLIS * 32 + 640);
     assertThat(headset.backlogBytes).isZero();
     assertThat(frame).containsOnly(HEADSET_LEVEL);
   }
@@ -60,19 +67,45 @@ class DeviceCaptureTest {
     capture.read(frame);
 
     // What is left waiting is within the limit: the next frames come from the last 60 ms.
-    assertThat(headset.backlogBytes).isLessThanOrEqualTo(DeviceCapture.MAX_BACKLOG_MILLIS * 32);
+    assertThat(headset.backlogBytes).isLessThanOrEqualTo(HUNDRED_MS.maxBacklogMillis() * 32);
     assertThat(headset.bytesRead).isEqualTo(1_500 * 32 - headset.backlogBytes);
   }
 
   @Test
   void aBacklogWithinTheLimitIsReadInOrderWithNothingDropped() {
     DeviceCapture capture = capture(HEADSET);
-    headset.backlogBytes = DeviceCapture.MAX_BACKLOG_MILLIS * 32;
+    headset.backlogBytes = HUNDRED_MS.maxBacklogMillis() * 32;
 
     capture.read(frame);
 
     assertThat(headset.bytesRead).isEqualTo(640);
-    assertThat(headset.backlogBytes).isEqualTo(DeviceCapture.MAX_BACKLOG_MILLIS * 32 - 640);
+    assertThat(headset.backlogBytes).isEqualTo(HUNDRED_MS.maxBacklogMillis() * 32 - 640);
+  }
+
+  @Test
+  void smallCallBuffersOpenTheLineAtTheirSizeAndDropABacklogOverTheirSmallerLimit() {
+    CallDeviceBuffers sixty = new CallDeviceBuffers(60);
+    DeviceCapture capture = capture(HEADSET, sixty);
+    // 41 ms waiting: over the 40 ms limit of 60 ms lines (at 100 ms lines it would all be kept).
+    headset.backlogBytes = 41 * 32;
+
+    capture.read(frame);
+
+    assertThat(system.lineMillis).containsExactly(60);
+    // Dropped down to the 20 ms kept, then one 20 ms frame read: nothing older is left.
+    assertThat(headset.bytesRead).isEqualTo(41 * 32 - 20 * 32 + 640);
+    assertThat(headset.backlogBytes).isZero();
+  }
+
+  @Test
+  void smallCallBuffersKeepABacklogWithinTheirLimit() {
+    DeviceCapture capture = capture(HEADSET, new CallDeviceBuffers(60));
+    headset.backlogBytes = 40 * 32;
+
+    capture.read(frame);
+
+    assertThat(headset.bytesRead).isEqualTo(640);
+    assertThat(headset.backlogBytes).isEqualTo(20 * 32);
   }
 
   @Test

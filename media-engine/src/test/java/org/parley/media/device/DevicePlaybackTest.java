@@ -22,12 +22,19 @@ class DevicePlaybackTest {
   private final List<DeviceLost> events = new ArrayList<>();
   private final List<Long> pauses = new ArrayList<>();
 
+  /** The lines calls used before session 8: priming 60 ms, dropping over 80 ms. */
+  private static final CallDeviceBuffers HUNDRED_MS = new CallDeviceBuffers(100);
+
   private DevicePlayback playback(AudioDevice device) {
-    return new DevicePlayback(system, device, 8000, events::add, pauses::add, false);
+    return new DevicePlayback(system, device, 8000, events::add, pauses::add);
   }
 
   private DevicePlayback callPlayback(AudioDevice device) {
-    return new DevicePlayback(system, device, 8000, events::add, pauses::add, true);
+    return callPlayback(device, HUNDRED_MS);
+  }
+
+  private DevicePlayback callPlayback(AudioDevice device, CallDeviceBuffers buffers) {
+    return new DevicePlayback(system, device, 8000, events::add, pauses::add, buffers);
   }
 
   @Test
@@ -51,12 +58,39 @@ class DevicePlaybackTest {
     playback.write(frame, 160); // priming and one frame
 
     // 8 kHz mono: 16 bytes a millisecond. After a stall the catching-up media thread filled it.
-    headset.queuedBytes = (DevicePlayback.MAX_QUEUED_MILLIS + 1) * 16;
+    headset.queuedBytes = (HUNDRED_MS.maxQueuedMillis() + 1) * 16;
     playback.write(frame, 160);
-    headset.queuedBytes = DevicePlayback.MAX_QUEUED_MILLIS * 16;
+    headset.queuedBytes = HUNDRED_MS.maxQueuedMillis() * 16;
     playback.write(frame, 160);
 
     assertThat(headset.played.size()).isEqualTo(PRIME_BYTES + 2 * 320);
+  }
+
+  @Test
+  void smallCallBuffersOpenTheLineAtTheirSizePrimeOneFrameAndDropOverTheirSmallerLimit() {
+    DevicePlayback playback = callPlayback(HEADSET, new CallDeviceBuffers(60));
+    short[] frame = new short[160];
+    playback.write(frame, 160); // 20 ms of priming and one frame
+
+    // 8 kHz mono: 16 bytes a millisecond. 41 ms queued is over 60 ms lines' 40 ms limit.
+    headset.queuedBytes = 41 * 16;
+    playback.write(frame, 160);
+    headset.queuedBytes = 40 * 16;
+    playback.write(frame, 160);
+
+    assertThat(system.lineMillis).containsExactly(60);
+    assertThat(headset.played.size()).isEqualTo(20 * 16 + 2 * 320);
+  }
+
+  @Test
+  void theRingersAndFilesPlaybackKeepsTheDefaultLineAndPriming() {
+    DevicePlayback playback = playback(HEADSET);
+
+    playback.write(new short[160], 160);
+
+    // No size asked for: the gateway's own (100 ms in JavaSoundGateway), primed with 60 ms.
+    assertThat(system.lineMillis).isEmpty();
+    assertThat(headset.played.size()).isEqualTo(60 * 16 + 320);
   }
 
   @Test

@@ -49,6 +49,9 @@ final class FakeAudioSystem implements AudioSystemGateway {
   private final Map<AudioDevice, FakeDevice> devices = new HashMap<>();
   final List<String> opened = new ArrayList<>();
 
+  /** The buffer size each line opened with a size asked for (a call's lines), in order. */
+  final List<Integer> lineMillis = new ArrayList<>();
+
   FakeDevice add(AudioDevice device, int level) {
     FakeDevice fake = new FakeDevice(device, (short) level);
     devices.put(device, fake);
@@ -95,6 +98,22 @@ final class FakeAudioSystem implements AudioSystemGateway {
       @Override
       public void close() {}
     };
+  }
+
+  @Override
+  public CaptureLine openCapture(AudioDevice device, int sampleRateHz, int bufferMillis)
+      throws LineUnavailableException {
+    CaptureLine line = openCapture(device, sampleRateHz);
+    lineMillis.add(bufferMillis);
+    return line;
+  }
+
+  @Override
+  public PlaybackLine openPlayback(AudioDevice device, int sampleRateHz, int bufferMillis)
+      throws LineUnavailableException {
+    PlaybackLine line = openPlayback(device, sampleRateHz);
+    lineMillis.add(bufferMillis);
+    return line;
   }
 
   @Override

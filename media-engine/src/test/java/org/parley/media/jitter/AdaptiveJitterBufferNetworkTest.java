@@ -208,6 +208,44 @@ class AdaptiveJitterBufferNetworkTest {
   }
 
   @Test
+  void aSendersStallArrivingAsOneBurstIsNotKeptAsDelayForTheRestOfTheCall() {
+    AdaptiveJitterBuffer buffer = newBuffer();
+    List<RtpPacket> packets = PlayoutSimulation.packetize(voiced(RATE * 8), SSRC, 0, 0);
+    // The sender stalls 700 ms: packets 100..134 leave together with packet 135, 10 ms on the way.
+    double[] delayAfterBurst = new double[1];
+    new PlayoutSimulation()
+        .send(packets, 0, 1, k -> k >= 100 && k < 135 ? 10.0 + (135 - k) * 20 : 10.0)
+        .play(
+            buffer,
+            packets.size(),
+            (b, f) -> {
+              if (f == 150) {
+                delayAfterBurst[0] = b.statistics().currentDelayMillis();
+              }
+            });
+
+    JitterBufferStatistics stats = buffer.statistics();
+    // Played in full, the burst would keep ~700 ms buffered; the target stays at the clean 40 ms.
+    assertThat(stats.targetDelayMillis()).isEqualTo(40.0);
+    assertThat(delayAfterBurst[0]).isLessThanOrEqualTo(40 + 40 + 20);
+    // The stale packets were dropped as late, not reported as network loss.
+    assertThat(stats.packetsLost()).isZero();
+    assertThat(stats.packetsLate()).isBetween(25L, 35L);
+  }
+
+  @Test
+  void aBurstWhosePacketsComeOneEncodeApartStillCountsOnce() {
+    AdaptiveJitterBuffer buffer = newBuffer();
+    List<RtpPacket> packets = PlayoutSimulation.packetize(voiced(RATE * 8), SSRC, 0, 0);
+    // As above, but the catching-up sender needs 4 ms to encode each held-up packet (Opus, loaded).
+    new PlayoutSimulation()
+        .send(packets, 0, 1, k -> k >= 100 && k < 135 ? 10.0 + (135 - k) * 16 : 10.0)
+        .play(buffer, packets.size());
+
+    assertThat(buffer.statistics().targetDelayMillis()).isEqualTo(40.0);
+  }
+
+  @Test
   void aTalkSpurtAfterSilenceSuppressionRebuffersWithoutLateDropsOrLongConcealment() {
     AdaptiveJitterBuffer buffer = newBuffer();
     // 1 s of speech, the sender goes quiet (DTX) for 2 s, then 1 s more: sequence numbers

@@ -7,6 +7,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -94,6 +95,9 @@ final class HistoryPane extends VBox {
           .badge()
           .ifPresent(
               b -> badge.getStyleClass().add("quality-" + b.name().toLowerCase(Locale.ROOT)));
+      if (!entry.qualityDetails().isEmpty()) {
+        badge.setTooltip(new Tooltip(entry.qualityDetails()));
+      }
       setGraphic(new HBox(8, new VBox(2, peer, summary), gap, badge));
       setText(null);
       setAccessibleText(

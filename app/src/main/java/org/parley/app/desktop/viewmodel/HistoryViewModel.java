@@ -14,6 +14,7 @@ import javafx.collections.ObservableList;
 import org.parley.core.calllog.CallDirection;
 import org.parley.core.calllog.CallDisposition;
 import org.parley.core.calllog.CallLog;
+import org.parley.core.calllog.CallQuality;
 import org.parley.core.calllog.CallRecord;
 import org.parley.core.store.StoreException;
 import org.slf4j.Logger;
@@ -45,13 +46,16 @@ public final class HistoryViewModel {
    * @param summary direction, outcome and time, in words
    * @param badge the quality badge, when audio flowed
    * @param badgeText the badge in words with its MOS, or empty
+   * @param qualityDetails loss, jitter and the jitter buffer's delay in words (the badge's
+   *     tooltip), or empty
    */
   public record Entry(
       String peerUri,
       String peer,
       String summary,
       Optional<QualityBadge> badge,
-      String badgeText) {}
+      String badgeText,
+      String qualityDetails) {}
 
   private final CallLog log;
   private final CallsViewModel calls;
@@ -138,7 +142,27 @@ public final class HistoryViewModel {
                             + QualityBadge.forMos(q.meanMos()).name().toLowerCase(Locale.ROOT),
                         String.format(texts.locale(), "%.1f", q.meanMos())))
             .orElse("");
-    return new Entry(record.peerUri(), peer, summary, badge, badgeText);
+    String details = record.quality().map(this::details).orElse("");
+    return new Entry(record.peerUri(), peer, summary, badge, badgeText, details);
+  }
+
+  private String details(CallQuality quality) {
+    String jitterBuffer =
+        Double.isNaN(quality.jitterBufferMillis())
+            ? texts.text("history.quality.unknown")
+            : texts.text(
+                "history.quality.jitterBuffer",
+                number(quality.jitterBufferMillis()),
+                number(quality.worstJitterBufferMillis()));
+    return texts.text(
+        "history.quality",
+        number(quality.lossPercent()),
+        number(quality.jitterMillis()),
+        jitterBuffer);
+  }
+
+  private String number(double value) {
+    return String.format(texts.locale(), "%.0f", value);
   }
 
   public ObjectProperty<Filter> filterProperty() {

@@ -52,6 +52,36 @@ class HistoryViewModelTest {
   }
 
   @Test
+  void theBadgesDetailsGiveTheJitterBuffersDelayOrSayItWasNotRecorded() {
+    CallRecord measured =
+        record(CallDirection.OUTGOING, CallDisposition.ANSWERED, "sip:echo@localhost", 4.12);
+    log.add(
+        new CallRecord(
+            0,
+            measured.account(),
+            measured.direction(),
+            measured.peerUri(),
+            "",
+            NOON.plusSeconds(60),
+            measured.answeredAt(),
+            measured.endedAt().plusSeconds(60),
+            measured.disposition(),
+            0,
+            measured.codec(),
+            Optional.of(new CallQuality(4.12, 3.9, 1.6, 12.4, 30, 0.01, 43.6, 81.2))));
+    // Logged before the call log kept the jitter buffer's delay.
+    log.add(record(CallDirection.OUTGOING, CallDisposition.ANSWERED, "sip:old@localhost", 4.12));
+
+    history.reload();
+
+    assertThat(history.entries())
+        .extracting(HistoryViewModel.Entry::qualityDetails)
+        .containsExactlyInAnyOrder(
+            "Loss 2 % \u00b7 jitter 12 ms \u00b7 jitter buffer 44 ms (worst 81 ms)",
+            "Loss 0 % \u00b7 jitter 2 ms \u00b7 jitter buffer not recorded");
+  }
+
+  @Test
   void callsWithoutAudioHaveNoBadge() {
     log.add(record(CallDirection.INCOMING, CallDisposition.MISSED, "sip:bob@localhost", -1));
 
@@ -59,6 +89,7 @@ class HistoryViewModelTest {
 
     assertThat(history.entries().get(0).badge()).isEmpty();
     assertThat(history.entries().get(0).badgeText()).isEmpty();
+    assertThat(history.entries().get(0).qualityDetails()).isEmpty();
     assertThat(history.entries().get(0).summary()).startsWith("Missed call, ");
   }
 

@@ -31,7 +31,11 @@ final class SchemaMigrator {
    * the classpath for resources is unreliable inside jars and jlink images.
    */
   static final List<String> SCRIPTS =
-      List.of("V1__profile.sql", "V2__call_log_newest_first.sql", "V3__messages.sql");
+      List.of(
+          "V1__profile.sql",
+          "V2__call_log_newest_first.sql",
+          "V3__messages.sql",
+          "V4__call_log_jitter_buffer_delay.sql");
 
   private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
   private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");

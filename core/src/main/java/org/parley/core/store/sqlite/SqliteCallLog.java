@@ -25,10 +25,13 @@ final class SqliteCallLog implements CallLog {
       "INSERT INTO call_log (account, direction, peer_uri, peer_display_name, started_at_ns,"
           + " answered_at_ns, ended_at_ns, disposition, status_code, codec, has_quality,"
           + " mean_mos, worst_mos, loss_percent, jitter_millis, round_trip_millis,"
-          + " concealment_ratio) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " concealment_ratio, jitter_buffer_millis, worst_jitter_buffer_millis)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final String RECENT =
       "SELECT * FROM call_log ORDER BY started_at_ns DESC, id DESC LIMIT ?";
+
+  private static final int QUALITY_COLUMNS = 8;
 
   private final ProfileDatabase database;
 
@@ -76,11 +79,13 @@ final class SqliteCallLog implements CallLog {
                       q.lossPercent(),
                       q.jitterMillis(),
                       q.roundTripMillis(),
-                      q.concealmentRatio()
+                      q.concealmentRatio(),
+                      q.jitterBufferMillis(),
+                      q.worstJitterBufferMillis()
                     })
             .orElse(null);
-    for (int i = 0; i < 6; i++) {
-      if (values == null) {
+    for (int i = 0; i < QUALITY_COLUMNS; i++) {
+      if (values == null || Double.isNaN(values[i])) {
         insert.setNull(12 + i, Types.REAL);
       } else {
         insert.setDouble(12 + i, values[i]);
@@ -123,7 +128,9 @@ final class SqliteCallLog implements CallLog {
                     Columns.real(row, "loss_percent"),
                     Columns.real(row, "jitter_millis"),
                     Columns.real(row, "round_trip_millis"),
-                    Columns.real(row, "concealment_ratio")))
+                    Columns.real(row, "concealment_ratio"),
+                    Columns.real(row, "jitter_buffer_millis"),
+                    Columns.real(row, "worst_jitter_buffer_millis")))
             : Optional.empty();
     return new CallRecord(
         row.getLong("id"),

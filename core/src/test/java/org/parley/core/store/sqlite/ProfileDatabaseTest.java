@@ -3,8 +3,10 @@ package org.parley.core.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.parley.core.store.sqlite.ProfileFixtures.answeredCall;
+import static org.parley.core.store.sqlite.ProfileFixtures.insertBeforeJitterBufferDelay;
 import static org.parley.core.store.sqlite.ProfileFixtures.queryLong;
 import static org.parley.core.store.sqlite.ProfileFixtures.update;
+import static org.parley.core.store.sqlite.ProfileFixtures.withoutJitterBufferDelay;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,19 +74,20 @@ class ProfileDatabaseTest {
   void bundledScriptsAreVersionsOneToN() {
     assertThat(SchemaMigrator.bundled())
         .extracting(SchemaMigrator.Migration::version)
-        .containsExactly(1, 2, 3);
+        .containsExactly(1, 2, 3, 4);
   }
 
   @Test
   void aV1DatabaseIsMigratedForwardKeepingItsData() throws Exception {
     List<SchemaMigrator.Migration> v1Only = SchemaMigrator.bundled().subList(0, 1);
-    CallRecord call;
     try (ProfileDatabase older = ProfileDatabase.open(file(), v1Only)) {
-      call = older.callLog().add(answeredCall(0));
       older.contacts().add(Contact.of("Bob Jones", "sip:bob@office.example"));
       older.accounts().save(AccountSettings.of("Alice", "sip:alice@office.example"));
       older.settings().put("ringtone", "classic");
     }
+    // The call as version 1's call log wrote it (the current one writes columns V1 lacks).
+    update(file(), insertBeforeJitterBufferDelay(answeredCall(0)));
+    CallRecord call = withoutJitterBufferDelay(answeredCall(0), 1);
     assertThat(queryLong(file(), "PRAGMA user_version")).isEqualTo(1);
     assertThat(queryLong(file(), INDEX_QUERY)).isZero();
 
@@ -100,6 +103,31 @@ class ProfileDatabaseTest {
     }
     assertThat(queryLong(file(), "PRAGMA user_version")).isEqualTo(SchemaMigrator.SCRIPTS.size());
     assertThat(queryLong(file(), INDEX_QUERY)).isEqualTo(1);
+  }
+
+  @Test
+  void aV3CallLogGainsTheJitterBufferDelayKeepingItsRowsAndNewCallsKeepItAcrossARestart()
+      throws Exception {
+    try (ProfileDatabase older =
+        ProfileDatabase.open(file(), SchemaMigrator.bundled().subList(0, 3))) {
+      assertThat(older.callLog().recent(10)).isEmpty();
+    }
+    update(file(), insertBeforeJitterBufferDelay(answeredCall(0)));
+
+    try (ProfileDatabase current = ProfileDatabase.open(folder)) {
+      current.callLog().add(answeredCall(60));
+    }
+
+    try (ProfileDatabase restarted = ProfileDatabase.open(folder)) {
+      List<CallRecord> calls = restarted.callLog().recent(10);
+      assertThat(calls).hasSize(2);
+      // Newest first: the call logged after the migration kept its delay, the older one is unknown.
+      assertThat(calls.get(0).quality().orElseThrow().jitterBufferMillis()).isEqualTo(43.5);
+      assertThat(calls.get(0).quality().orElseThrow().worstJitterBufferMillis()).isEqualTo(81.25);
+      assertThat(calls.get(1)).isEqualTo(withoutJitterBufferDelay(answeredCall(0), 1));
+      assertThat(calls.get(1).quality().orElseThrow().jitterBufferMillis()).isNaN();
+    }
+    assertThat(queryLong(file(), "PRAGMA user_version")).isEqualTo(4);
   }
 
   @Test

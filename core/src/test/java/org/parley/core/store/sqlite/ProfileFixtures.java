@@ -38,7 +38,7 @@ final class ProfileFixtures {
         CallDisposition.ANSWERED,
         0,
         Optional.of("opus"),
-        Optional.of(new CallQuality(4.21, 3.05, 1.75, 12.5, 48.25, 0.0125)));
+        Optional.of(new CallQuality(4.21, 3.05, 1.75, 12.5, 48.25, 0.0125, 43.5, 81.25)));
   }
 
   /**
@@ -59,6 +59,62 @@ final class ProfileFixtures {
         487,
         Optional.empty(),
         Optional.empty());
+  }
+
+  /**
+   * The INSERT a Parley before schema version 4 ran for {@code call}, which must have a quality:
+   * every column but the jitter-buffer delay, which did not exist yet.
+   */
+  static String insertBeforeJitterBufferDelay(CallRecord call) {
+    CallQuality q = call.quality().orElseThrow();
+    return String.format(
+        java.util.Locale.ROOT,
+        "INSERT INTO call_log (account, direction, peer_uri, peer_display_name, started_at_ns,"
+            + " answered_at_ns, ended_at_ns, disposition, status_code, codec, has_quality,"
+            + " mean_mos, worst_mos, loss_percent, jitter_millis, round_trip_millis,"
+            + " concealment_ratio) VALUES ('%s', '%s', '%s', '%s', %d, %d, %d, '%s', %d, '%s', 1,"
+            + " %s, %s, %s, %s, %s, %s)",
+        call.account(),
+        call.direction().name(),
+        call.peerUri(),
+        call.peerDisplayName(),
+        Columns.epochNanos(call.startedAt()),
+        Columns.epochNanos(call.answeredAt().orElseThrow()),
+        Columns.epochNanos(call.endedAt()),
+        call.disposition().name(),
+        call.statusCode(),
+        call.codec().orElseThrow(),
+        q.meanMos(),
+        q.worstMos(),
+        q.lossPercent(),
+        q.jitterMillis(),
+        q.roundTripMillis(),
+        q.concealmentRatio());
+  }
+
+  /** {@code call} as a store that did not keep the jitter-buffer delay gives it back. */
+  static CallRecord withoutJitterBufferDelay(CallRecord call, long id) {
+    CallQuality q = call.quality().orElseThrow();
+    return new CallRecord(
+        id,
+        call.account(),
+        call.direction(),
+        call.peerUri(),
+        call.peerDisplayName(),
+        call.startedAt(),
+        call.answeredAt(),
+        call.endedAt(),
+        call.disposition(),
+        call.statusCode(),
+        call.codec(),
+        Optional.of(
+            new CallQuality(
+                q.meanMos(),
+                q.worstMos(),
+                q.lossPercent(),
+                q.jitterMillis(),
+                q.roundTripMillis(),
+                q.concealmentRatio())));
   }
 
   /** A connection of the test's own to {@code file}, bypassing ProfileDatabase. */

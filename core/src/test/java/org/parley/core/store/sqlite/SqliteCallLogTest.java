@@ -45,6 +45,7 @@ class SqliteCallLogTest extends ProfileDatabaseFixture {
     assertThat(read.get(1).answeredAt())
         .contains(ProfileFixtures.T0.plusMillis(2_345).plusNanos(7));
     assertThat(read.get(1).quality().orElseThrow().concealmentRatio()).isEqualTo(0.0125);
+    assertThat(read.get(1).quality().orElseThrow().worstJitterBufferMillis()).isEqualTo(81.25);
     assertThat(read.get(0).codec()).isEmpty();
     assertThat(read.get(0).statusCode()).isEqualTo(487);
   }

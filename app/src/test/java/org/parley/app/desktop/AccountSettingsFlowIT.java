@@ -32,11 +32,8 @@ import org.parley.core.account.AccountConfig;
 import org.parley.core.account.AccountSettings;
 import org.parley.core.account.RegistrationEvent.Registered;
 import org.parley.core.account.Transport;
-import org.parley.core.presence.PresenceEvent;
-import org.parley.core.presence.PresenceStatus;
 import org.parley.core.store.sqlite.ProfileDatabase;
 import org.parley.core.testing.BundledServer;
-import org.parley.core.testing.PresenceEvents;
 import org.parley.core.testing.RecordingSink;
 import org.parley.core.testing.RegistrationEvents;
 import org.testfx.api.FxRobot;
@@ -172,15 +169,7 @@ class AccountSettingsFlowIT {
 
     try (HeadlessAgent bob = HeadlessAgent.register(profile, port, "bob")) {
       // The edited account runs as a new Account: presence must watch from that one.
-      robot.clickOn("#contact-add");
-      robot.clickOn("#contact-name").write("Bob");
-      robot.clickOn("#contact-sip-uri").write("bob@localhost");
-      robot.clickOn("#contact-save");
-      PresenceEvents bobPresence = new PresenceEvents();
-      bob.account.presence().addListener(bobPresence);
-      bob.account.presence().setStatus(PresenceStatus.BUSY);
-      bobPresence.next(PresenceEvent.StatusPublished.class);
-      await(() -> FxQueries.cellText(robot, "Bob").endsWith(", Busy"));
+      FxQueries.addBusyBuddy(robot, bob, "Bob");
     }
   }
 

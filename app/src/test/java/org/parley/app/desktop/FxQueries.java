@@ -5,6 +5,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import org.parley.core.call.Call;
 import org.parley.core.call.CallEvent.CallEstablished;
+import org.parley.core.presence.PresenceEvent;
+import org.parley.core.presence.PresenceStatus;
+import org.parley.core.testing.PresenceEvents;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -14,6 +17,22 @@ final class FxQueries {
   private static final String SIGNED_IN = "Ready: signed in as ";
 
   private FxQueries() {}
+
+  /**
+   * Adds bob@localhost as the contact {@code name}, has Bob choose "busy" and waits until his
+   * contact shows it: presence watched and delivered end to end.
+   */
+  static void addBusyBuddy(FxRobot robot, HeadlessAgent bob, String name) throws Exception {
+    robot.clickOn("#contact-add");
+    robot.clickOn("#contact-name").write(name);
+    robot.clickOn("#contact-sip-uri").write("bob@localhost");
+    robot.clickOn("#contact-save");
+    PresenceEvents presence = new PresenceEvents();
+    bob.account.presence().addListener(presence);
+    bob.account.presence().setStatus(PresenceStatus.BUSY);
+    presence.next(PresenceEvent.StatusPublished.class);
+    await(() -> cellText(robot, name).endsWith(", Busy"));
+  }
 
   /** The label's text; empty until the node exists (the main view replaces the start screen). */
   static String text(FxRobot robot, String query) {

@@ -28,10 +28,7 @@ import org.parley.core.call.CallEvent;
 import org.parley.core.call.CallMedia;
 import org.parley.core.im.MessageEvent.MessageDelivered;
 import org.parley.core.im.MessageEvent.MessageReceived;
-import org.parley.core.presence.PresenceEvent;
-import org.parley.core.presence.PresenceStatus;
 import org.parley.core.testing.MessageEvents;
-import org.parley.core.testing.PresenceEvents;
 import org.parley.core.testing.RecordingSink;
 import org.parley.server.voicemail.DefaultGreeting;
 import org.testfx.api.FxRobot;
@@ -87,7 +84,7 @@ class MainScreensIT {
     String me = FxQueries.signedInAs(robot);
     int port = app.embeddedServerPort().orElseThrow();
     try (HeadlessAgent bob = HeadlessAgent.register(profile, port, "bob")) {
-      contactsWithABusyBuddy(robot, bob);
+      FxQueries.addBusyBuddy(robot, bob, "Bob Baker");
       capture(robot, stage, "main-light", true);
 
       echoTestCall(robot);
@@ -135,18 +132,6 @@ class MainScreensIT {
     robot.clickOn("#settings-close");
     await(() -> robot.lookup("#settings-save").tryQuery().isEmpty());
     robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
-  }
-
-  private void contactsWithABusyBuddy(FxRobot robot, HeadlessAgent bob) throws Exception {
-    robot.clickOn("#contact-add");
-    robot.clickOn("#contact-name").write("Bob Baker");
-    robot.clickOn("#contact-sip-uri").write("bob@localhost");
-    robot.clickOn("#contact-save");
-    PresenceEvents presence = new PresenceEvents();
-    bob.account.presence().addListener(presence);
-    bob.account.presence().setStatus(PresenceStatus.BUSY);
-    presence.next(PresenceEvent.StatusPublished.class);
-    await(() -> FxQueries.cellText(robot, "Bob Baker").endsWith(", Busy"));
   }
 
   private void echoTestCall(FxRobot robot) throws Exception {

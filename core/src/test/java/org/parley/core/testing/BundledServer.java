@@ -81,7 +81,8 @@ public final class BundledServer implements AutoCloseable {
                 16_384,
                 1,
                 "Parley-test",
-                EchoLimits.DEFAULT),
+                EchoLimits.DEFAULT,
+                ServerConfig.DEFAULT_UDP_BUFFER_BYTES),
             new Registrar(
                 new RegistrarPolicy(builder.minExpiresSeconds, 3600, 3600, 8), locations, clock),
             locations,

@@ -1,7 +1,6 @@
 package org.parley.server.sip.jainsip;
 
 import java.nio.file.Path;
-import org.parley.server.config.ServerConfig;
 
 /**
  * How the SIP stack listens.
@@ -27,33 +26,4 @@ public record SipServerSettings(
     int threads,
     String serverName,
     org.parley.server.echo.EchoLimits echoLimits,
-    int udpBufferBytes) {
-
-  /**
-   * Settings with the default UDP socket buffer ({@link ServerConfig#DEFAULT_UDP_BUFFER_BYTES}).
-   */
-  public SipServerSettings(
-      String domain,
-      String bindAddress,
-      int sipPort,
-      int tlsPort,
-      Path tlsKeyStore,
-      char[] tlsKeyStorePassword,
-      int maxMessageBytes,
-      int threads,
-      String serverName,
-      org.parley.server.echo.EchoLimits echoLimits) {
-    this(
-        domain,
-        bindAddress,
-        sipPort,
-        tlsPort,
-        tlsKeyStore,
-        tlsKeyStorePassword,
-        maxMessageBytes,
-        threads,
-        serverName,
-        echoLimits,
-        ServerConfig.DEFAULT_UDP_BUFFER_BYTES);
-  }
-}
+    int udpBufferBytes) {}

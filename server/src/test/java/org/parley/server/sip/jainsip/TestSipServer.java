@@ -10,6 +10,7 @@ import org.parley.server.auth.DigestAlgorithm;
 import org.parley.server.auth.DigestAuthenticator;
 import org.parley.server.auth.DigestCredentials;
 import org.parley.server.auth.NonceService;
+import org.parley.server.config.ServerConfig;
 import org.parley.server.echo.EchoLimits;
 import org.parley.server.presence.PresenceOptions;
 import org.parley.server.registrar.LocationService;
@@ -82,7 +83,17 @@ final class TestSipServer implements AutoCloseable {
     server =
         JainSipServer.start(
             new SipServerSettings(
-                domain, "127.0.0.1", port, 0, null, null, 16384, 1, "Parley-test", ECHO_LIMITS),
+                domain,
+                "127.0.0.1",
+                port,
+                0,
+                null,
+                null,
+                16384,
+                1,
+                "Parley-test",
+                ECHO_LIMITS,
+                ServerConfig.DEFAULT_UDP_BUFFER_BYTES),
             new Registrar(new RegistrarPolicy(60, 3600, 3600, 8), locations, clock),
             locations,
             authenticator,

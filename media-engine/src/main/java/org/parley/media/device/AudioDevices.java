@@ -58,6 +58,16 @@ public final class AudioDevices {
     return new DeviceCapture(gateway, device, sampleRateHz, listener, callBuffers);
   }
 
+  /**
+   * The chosen microphone for a recording rather than a call: nothing captured is dropped, however
+   * late it is read.
+   */
+  public DeviceCapture openRecordingCapture(
+      AudioDeviceChoice choice, int sampleRateHz, AudioDeviceListener listener) {
+    AudioDevice device = choose(AudioDevice.Kind.CAPTURE, choice.captureName());
+    return DeviceCapture.keepingEverything(gateway, device, sampleRateHz, listener, callBuffers);
+  }
+
   /** The chosen speaker, playing at the call's rate. */
   public DevicePlayback openPlayback(
       AudioDeviceChoice choice, int sampleRateHz, AudioDeviceListener listener) {

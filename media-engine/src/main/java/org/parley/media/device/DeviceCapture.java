@@ -16,6 +16,7 @@ public final class DeviceCapture implements AudioSource {
 
   private final DeviceSession<CaptureLine> session;
   private final CallDeviceBuffers buffers;
+  private final boolean dropsBacklog;
   private final int sampleRateHz;
   private final FramePacer pacer;
   private CaptureLine convertedLine;
@@ -59,10 +60,22 @@ public final class DeviceCapture implements AudioSource {
       AudioDeviceListener listener,
       CallDeviceBuffers buffers,
       FramePacer pacer) {
+    this(gateway, device, sampleRateHz, listener, buffers, pacer, true);
+  }
+
+  private DeviceCapture(
+      AudioSystemGateway gateway,
+      AudioDevice device,
+      int sampleRateHz,
+      AudioDeviceListener listener,
+      CallDeviceBuffers buffers,
+      FramePacer pacer,
+      boolean dropsBacklog) {
     if (device.kind() != AudioDevice.Kind.CAPTURE) {
       throw new IllegalArgumentException(device.name() + " is not a capture device");
     }
     this.buffers = buffers;
+    this.dropsBacklog = dropsBacklog;
     this.session =
         new DeviceSession<>(
             (chosen, rateHz) -> gateway.openCapture(chosen, rateHz, buffers.lineMillis()),
@@ -71,6 +84,21 @@ public final class DeviceCapture implements AudioSource {
             listener);
     this.sampleRateHz = sampleRateHz;
     this.pacer = pacer;
+  }
+
+  /**
+   * Captures from {@code device} keeping every sample however late it is read, for a recording (a
+   * greeting, a test) where what was said matters more than when: a sound server that delivers in
+   * large chunks would otherwise lose whole words to the call's backlog rule.
+   */
+  public static DeviceCapture keepingEverything(
+      AudioSystemGateway gateway,
+      AudioDevice device,
+      int sampleRateHz,
+      AudioDeviceListener listener,
+      CallDeviceBuffers buffers) {
+    return new DeviceCapture(
+        gateway, device, sampleRateHz, listener, buffers, FramePacer.sleeping(), false);
   }
 
   @Override
@@ -92,7 +120,9 @@ public final class DeviceCapture implements AudioSource {
     CaptureLine line = session.line();
     if (line != null) {
       try {
-        dropBacklog(line);
+        if (dropsBacklog) {
+          dropBacklog(line);
+        }
         if (line.sampleRateHz() == sampleRateHz) {
           readDirect(line, frame);
         } else {

@@ -58,6 +58,21 @@ class DeviceCaptureTest {
   }
 
   @Test
+  void aRecordingCaptureKeepsAWholeBacklogAndReadsItInOrder() {
+    DeviceCapture capture =
+        DeviceCapture.keepingEverything(system, HEADSET, 16_000, events::add, HUNDRED_MS);
+    headset.backlogBytes = 1_500 * 32;
+
+    for (int i = 0; i < 75; i++) {
+      assertThat(capture.read(frame)).isEqualTo(320);
+    }
+
+    // 75 frames of 20 ms: exactly the 1.5 s that waited, none of it skipped.
+    assertThat(headset.bytesRead).isEqualTo(1_500 * 32);
+    assertThat(headset.backlogBytes).isZero();
+  }
+
+  @Test
   void aBacklogHiddenBehindAFullLineIsDroppedInOneFrame() {
     DeviceCapture capture = capture(HEADSET);
     // The line reports at most its own 100 ms; the other 1.4 s wait behind it in the sound server.

@@ -106,9 +106,6 @@ class RealDeviceIT {
     writeToneSequence(play, rounds);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // These tests are about which device plays and about rejoining, not delay: lines with more
-    // slack keep a loaded machine's stalls from dropping capture, and with it a tone.
-    command.add("-D" + CallDeviceBuffers.PROPERTY + "=200");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(RealDeviceProbe.class.getName());

@@ -98,7 +98,7 @@ public final class RealDeviceProbe {
     short[] in = new short[FRAME_SAMPLES];
     try (WavFileSink sink = WavFileSink.create(record, RATE_HZ, 1);
         DevicePlayback speaker = devices.openPlayback(choice, RATE_HZ, listener);
-        DeviceCapture microphone = devices.openCapture(choice, RATE_HZ, listener)) {
+        DeviceCapture microphone = devices.openRecordingCapture(choice, RATE_HZ, listener)) {
       // As in a call, the speaker and the microphone each run on their own thread at device pace.
       ExecutorService speakerThread = Executors.newSingleThreadExecutor();
       CompletableFuture<Void> playback =

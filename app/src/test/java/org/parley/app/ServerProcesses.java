@@ -3,18 +3,24 @@ package org.parley.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 
 /** {@code parley} commands run as child processes on one data folder, as an administrator would. */
 final class ServerProcesses implements AutoCloseable {
 
   static final String DOMAIN = "office.example";
+  private static final String TEST_LOGGING = "logback-test.xml";
 
   private final Path data;
   private final List<Process> processes = new ArrayList<>();
@@ -26,14 +32,33 @@ final class ServerProcesses implements AutoCloseable {
   ProcessBuilder parley(String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // The production logging set-up, not the quiet test one, so the log file is as users see it.
-    command.add(
-        "-Dlogback.configurationFile=" + Path.of("target/classes/logback.xml").toAbsolutePath());
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(withoutTestLogging(System.getProperty("java.class.path")));
     command.add(Main.class.getName());
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true);
+  }
+
+  // The production logging set-up (LogbackSetup), not the quiet test one, so that the log file is
+  // as users see it: LogbackSetup steps aside for any logback-test.xml on the class path.
+  private static String withoutTestLogging(String classPath) {
+    return Arrays.stream(classPath.split(File.pathSeparator))
+        .filter(entry -> !hasTestLogging(Path.of(entry)))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  private static boolean hasTestLogging(Path entry) {
+    if (Files.isDirectory(entry)) {
+      return Files.exists(entry.resolve(TEST_LOGGING));
+    }
+    if (!Files.isRegularFile(entry)) {
+      return false;
+    }
+    try (JarFile jar = new JarFile(entry.toFile())) {
+      return jar.getEntry(TEST_LOGGING) != null;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Runs a command to its end and returns its output; it must exit 0. */

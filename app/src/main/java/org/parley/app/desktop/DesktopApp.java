@@ -358,8 +358,8 @@ public final class DesktopApp {
     stage.setIconified(false);
     stage.toFront();
     String domain =
-        session.accounts().stream()
-            .findFirst()
+        session
+            .firstAccount()
             .map(account -> account.addressOfRecord().replaceFirst("^.*@", ""))
             .orElse("localhost");
     for (String argument : arguments) {

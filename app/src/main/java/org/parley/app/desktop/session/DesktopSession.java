@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,19 +38,18 @@ public final class DesktopSession implements AutoCloseable {
   private final AccountCredentials credentials;
   private final Optional<EmbeddedServer> server;
   private final Softphone softphone;
-  private final List<Account> accounts;
+  // By stored id: the order the profile lists them in, which an edited account keeps.
+  private final ConcurrentSkipListMap<Long, Account> accounts = new ConcurrentSkipListMap<>();
 
   private DesktopSession(
       ProfileDatabase database,
       AccountCredentials credentials,
       Optional<EmbeddedServer> server,
-      Softphone softphone,
-      List<Account> accounts) {
+      Softphone softphone) {
     this.database = database;
     this.credentials = credentials;
     this.server = server;
     this.softphone = softphone;
-    this.accounts = accounts;
   }
 
   /** The profile database and credential store of {@code profile}, opened. */
@@ -97,8 +97,7 @@ public final class DesktopSession implements AutoCloseable {
       throw new SessionException("SIP could not start: " + e.getMessage(), e);
     }
     softphone.setCallLog(database.callLog());
-    DesktopSession session =
-        new DesktopSession(database, credentials, server, softphone, new CopyOnWriteArrayList<>());
+    DesktopSession session = new DesktopSession(database, credentials, server, softphone);
     for (AccountSettings settings : enabled) {
       session.addAccount(settings);
     }
@@ -141,7 +140,7 @@ public final class DesktopSession implements AutoCloseable {
 
   /** The enabled accounts, in the order they were stored. */
   public List<Account> accounts() {
-    return List.copyOf(accounts);
+    return List.copyOf(accounts.values());
   }
 
   /**
@@ -149,13 +148,7 @@ public final class DesktopSession implements AutoCloseable {
    * account runs as a new {@link Account} but keeps its place.
    */
   public Optional<Account> firstAccount() {
-    List<Account> running = accounts();
-    return database.accounts().list().stream()
-        .flatMap(
-            stored ->
-                running.stream()
-                    .filter(account -> account.addressOfRecord().equals(stored.addressOfRecord())))
-        .findFirst();
+    return Optional.ofNullable(accounts.firstEntry()).map(Map.Entry::getValue);
   }
 
   /**
@@ -184,7 +177,7 @@ public final class DesktopSession implements AutoCloseable {
     // Until the stored encryption is applied, plain RTP; a peer's transfer is asked about from the
     // start, so no REFER that arrives early is followed unasked.
     account.setCallPolicy(AccountCallPolicies.policy(MediaEncryption.NONE));
-    accounts.add(account);
+    accounts.put(settings.id(), account);
     return account;
   }
 
@@ -193,14 +186,18 @@ public final class DesktopSession implements AutoCloseable {
    * for its registrar) and forgets it; does nothing when no such account runs.
    */
   public void removeAccount(String addressOfRecord, Duration timeout) {
-    Optional<Account> running =
-        accounts.stream().filter(a -> a.addressOfRecord().equals(addressOfRecord)).findFirst();
+    Optional<Map.Entry<Long, Account>> running =
+        accounts.entrySet().stream()
+            .filter(entry -> entry.getValue().addressOfRecord().equals(addressOfRecord))
+            .findFirst();
     if (running.isEmpty()) {
       return;
     }
-    accounts.remove(running.get());
+    accounts.remove(running.get().getKey());
     try {
-      softphone.removeAccount(running.get()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      softphone
+          .removeAccount(running.get().getValue())
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       LOG.info("The registrar of {} did not answer the un-REGISTER in time", addressOfRecord);
     } catch (ExecutionException e) {

@@ -2,6 +2,7 @@ package org.parley.core.call;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.parley.core.sip.SipDialog;
 
 /**
  * What an account does with a peer's REFER (RFC 3515) in one of its calls: follow it at once, ask
@@ -25,6 +26,10 @@ public record TransferConsent(Mode mode, Duration decisionTimeout) {
   /** The time a user gets to choose by default. */
   public static final Duration DEFAULT_DECISION_TIMEOUT = Duration.ofSeconds(30);
 
+  /** The longest a user may take: the REFER's subscription with a few seconds to report. */
+  public static final Duration LONGEST_DECISION_TIMEOUT =
+      SipDialog.REFER_SUBSCRIPTION.minusSeconds(5);
+
   public static final TransferConsent FOLLOW = new TransferConsent(Mode.FOLLOW, Duration.ZERO);
   public static final TransferConsent DECLINE = new TransferConsent(Mode.DECLINE, Duration.ZERO);
 
@@ -33,6 +38,14 @@ public record TransferConsent(Mode mode, Duration decisionTimeout) {
     Objects.requireNonNull(decisionTimeout, "decisionTimeout");
     if (mode == Mode.ASK && (decisionTimeout.isNegative() || decisionTimeout.isZero())) {
       throw new IllegalArgumentException("Asking needs a positive decision timeout");
+    }
+    // The referrer hears the outcome through the REFER's subscription: a choice made after it
+    // ended would reach nobody, and the transferor would be left guessing.
+    if (mode == Mode.ASK && decisionTimeout.compareTo(LONGEST_DECISION_TIMEOUT) > 0) {
+      throw new IllegalArgumentException(
+          "A decision timeout must end before the REFER's subscription does ("
+              + LONGEST_DECISION_TIMEOUT.toSeconds()
+              + " s at most)");
     }
   }
 

@@ -1,5 +1,6 @@
 package org.parley.core.sip;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -61,6 +62,12 @@ public interface SipDialog {
   default void refer(ReferTo referTo, String referredBy) {
     throw new UnsupportedOperationException("This dialog cannot send REFER");
   }
+
+  /**
+   * How long the implicit subscription of a peer's REFER lasts, as granted in its NOTIFYs (RFC 3515
+   * §2.4.4): the referrer stops hearing about the transfer after it.
+   */
+  Duration REFER_SUBSCRIPTION = Duration.ofSeconds(60);
 
   /**
    * Reports the progress of the call a peer's REFER asked for, as a NOTIFY with a sipfrag body; a

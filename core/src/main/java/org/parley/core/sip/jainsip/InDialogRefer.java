@@ -20,6 +20,7 @@ import javax.sip.message.Response;
 import org.parley.core.sip.DialogListener;
 import org.parley.core.sip.Refer;
 import org.parley.core.sip.ReferTo;
+import org.parley.core.sip.SipDialog;
 import org.parley.core.sip.SipFrag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,7 @@ final class InDialogRefer {
   private static final Logger LOG = LoggerFactory.getLogger(InDialogRefer.class);
   private static final String EVENT_REFER = "refer";
   // RFC 3515 §2.4.4: the implicit subscription's duration is the notifier's choice.
-  private static final int SUBSCRIPTION_SECONDS = 60;
+  private static final int SUBSCRIPTION_SECONDS = (int) SipDialog.REFER_SUBSCRIPTION.toSeconds();
 
   private final SipFactories sip;
   private final InviteDialog owner;

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -299,7 +300,14 @@ final class PresenceAgent implements AutoCloseable {
       return;
     }
     watch.expiresAt = clock.instant().plusSeconds(granted);
-    watch.expiry = timers.schedule(() -> expire(watch), granted, TimeUnit.SECONDS);
+    try {
+      watch.expiry = timers.schedule(() -> expire(watch), granted, TimeUnit.SECONDS);
+    } catch (RejectedExecutionException closing) {
+      // A SUBSCRIBE that arrived while the server shuts down: it is kept on disk and resumes
+      // at the next start, which sends no NOTIFY either (resume() is quiet).
+      LOG.debug("Presence agent closing; {} resumes at the next start", watch.key());
+      return;
+    }
     notifyActiveOrRejected(watch, granted);
   }
 

@@ -167,11 +167,12 @@ start_parley_server() {
 
 # A Parley callee (B) registered as bob; prints nothing until registered. It must outlast the
 # caller: a call B ends comes to A as a remote hang-up, and A then writes no --stats.
+# B's --stats (rewritten every second of the call) is the measured direction's receive side.
 start_parley_b() {
   local name="$1"
   PULSE_SOURCE=B_mic.monitor PULSE_SINK=B_spk parley_exec answer \
     --account "sip:bob@127.0.0.1:$server_port" --password pw-bob-m2e --calls 1 \
-    --duration $((call_seconds + 120)) \
+    --duration $((call_seconds + 120)) --stats "$out/$name-callee.json" \
     --microphone "System default" --speaker "System default" > "$out/$name-b.log" 2>&1 &
   answerer=$!
   pids+=("$answerer")

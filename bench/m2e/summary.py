@@ -82,30 +82,38 @@ def shim_table(folder):
     print("reordered, and the RFC 3550 interarrival jitter it added (mean of the estimator,")
     print("from the shim's own receive and send times):\n")
     print("Parley's caller reports the jitter its own receiver measured and its jitter buffer's")
-    print("mean delay (`--stats` jitterMs, jitterBufferMs).\n")
+    print("mean delay (`--stats` jitterMs, jitterBufferMs); the callee's jitter buffer is the")
+    print("measured direction's (A's microphone to B's speaker).\n")
     print("| pair | codec | jitter ms | packets | mean hold ms | reordered | RFC 3550 jitter ms"
-          " | Parley caller's jitterMs | Parley caller's jitterBufferMs |")
-    print("|---|---|---|---|---|---|---|---|---|")
+          " | Parley caller's jitterMs | Parley caller's jitterBufferMs"
+          " | Parley callee's jitterMs | Parley callee's jitterBufferMs |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for (pair, codec, jitter), directions in sorted(rows.items()):
         packets = sum(d["packets"] for d in directions)
         reported = caller_stat(folder, f"{pair}-{codec}-j{jitter}", "jitterMs")
         buffered = caller_stat(folder, f"{pair}-{codec}-j{jitter}", "jitterBufferMs")
+        callee = " | ".join(
+            caller_stat(folder, f"{pair}-{codec}-j{jitter}", key, "callee")
+            for key in ("jitterMs", "jitterBufferMs"))
         if not packets:
-            print(f"| {pair} | {codec} | {jitter} | 0 | n/a | n/a | n/a | {reported} | {buffered} |")
+            print(f"| {pair} | {codec} | {jitter} | 0 | n/a | n/a | n/a | {reported} | {buffered}"
+                  f" | {callee} |")
             continue
         hold = sum(d["hold_ms"]["mean"] * d["packets"] for d in directions if d["packets"])
         reordered = sum(d["reordered"] for d in directions)
         jitters = [d["rfc3550_jitter_ms"]["mean"] for d in directions if d["rfc3550_jitter_ms"]["mean"] is not None]
         print(
             f"| {pair} | {codec} | {jitter} | {packets} | {hold / packets:.2f} |"
-            f" {100 * reordered / packets:.1f} % | {np.mean(jitters):.2f} | {reported} | {buffered} |"
+            f" {100 * reordered / packets:.1f} % | {np.mean(jitters):.2f} | {reported} | {buffered}"
+            f" | {callee} |"
         )
 
 
-def caller_stat(folder, prefix, key):
-    """Mean of one `--stats` value that parley call wrote for these calls, or n/a."""
+def caller_stat(folder, prefix, key, suffix="stats"):
+    """Mean of one `--stats` value that parley call (or, suffix "callee", parley answer) wrote
+    for these calls, or n/a."""
     values = []
-    for path in folder.glob(f"{prefix}-*-stats.json"):
+    for path in folder.glob(f"{prefix}-*-{suffix}.json"):
         text = path.read_text().strip()
         if text:
             values.append(json.loads(text).get(key))

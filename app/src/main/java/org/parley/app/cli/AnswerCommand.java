@@ -1,5 +1,6 @@
 package org.parley.app.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
 final class AnswerCommand implements Callable<Integer> {
 
   private static final long POLL_MILLIS = 200;
+  private static final long STATS_EVERY_MILLIS = 1_000;
 
   @Spec CommandSpec spec;
 
@@ -41,6 +43,14 @@ final class AnswerCommand implements Callable<Integer> {
       paramLabel = "S",
       description = "Stop after S seconds, hanging up any call (default: no limit).")
   double durationSeconds;
+
+  @Option(
+      names = "--stats",
+      paramLabel = "FILE.json",
+      description =
+          "Keep the answered call's codec, packet counts, loss, jitter, RTT, MOS and jitter buffer"
+              + " delay here, rewritten every second while it runs (later calls: FILE-2.json...).")
+  Path stats;
 
   @Override
   public Integer call() {
@@ -73,16 +83,25 @@ final class AnswerCommand implements Callable<Integer> {
       spec.commandLine().getOut().println("Registered " + phone.account().addressOfRecord());
       int answered = 0;
       int ended = 0;
+      Call current = null;
+      long statsWrittenMillis = 0;
       while ((calls == 0 || ended < calls) && System.currentTimeMillis() < deadline) {
         CallEvent event = phone.nextEvent(POLL_MILLIS);
         if (event instanceof IncomingCall incoming) {
           answered++;
-          incoming
-              .call()
-              .answer(
-                  HeadlessPhone.media(options, recordPath(answered), List.of(), devices, choice));
+          current = incoming.call();
+          current.answer(
+              HeadlessPhone.media(
+                  options, numbered(options.record, answered), List.of(), devices, choice));
         } else if (event instanceof CallEnded) {
           ended++;
+        }
+        // A call's figures are gone once it ends (the caller usually hangs up), so they are
+        // written while it runs: the file then holds all but the last second of the call.
+        long now = System.currentTimeMillis();
+        if (current != null && now - statsWrittenMillis >= STATS_EVERY_MILLIS) {
+          statsWrittenMillis = now;
+          writeStats(current, answered);
         }
       }
       for (Call call : phone.account().activeCalls()) {
@@ -92,17 +111,30 @@ final class AnswerCommand implements Callable<Integer> {
     }
   }
 
-  // The first call records to --record itself, later ones to name-2.wav, name-3.wav...
-  private Path recordPath(int callNumber) {
-    if (options.record == null || callNumber == 1) {
-      return options.record;
+  private void writeStats(Call call, int callNumber) throws CommandFailure {
+    if (stats == null || call.quality().isEmpty()) {
+      return;
     }
-    String name = options.record.getFileName().toString();
+    Path file = numbered(stats, callNumber);
+    try {
+      CallStatsJson.write(file, call);
+    } catch (IOException e) {
+      throw new CommandFailure(
+          ExitCodes.FAILURE, "Cannot write " + file + ": " + e.getMessage() + ".");
+    }
+  }
+
+  // The first call uses the path itself, later ones name-2.wav, name-3.wav...
+  private static Path numbered(Path path, int callNumber) {
+    if (path == null || callNumber == 1) {
+      return path;
+    }
+    String name = path.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String numbered =
         dot > 0
             ? name.substring(0, dot) + "-" + callNumber + name.substring(dot)
             : name + "-" + callNumber;
-    return options.record.resolveSibling(numbered);
+    return path.resolveSibling(numbered);
   }
 }

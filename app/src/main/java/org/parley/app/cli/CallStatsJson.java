@@ -10,8 +10,8 @@ import org.parley.media.quality.QualitySummary;
 import org.parley.media.rtp.RtpStreamStatistics;
 
 /**
- * The {@code --stats} file of {@code parley call}: one JSON object, written by hand (the app has no
- * JSON library and the object is flat).
+ * The {@code --stats} file of {@code parley call} and {@code parley answer}: one JSON object,
+ * written by hand (the app has no JSON library and the object is flat).
  */
 final class CallStatsJson {
 

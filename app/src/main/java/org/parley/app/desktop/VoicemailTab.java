@@ -66,8 +66,8 @@ final class VoicemailTab implements AutoCloseable {
             .orElseGet(() -> account.voicemail().defaultApiBase());
     Path cache = CoreVoicemail.cacheDirectory(parts.profile(), account);
     mailbox = new CoreVoicemail(account, apiBase, cache);
-    // Calls open microphone and speaker together; a message needs only the speaker and a greeting
-    // only the microphone, so the other half is closed at once.
+    // Calls open microphone and speaker together; a message needs only the speaker, so the
+    // microphone is closed at once. A greeting records from a microphone that keeps every sample.
     player =
         new SpeakerPlayer(
             () -> {
@@ -77,12 +77,7 @@ final class VoicemailTab implements AutoCloseable {
             });
     recorder =
         new MicrophoneGreetingRecorder(
-            () -> {
-              PreparedAudio prepared = parts.audio().prepare();
-              prepared.media().sink().close();
-              return prepared.media().source();
-            },
-            cache.resolve("greeting.wav"));
+            parts.audio()::recordingMicrophone, cache.resolve("greeting.wav"));
     viewModel =
         new VoicemailViewModel(
             mailbox,

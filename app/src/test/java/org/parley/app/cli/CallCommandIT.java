@@ -61,6 +61,11 @@ class CallCommandIT {
         .contains(
             "\"lossPercent\":", "\"jitterMs\":", "\"rttMs\":", "\"mos\":", "\"jitterBufferMs\":")
         .contains("\"srtp\":false");
+    // The callee keeps its own receive side's figures (the direction the tones took).
+    assertThat(Files.readString(call.answerStats()))
+        .contains("\"codec\":\"PCMU\"")
+        .containsPattern("\"packetsReceived\":[1-9][0-9]+")
+        .contains("\"jitterBufferMs\":");
   }
 
   @Test
@@ -89,12 +94,18 @@ class CallCommandIT {
 
   /** What one {@code call} to an {@code answer --calls 1} left behind. */
   private record ToneCall(
-      int callerExit, String callerErr, int answerExit, Path recording, Path stats) {}
+      int callerExit,
+      String callerErr,
+      int answerExit,
+      Path recording,
+      Path stats,
+      Path answerStats) {}
 
   private ToneCall toneCall(List<String> callerExtra, List<String> answerExtra) throws Exception {
     Path tones = writeTones(dir.resolve("tones.wav"));
     Path recording = dir.resolve("heard.wav");
     Path stats = dir.resolve("stats.json");
+    Path answerStats = dir.resolve("answer-stats.json");
     CountDownLatch registered = new CountDownLatch(1);
     Writer answerOut = new LatchWriter("Registered", registered);
     List<String> answerArgs =
@@ -107,6 +118,8 @@ class CallCommandIT {
                 "builder99",
                 "--record",
                 recording.toString(),
+                "--stats",
+                answerStats.toString(),
                 "--calls",
                 "1",
                 "--duration",
@@ -141,7 +154,12 @@ class CallCommandIT {
                 () -> 0, new PrintWriter(new StringWriter(), true), new PrintWriter(callErr, true))
             .execute(callArgs.toArray(String[]::new));
     return new ToneCall(
-        called, callErr.toString(), answer.get(20, TimeUnit.SECONDS), recording, stats);
+        called,
+        callErr.toString(),
+        answer.get(20, TimeUnit.SECONDS),
+        recording,
+        stats,
+        answerStats);
   }
 
   @Test

@@ -231,6 +231,11 @@ final class CallAudio {
       tap.local(frame, count, source.sampleRateHz(), source.channels());
       return count;
     }
+
+    @Override
+    public long droppedSamples() {
+      return source.droppedSamples();
+    }
   }
 
   /** The call's sink, left open when a stream is replaced. */

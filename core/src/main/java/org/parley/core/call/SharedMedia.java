@@ -99,6 +99,11 @@ final class SharedMedia {
       }
 
       @Override
+      public long droppedSamples() {
+        return real.source().droppedSamples();
+      }
+
+      @Override
       public void close() {
         Lease.this.close(true);
       }

@@ -21,6 +21,16 @@ public interface AudioSource extends AutoCloseable {
    */
   int read(short[] frame);
 
+  /**
+   * Samples skipped since this source opened, at {@link #sampleRateHz()}: a microphone that drops a
+   * backlog to keep the delay down. A sender advances its RTP timestamps by them, since a timestamp
+   * is the sampling instant whether or not those samples are sent (RFC 3550 §5.1). Sources that
+   * never skip, and wrappers that pass samples through, keep the default or forward it.
+   */
+  default long droppedSamples() {
+    return 0;
+  }
+
   /** Releases the device or file. Closing twice is harmless. */
   @Override
   default void close() {}

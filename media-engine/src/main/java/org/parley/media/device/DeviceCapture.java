@@ -29,6 +29,8 @@ public final class DeviceCapture implements AudioSource {
   private int pendingCount;
   private boolean closed;
   private byte[] discard = new byte[0];
+  // At this source's rate; fractional because a line at another rate drops whole line samples.
+  private double droppedSamples;
 
   /**
    * Captures from {@code device} at {@code sampleRateHz}, with {@link CallDeviceBuffers#DEFAULTS}.
@@ -138,6 +140,12 @@ public final class DeviceCapture implements AudioSource {
     return frame.length;
   }
 
+  /** The backlog dropped so far, so the sender's RTP timestamps can step over it. */
+  @Override
+  public synchronized long droppedSamples() {
+    return (long) droppedSamples;
+  }
+
   @Override
   public synchronized void close() {
     closed = true;
@@ -163,6 +171,7 @@ public final class DeviceCapture implements AudioSource {
         discard = new byte[drop];
       }
       line.readFully(discard, 0, drop);
+      droppedSamples += drop / 2 * (double) sampleRateHz / line.sampleRateHz();
     }
   }
 

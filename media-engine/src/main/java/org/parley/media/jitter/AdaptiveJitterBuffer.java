@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
  * point is dropped as late. The buffer level (decoded samples plus buffered packets ahead of the
  * playout point) is smoothed and steered towards the {@link DelayEstimator}'s target by removing or
  * repeating pitch periods ({@link TimeScaler}), which also absorbs clock drift between sender and
- * receiver. An SSRC change or a timestamp jump drains the old packets into the output and starts a
- * new timeline. When the buffer runs dry for longer than concealment lasts (60 ms) it rebuffers to
- * the target before playing again, which is also how talk spurts after DTX start.
+ * receiver. Removing is bounded so that playout runs at most 25 % fast: a standing excess (a player
+ * that stalled, a burst) drains within seconds without audibly fast speech. An SSRC change or a
+ * timestamp jump drains the old packets into the output and starts a new timeline. When the buffer
+ * runs dry for longer than concealment lasts (60 ms) it rebuffers to the target before playing
+ * again, which is also how talk spurts after DTX start.
  */
 public final class AdaptiveJitterBuffer implements JitterBuffer {
 
@@ -36,6 +38,9 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
   private static final int RECENT_SEQUENCES = 64;
   // Level smoothing: a one-pole filter over about eight pulls.
   private static final double LEVEL_SMOOTHING = 1.0 / 8;
+  // Time compression removes at most this share of what is decoded, so playout runs at most 25 %
+  // fast: speech stays natural, and a 300 ms excess still drains in 1.2 s of playout.
+  private static final double MAX_COMPRESSION_SHARE = 0.2;
 
   private final Object lock = new Object();
   private final AudioDecoder decoder;
@@ -60,6 +65,8 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
   private int underrunSamples;
   private double filteredLevelSamples;
   private double currentLevelSamples;
+  // Samples time compression may still remove: earned as packets decode, spent on each period.
+  private double compressionAllowanceSamples;
 
   /** A buffer with {@link JitterBufferSettings#DEFAULTS}. */
   public AdaptiveJitterBuffer(
@@ -156,6 +163,9 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
       return false;
     }
     dropStaleBacklog();
+    if (levelSamples() < targetSamples()) {
+      return false; // an isolated packet went: wait for the rest of the spurt
+    }
     playing = true;
     nextTimestamp = packets.firstKey();
     underrunSamples = 0;
@@ -164,17 +174,28 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
   }
 
   /**
-   * Drops the oldest packets while the rest still exceed the target by more than the slack. After a
-   * stall (the sender's media thread, the network, this machine) the held-up packets arrive in one
-   * burst; played in full they would keep the stall's length as delay for the rest of the call,
-   * since time-scaling removes only a pitch period per frame. They count as late, and the sequence
-   * accounting moves past them, so they are not reported as network loss.
+   * Drops the oldest packets while the rest still exceed the target by more than the slack, or
+   * while the oldest is cut off from the rest by a gap (DTX). After a stall (the sender's media
+   * thread, the network, this machine) the held-up packets arrive in one burst; played in full they
+   * would keep the stall's length as delay for the rest of the call, since time-scaling removes
+   * only a pitch period per frame. They count as late, and the sequence accounting moves past them,
+   * so they are not reported as network loss.
    */
   private void dropStaleBacklog() {
     double keepSamples = targetSamples() + sampleRateHz * START_SLACK_MILLIS / 1000.0;
+    long rebufferSamples = sampleRateHz * REBUFFER_AFTER_MILLIS / 1000;
     while (packets.size() > 1) {
-      long second = packets.higherKey(packets.firstKey());
-      if (decoded.size() + toSamples(packets.lastKey() + packetTicks - second) < keepSamples) {
+      long first = packets.firstKey();
+      long second = packets.higherKey(first);
+      long end = packets.lastKey() + packetTicks;
+      boolean restExceeds = decoded.size() + toSamples(end - second) >= keepSamples;
+      // A packet cut off from the rest by a gap longer than concealment bridges: a DTX refresh
+      // packet that waited alone until the talk spurt came. Played, the gap would be waited out in
+      // silence and the whole spurt heard that much late.
+      boolean isolated =
+          toSamples(second - first - packetTicks) > rebufferSamples
+              && decoded.size() + toSamples(end - first) > keepSamples;
+      if (!restExceeds && !isolated) {
         return;
       }
       lastSequence = packets.pollFirstEntry().getValue().sequenceNumber();
@@ -276,9 +297,17 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
     double packet = toSamples(packetTicks);
     double high = target + Math.max(packet, sampleRateHz / 50.0);
     double low = target - sampleRateHz / 100.0;
+    // Earned whatever the level, but never more than two of the longest periods, so a long spell
+    // at the target does not buy a burst of compression later.
+    compressionAllowanceSamples =
+        Math.min(
+            compressionAllowanceSamples + packet * MAX_COMPRESSION_SHARE, scaler.neededSamples());
     if (filteredLevelSamples > high) {
-      int removed = scaler.compress(decoded, filteredLevelSamples > high + 2 * packet);
+      int removed =
+          scaler.compress(
+              decoded, filteredLevelSamples > high + 2 * packet, (int) compressionAllowanceSamples);
       filteredLevelSamples -= removed;
+      compressionAllowanceSamples -= removed;
       counters.compressed += removed;
     } else if (filteredLevelSamples < low) {
       int added = scaler.expand(decoded, false);

@@ -27,12 +27,13 @@ final class TimeScaler {
   }
 
   /**
-   * Removes one period from the front of {@code queue}; returns how many samples went (0: none).
+   * Removes one period, if it is at most {@code maxSamples} long, from the front of {@code queue};
+   * returns how many samples went (0: none).
    */
-  int compress(SampleQueue queue, boolean force) {
+  int compress(SampleQueue queue, boolean force, int maxSamples) {
     short[] x = findable(queue);
     int lag = x == null ? 0 : acceptableLag(x, force);
-    if (lag == 0) {
+    if (lag == 0 || lag > maxSamples) {
       return 0;
     }
     short[] out = new short[lag];

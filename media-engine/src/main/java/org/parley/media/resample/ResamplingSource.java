@@ -48,6 +48,12 @@ public final class ResamplingSource implements AudioSource {
     return count;
   }
 
+  /** What the upstream source skipped, counted at this source's rate. */
+  @Override
+  public long droppedSamples() {
+    return upstream.droppedSamples() * resampler.outputRateHz() / resampler.inputRateHz();
+  }
+
   /** Reads enough upstream samples for about {@code wanted} more output samples. */
   private void pull(int wanted) {
     long inputNeeded =

@@ -74,6 +74,10 @@ public final class AudioStream implements AutoCloseable {
   private final byte[] payload = new byte[1500];
   private long timestamp = new Random().nextInt() & 0xFFFF_FFFFL;
   private boolean firstPacket = true;
+  // The source's dropped-sample count at the start and when last read, and the ticks stepped.
+  private final long droppedAtStart;
+  private long droppedSeen;
+  private long droppedTicksStepped;
   private volatile boolean muted;
   private volatile AudioFilter sendFilter;
   private volatile CallRecorder recorder;
@@ -93,6 +97,8 @@ public final class AudioStream implements AutoCloseable {
     this.clock = rtp.clock();
     int rate = settings.codec().sampleRateHz();
     this.source = source.sampleRateHz() == rate ? source : new ResamplingSource(source, rate);
+    this.droppedAtStart = this.source.droppedSamples();
+    this.droppedSeen = droppedAtStart;
     this.sink = sink.sampleRateHz() == rate ? sink : new ResamplingSink(rate, sink);
     this.encoder = settings.codec().newEncoder();
     this.sendFrame = new short[settings.frameSamples()];
@@ -218,6 +224,11 @@ public final class AudioStream implements AutoCloseable {
       return;
     }
     closed = true;
+    // One line per call: where the receive side's delay went (target, compression, late drops).
+    LOG.info(
+        "Audio stream on port {} ends; jitter buffer {}",
+        session.localRtpAddress().getPort(),
+        jitterBuffer.statistics());
     quality.close();
     media.shutdownNow();
     boolean stopped = false;
@@ -271,6 +282,7 @@ public final class AudioStream implements AutoCloseable {
     if (read < sendFrame.length) {
       Arrays.fill(sendFrame, Math.max(read, 0), sendFrame.length, (short) 0);
     }
+    skipDroppedCapture();
     AudioFilter filter = sendFilter;
     if (filter != null) {
       filter.process(sendFrame, sendFrame.length);
@@ -303,6 +315,31 @@ public final class AudioStream implements AutoCloseable {
       }
     }
     timestamp = (timestamp + settings.frameTicks()) & 0xFFFF_FFFFL;
+  }
+
+  /**
+   * Steps the timestamp over what the source dropped before this frame: the timestamp is the
+   * sampling instant (RFC 3550 §5.1), so the receiver sees a gap in media time, as after silence
+   * suppression, instead of a stream that from now on arrives late by the dropped length and raises
+   * its jitter buffer's target for the rest of the window. The packet after the gap is marked, as
+   * the first of a talk spurt (RFC 3551 §4.1).
+   */
+  private void skipDroppedCapture() {
+    long total = source.droppedSamples();
+    long dropped = total - droppedSeen;
+    if (dropped <= 0) {
+      return;
+    }
+    droppedSeen = total;
+    // Counted in samples and converted as a whole, so G.722's 16 kHz samples on its 8 kHz clock
+    // lose no half ticks over many drops.
+    long clockRateHz = settings.codec().clockRateHz();
+    long sampleRateHz = settings.codec().sampleRateHz();
+    long ticks = (total - droppedAtStart) * clockRateHz / sampleRateHz - droppedTicksStepped;
+    droppedTicksStepped += ticks;
+    timestamp = (timestamp + ticks) & 0xFFFF_FFFFL;
+    firstPacket = true;
+    LOG.debug("Capture dropped {} samples: RTP timestamp steps {} ticks", dropped, ticks);
   }
 
   private int nextSequence() {

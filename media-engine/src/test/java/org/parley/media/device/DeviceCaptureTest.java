@@ -58,6 +58,33 @@ class DeviceCaptureTest {
   }
 
   @Test
+  void aDroppedBacklogIsCountedInSamplesAtTheCallsRate() {
+    DeviceCapture capture = capture(HEADSET);
+    headset.backlogBytes = 1_500 * 32;
+
+    assertThat(capture.droppedSamples()).isZero();
+    capture.read(frame);
+
+    // 1.5 s waited, 20 ms of it kept: 1,480 ms at 16 kHz went unsent.
+    assertThat(capture.droppedSamples()).isEqualTo(1_480 * 16L);
+    capture.read(frame);
+    assertThat(capture.droppedSamples()).isEqualTo(1_480 * 16L);
+  }
+
+  @Test
+  void aBacklogDroppedFromA48kLineIsCountedAtTheCallsRate() {
+    headset.ratesHz.remove(16_000);
+    DeviceCapture capture = capture(HEADSET);
+    // 48 kHz mono: 96 bytes a millisecond.
+    headset.backlogBytes = 500 * 96;
+
+    capture.read(frame);
+
+    // All but the 20 ms kept went; the rest of that 20 ms and more was read for this frame.
+    assertThat(capture.droppedSamples()).isEqualTo(480 * 16L);
+  }
+
+  @Test
   void aRecordingCaptureKeepsAWholeBacklogAndReadsItInOrder() {
     DeviceCapture capture =
         DeviceCapture.keepingEverything(system, HEADSET, 16_000, events::add, HUNDRED_MS);
@@ -69,6 +96,7 @@ class DeviceCaptureTest {
 
     // 75 frames of 20 ms: exactly the 1.5 s that waited, none of it skipped.
     assertThat(headset.bytesRead).isEqualTo(1_500 * 32);
+    assertThat(capture.droppedSamples()).isZero();
     assertThat(headset.backlogBytes).isZero();
   }
 

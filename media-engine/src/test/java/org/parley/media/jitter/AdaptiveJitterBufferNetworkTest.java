@@ -233,6 +233,52 @@ class AdaptiveJitterBufferNetworkTest {
     assertThat(stats.packetsLate()).isBetween(25L, 35L);
   }
 
+  /**
+   * The sender's microphone stalls 300 ms after packet 100 and then drops that backlog; with {@code
+   * timestampsStepped} its RTP timestamps skip the dropped 300 ms (RFC 3550 §5.1), otherwise they
+   * carry on as if no time had passed. Returns the buffer after 10 s; {@code delays} gets the
+   * buffered delay after every pull.
+   */
+  private static AdaptiveJitterBuffer afterADroppedCaptureBacklog(
+      boolean timestampsStepped, List<Double> delays) {
+    AdaptiveJitterBuffer buffer = newBuffer();
+    int stallMillis = 300;
+    long stepTicks = timestampsStepped ? RATE * stallMillis / 1000 : 0;
+    List<RtpPacket> before = PlayoutSimulation.packetize(voiced(RATE * 2), SSRC, 0, 0);
+    List<RtpPacket> after =
+        PlayoutSimulation.packetize(voiced(RATE * 8), SSRC, 100, 100L * FRAME + stepTicks);
+    new PlayoutSimulation()
+        .send(before, 0, 1, k -> 10.0)
+        .send(after, 2000 + stallMillis, 1, k -> 10.0)
+        .play(buffer, 500, (b, f) -> delays.add(b.statistics().currentDelayMillis()));
+    return buffer;
+  }
+
+  @Test
+  void aCaptureBacklogDroppedWithSteppedTimestampsLeavesNoStandingDelay() {
+    List<Double> delays = new ArrayList<>();
+    AdaptiveJitterBuffer buffer = afterADroppedCaptureBacklog(true, delays);
+
+    JitterBufferStatistics stats = buffer.statistics();
+    assertThat(stats.targetDelayMillis()).isEqualTo(40.0);
+    assertThat(stats.packetsLate()).isZero();
+    assertThat(stats.packetsLost()).isZero();
+    assertThat(stats.resynchronisations()).isZero();
+    // From a second after the gap on, the delay is back at the clean stream's.
+    assertThat(delays.subList(170, 500)).allMatch(delay -> delay <= 40 + 20 + 20);
+  }
+
+  @Test
+  void aCaptureBacklogDroppedWithoutSteppingTheTimestampsReadsAsLateAndRaisesTheTarget() {
+    // Why the sender steps them: otherwise every later packet reads 300 ms late, and the target
+    // (and what is buffered) holds that for the rest of the window.
+    List<Double> delays = new ArrayList<>();
+    AdaptiveJitterBuffer buffer = afterADroppedCaptureBacklog(false, delays);
+
+    assertThat(buffer.statistics().targetDelayMillis()).isGreaterThan(300.0);
+    assertThat(delays.get(400)).isGreaterThan(300.0);
+  }
+
   @Test
   void aBurstWhosePacketsComeOneEncodeApartStillCountsOnce() {
     AdaptiveJitterBuffer buffer = newBuffer();
@@ -243,6 +289,41 @@ class AdaptiveJitterBufferNetworkTest {
         .play(buffer, packets.size());
 
     assertThat(buffer.statistics().targetDelayMillis()).isEqualTo(40.0);
+  }
+
+  @Test
+  void aTalkSpurtAfterOpusStyleDtxIsHeardAtTheTargetDelayNotBehindTheLastRefreshPacket() {
+    // libopus's DTX: 1 s of speech, then during 2 s of silence one packet every 400 ms (comfort
+    // noise refresh), then speech again. Sequence numbers count the packets sent; timestamps keep
+    // media time. A refresh packet waits alone (less than the target) until the spurt arrives.
+    short[] signal = voiced(RATE * 4);
+    for (int i = RATE; i < 3 * RATE; i++) {
+      signal[i] = (short) (i % 7 * 10 - 30); // quiet noise
+    }
+    List<RtpPacket> all = PlayoutSimulation.packetize(signal, SSRC, 0, 0);
+    PlayoutSimulation network = new PlayoutSimulation();
+    int sequence = 0;
+    for (int k = 0; k < all.size(); k++) {
+      if (k >= 50 && k < 150 && k % 20 != 0) {
+        continue; // not sent: DTX
+      }
+      RtpPacket p = all.get(k);
+      network.deliver(
+          k * 20L + 10, RtpPacket.of(0, k == 150, sequence++, p.timestamp(), SSRC, p.payload()));
+    }
+    List<Double> delays = new ArrayList<>();
+    short[] played =
+        network.play(newBuffer(), 200, (b, f) -> delays.add(b.statistics().currentDelayMillis()));
+
+    int spurtFrame = -1;
+    for (int f = 150; f < 200 && spurtFrame < 0; f++) {
+      if (Spectrum.rms(played, f * FRAME, FRAME) > 1000) {
+        spurtFrame = f;
+      }
+    }
+    // The spurt's first packet arrives at 3,010 ms; it plays within the target (and a frame).
+    assertThat(spurtFrame * 20).isBetween(3000, 3010 + 40 + 20);
+    assertThat(delays.subList(175, 200)).allMatch(delay -> delay <= 40 + 20 + 20);
   }
 
   @Test

@@ -1,9 +1,11 @@
 package org.parley.media.jitter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import java.util.function.ObjIntConsumer;
 import org.parley.media.codec.AudioEncoder;
 import org.parley.media.codec.G711Codec;
@@ -77,22 +79,36 @@ final class PlayoutSimulation {
    * buffer after each; returns everything played.
    */
   short[] play(JitterBuffer buffer, int frames, ObjIntConsumer<JitterBuffer> afterPull) {
+    return play(buffer, frames, f -> true, afterPull);
+  }
+
+  /**
+   * As {@link #play(JitterBuffer, int, ObjIntConsumer)}, but frame slots where {@code pulls} is
+   * false pass without a pull (a player that stalled and lost that time): packets still arrive,
+   * nothing is played, and the output holds only the frames pulled.
+   */
+  short[] play(
+      JitterBuffer buffer, int frames, IntPredicate pulls, ObjIntConsumer<JitterBuffer> afterPull) {
     List<Delivery> sorted = new ArrayList<>(deliveries);
     sorted.sort(Comparator.comparingLong(Delivery::arrivalMillis)); // stable: ties keep send order
     short[] out = new short[frames * FRAME];
     short[] frame = new short[FRAME];
     int next = 0;
+    int pulled = 0;
     for (int f = 0; f < frames; f++) {
       long now = (long) f * FRAME_MILLIS;
       while (next < sorted.size() && sorted.get(next).arrivalMillis() <= now) {
         buffer.insert(sorted.get(next).packet(), sorted.get(next).arrivalMillis());
         next++;
       }
+      if (!pulls.test(f)) {
+        continue;
+      }
       buffer.pull(frame);
-      System.arraycopy(frame, 0, out, f * FRAME, FRAME);
+      System.arraycopy(frame, 0, out, pulled++ * FRAME, FRAME);
       afterPull.accept(buffer, f);
     }
-    return out;
+    return Arrays.copyOf(out, pulled * FRAME);
   }
 
   short[] play(JitterBuffer buffer, int frames) {

@@ -45,6 +45,12 @@ public final class DeviceAudioProvider implements CallAudioProvider {
     return new PreparedAudio(media, mute);
   }
 
+  /** The chosen microphone keeping every sample, however late the recorder reads it. */
+  @Override
+  public DeviceCapture recordingMicrophone() {
+    return devices.openRecordingCapture(choice.get(), DEVICE_RATE_HZ, AudioDeviceListener.none());
+  }
+
   /**
    * The codecs in the user's order (by SDP encoding name); codecs the order does not name follow in
    * their default order, so a new codec is never silently dropped.

@@ -45,6 +45,11 @@ public final class MuteSwitch implements AudioSource {
   }
 
   @Override
+  public long droppedSamples() {
+    return microphone.droppedSamples();
+  }
+
+  @Override
   public void close() {
     microphone.close();
   }

@@ -1,7 +1,6 @@
 package org.parley.server.sip.jainsip;
 
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.UUID;
 import javax.sip.InvalidArgumentException;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
@@ -15,16 +14,6 @@ import javax.sip.message.Request;
 final class ProxyBranches {
 
   static final String MAGIC_COOKIE = "z9hG4bK";
-
-  /**
-   * The unique part of our branches: random per process, then a counter. A {@code UUID} per branch
-   * drew on the shared SecureRandom for every forwarded request; unique in time and space (RFC 3261
-   * §8.1.1.7) needs only that no two branches of this process, or of its restarts, collide.
-   */
-  private static final String PROCESS_PREFIX =
-      Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
-
-  private static final AtomicLong BRANCH_COUNTER = new AtomicLong();
 
   private ProxyBranches() {}
 
@@ -41,11 +30,7 @@ final class ProxyBranches {
 
   /** Our branch: the loop-detection hash of RFC 3261 §16.6 step 8, then a unique part. */
   static String uniqueBranch(String loopHash) {
-    return MAGIC_COOKIE
-        + loopHash
-        + "."
-        + PROCESS_PREFIX
-        + Long.toHexString(BRANCH_COUNTER.incrementAndGet());
+    return MAGIC_COOKIE + loopHash + "." + UUID.randomUUID().toString().replace("-", "");
   }
 
   /** Same input, same branch: a stateless proxy must map retransmissions to one branch. */

@@ -64,7 +64,10 @@ final class ServerService {
         + "WantedBy=multi-user.target\n";
   }
 
-  /** postinst, on configure: the user, an empty settings file, the unit, and systemd told. */
+  /**
+   * postinst, on configure: the user and its data folder, an empty settings file, the unit, and
+   * systemd told.
+   */
   static String postinstConfigure() {
     return "        if ! getent passwd "
         + USER
@@ -75,6 +78,14 @@ final class ServerService {
         + USER
         + "\n"
         + "        fi\n"
+        // Before the first start too: an administrator adds users as this user (admin guide).
+        + "        install -d -o "
+        + USER
+        + " -g "
+        + USER
+        + " -m 0750 "
+        + DATA_DIR
+        + "\n"
         + "        mkdir -p /etc/parley\n"
         + "        if [ ! -e "
         + CONFIG_FILE

@@ -73,7 +73,10 @@ class DebMaintainerScriptsTest {
     assertThat(postinst.indexOf("DESKTOP_COMMANDS_INSTALL"))
         .isLessThan(postinst.indexOf("update-desktop-database -q /usr/share/applications"));
     assertThat(unitWrittenBy(postinst)).isEqualTo(ServerService.unit());
-    assertThat(postinst).contains("adduser --system --group").doesNotContain("systemctl enable");
+    assertThat(postinst)
+        .contains(
+            "adduser --system --group", "install -d -o parley -g parley -m 0750 /var/lib/parley")
+        .doesNotContain("systemctl enable");
     // As jpackage fills it in: the script must parse.
     assertParses(
         "postinst.filled",

@@ -35,5 +35,27 @@ if "%NEEDS_BUILD%"=="1" (
   type nul > "%STAMP%"
 )
 
-"%JAVA_CMD%" %PARLEY_JAVA_OPTS% -XX:+ExitOnOutOfMemoryError -jar "%JAR%" %*
+rem JVM options, split as in ./parley (the reasons are there; docs/benchmarks.md, ADR 0043): the
+rem desktop client's for the app and every subcommand but the server itself, which keeps the JVM's
+rem defaults. They come first, so PARLEY_JAVA_OPTS overrides any of them; a collector named there
+rem replaces ours (the JVM refuses two). The Linux-only parts (glibc arenas, software rendering
+rem without a GPU) and the class-data archive are left out here.
+set "JVM_OPTS=-XX:+ExitOnOutOfMemoryError -Xms32m -Xmx1g -Xmn8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MetaspaceSize=64m -XX:TieredStopAtLevel=1"
+set "GC_OPT=-XX:+UseSerialGC"
+if defined PARLEY_JAVA_OPTS (
+  echo(%PARLEY_JAVA_OPTS%| findstr /r /c:"-XX:+Use.*GC" >nul && set "GC_OPT="
+)
+set "JVM_OPTS=%JVM_OPTS% %GC_OPT%"
+rem The SIP server itself (server with options, not server user ...): a proxied call cost 1.5x the
+rem CPU with the options above.
+set "ARG1=%~1"
+set "ARG2=%~2"
+set "SERVER_OPTS="
+if "%ARG1%"=="server" (
+  if not defined ARG2 set "SERVER_OPTS=-XX:+ExitOnOutOfMemoryError"
+  if defined ARG2 if "%ARG2:~0,1%"=="-" set "SERVER_OPTS=-XX:+ExitOnOutOfMemoryError"
+)
+if defined SERVER_OPTS set "JVM_OPTS=%SERVER_OPTS%"
+
+"%JAVA_CMD%" %JVM_OPTS% %PARLEY_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

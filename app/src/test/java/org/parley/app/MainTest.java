@@ -39,4 +39,14 @@ class MainTest {
 
     assertThat(launches).containsExactly(List.of("sip:alice@example.com"));
   }
+
+  @Test
+  void theServerLauncherRunsTheServerCommandWithTheArgumentsGiven() {
+    assertThat(ServerMain.serverArguments(new String[] {"--data", "/var/lib/parley"}))
+        .containsExactly("server", "--data", "/var/lib/parley");
+    assertThat(ServerMain.serverArguments(new String[0])).containsExactly("server");
+    // "server --help" is the server command's help: no desktop, status 0.
+    assertThat(Main.run(ServerMain.serverArguments(new String[] {"--help"}), desktop)).isZero();
+    assertThat(launches).isEmpty();
+  }
 }

@@ -61,6 +61,10 @@ public final class InstallerBuilder {
     List<String> arguments = plan.arguments();
     try {
       UrlSchemeResources.write(plan.type(), plan.resourceDir());
+      ServerLauncher.write(plan.type(), plan.resourceDir());
+      if (plan.type() == InstallerType.DEB) {
+        DebMaintainerScripts.write(plan.resourceDir());
+      }
     } catch (IOException e) {
       throw new InstallerException(
           "Cannot write the installer's resources to "

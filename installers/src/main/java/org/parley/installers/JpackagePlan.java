@@ -21,11 +21,10 @@ public record JpackagePlan(
    * docs/benchmarks.md, "Desktop"): the serial collector and a small initial heap keep the idle RSS
    * down, a small young generation and bounded free ratios keep the committed heap near the live
    * set (ADR 0040), the metaspace threshold spares the start its full collections, and the client
-   * compiler alone starts faster without making calls cost more CPU. An installed server ({@code
-   * parley server}) runs with them too; the launcher gives it the JVM's defaults instead (ADR
-   * 0039).
+   * compiler alone starts faster without making calls cost more CPU. The server has its own
+   * launcher with its own options ({@link ServerLauncher}, ADR 0043).
    */
-  static final List<String> JAVA_OPTIONS =
+  static final List<String> DESKTOP_JAVA_OPTIONS =
       List.of(
           "-XX:+ExitOnOutOfMemoryError",
           "-XX:+UseSerialGC",
@@ -54,9 +53,15 @@ public record JpackagePlan(
     add(args, "--main-class", MAIN_CLASS);
     add(args, "--runtime-image", runtimeImage.toString());
     add(args, "--dest", destination.toString());
-    JAVA_OPTIONS.forEach(option -> add(args, "--java-options", option));
+    DESKTOP_JAVA_OPTIONS.forEach(option -> add(args, "--java-options", option));
+    // bin/parley-server beside bin/Parley: the same jar and runtime, the server's JVM options.
+    add(
+        args,
+        "--add-launcher",
+        ServerLauncher.NAME + "=" + ServerLauncher.propertiesFile(resourceDir()));
     if (type != InstallerType.APP_IMAGE) {
-      // The sip:, sips: and tel: link handler files (UrlSchemeResources), written there first.
+      // The link handler files (UrlSchemeResources) and the DEB's maintainer scripts
+      // (DebMaintainerScripts), written there first.
       add(args, "--resource-dir", resourceDir().toString());
     }
     switch (type) {
@@ -76,8 +81,8 @@ public record JpackagePlan(
         if (type == InstallerType.DEB) {
           add(args, "--linux-deb-maintainer", "parley@localhost");
           // Opus FEC decoding binds the system libopus (ADR 0032); without it calls fall back to
-          // PLC.
-          add(args, "--linux-package-deps", "libopus0");
+          // PLC. postinst creates the server service's user with adduser (ServerService).
+          add(args, "--linux-package-deps", "libopus0, adduser");
         }
       }
       case APP_IMAGE -> {
@@ -88,7 +93,10 @@ public record JpackagePlan(
     return args;
   }
 
-  /** Where the files jpackage reads through {@code --resource-dir} go: beside the destination. */
+  /**
+   * Where the files jpackage reads go (through {@code --resource-dir}, and the server launcher's
+   * properties): beside the destination.
+   */
   public Path resourceDir() {
     Path name = destination.getFileName();
     return destination.resolveSibling((name == null ? "installer" : name) + "-resources");

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The files jpackage reads from its {@code --resource-dir} to make Parley the OS's handler of
- * {@code sip:}, {@code sips:} and {@code tel:} links: a desktop entry and a postinst for Linux, an
- * Info.plist for macOS, a main WiX source for Windows (ADR 0037). The words in capitals ({@code
+ * {@code sip:}, {@code sips:} and {@code tel:} links: a desktop entry for Linux, an Info.plist for
+ * macOS, a main WiX source for Windows (ADR 0037). The words in capitals ({@code
  * APPLICATION_LAUNCHER}, {@code DEPLOY_BUNDLE_NAME}, {@code $(var.JpAppName)}) are jpackage's own
  * placeholders, filled in when it packages.
  */
@@ -40,11 +40,8 @@ public final class UrlSchemeResources {
   public static List<Path> write(InstallerType type, Path dir) throws IOException {
     Map<String, String> files = new LinkedHashMap<>();
     switch (type) {
-      case DEB -> {
-        files.put(JpackagePlan.NAME + ".desktop", desktopEntry());
-        files.put("postinst", debPostinst());
-      }
-      case RPM -> files.put(JpackagePlan.NAME + ".desktop", desktopEntry());
+      // The DEB's postinst, which updates the desktop database, is DebMaintainerScripts'.
+      case DEB, RPM -> files.put(JpackagePlan.NAME + ".desktop", desktopEntry());
       case DMG -> files.put("Info.plist", infoPlist());
       case MSI -> files.put("main.wxs", mainWxs());
       case APP_IMAGE -> {
@@ -80,35 +77,6 @@ public final class UrlSchemeResources {
         + "MimeType="
         + mimeTypes
         + "\n";
-  }
-
-  /**
-   * The DEB's postinst: jpackage's menu install, then the desktop database that maps the scheme
-   * handlers to our entry (xdg-desktop-menu updates it only when it finds the tool itself).
-   */
-  static String debPostinst() {
-    return "#!/bin/sh\n"
-        + "# postinst of APPLICATION_PACKAGE: menu entry and sip:, sips:, tel: link handler.\n"
-        + "set -e\n"
-        + "\n"
-        + "case \"$1\" in\n"
-        + "    configure)\n"
-        + "DESKTOP_COMMANDS_INSTALL\n"
-        + "        if command -v update-desktop-database >/dev/null 2>&1; then\n"
-        + "            update-desktop-database -q /usr/share/applications || true\n"
-        + "        fi\n"
-        + "    ;;\n"
-        + "\n"
-        + "    abort-upgrade|abort-remove|abort-deconfigure)\n"
-        + "    ;;\n"
-        + "\n"
-        + "    *)\n"
-        + "        echo \"postinst called with unknown argument '$1'\" >&2\n"
-        + "        exit 1\n"
-        + "    ;;\n"
-        + "esac\n"
-        + "\n"
-        + "exit 0\n";
   }
 
   /** The macOS bundle's Info.plist, with the URL types Launch Services routes to us. */

@@ -41,6 +41,16 @@ class AppImageIT {
     assertThat(process.exitValue()).as(output).isZero();
     assertThat(output.strip()).isEqualTo("Parley " + version);
     assertThat(Files.exists(image.resolve("lib/runtime/lib/modules"))).isTrue();
+
+    // The server's launcher runs the server command: its help, not the desktop.
+    Process server =
+        new ProcessBuilder(image.resolve("bin/parley-server").toString(), "--help")
+            .redirectErrorStream(true)
+            .start();
+    String help = new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(server.exitValue()).as(help).isZero();
+    assertThat(help).contains("Usage: parley server", "--sip-port");
   }
 
   @Test

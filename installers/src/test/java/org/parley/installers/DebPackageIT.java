@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -30,7 +31,7 @@ class DebPackageIT {
   @TempDir Path work;
 
   @Test
-  void theDebInstallsADesktopEntryThatHandlesSipSipsAndTelLinks() throws Exception {
+  void theDebInstallsTheLinkHandlerAndTheServerLauncherWithItsService() throws Exception {
     assumeTrue(onPath("dpkg-deb") && onPath("fakeroot"), "needs dpkg-deb and fakeroot");
     Path dist = Files.createDirectories(work.resolve("dist"));
     standInJar(dist.resolve(JpackagePlan.MAIN_JAR));
@@ -61,6 +62,34 @@ class DebPackageIT {
         .contains("xdg-desktop-menu install /opt/parley/lib/parley-Parley.desktop")
         .contains("update-desktop-database -q /usr/share/applications")
         .doesNotContain("DESKTOP_COMMANDS_INSTALL");
+
+    // Two launchers, each with its own JVM options in its cfg (jpackage's [JavaOptions]).
+    assertThat(files.resolve("opt/parley/bin/Parley")).isExecutable();
+    assertThat(files.resolve("opt/parley/bin/parley-server")).isExecutable();
+    List<String> desktopCfg = Files.readAllLines(files.resolve("opt/parley/lib/app/Parley.cfg"));
+    List<String> serverCfg =
+        Files.readAllLines(files.resolve("opt/parley/lib/app/parley-server.cfg"));
+    assertThat(desktopCfg)
+        .contains(
+            "app.mainclass=org.parley.app.Main",
+            "java-options=-XX:+UseSerialGC",
+            "java-options=-XX:TieredStopAtLevel=1");
+    assertThat(serverCfg)
+        .contains(
+            "app.mainclass=org.parley.app.ServerMain", "java-options=-XX:+ExitOnOutOfMemoryError");
+    assertThat(serverCfg).noneMatch(line -> line.contains("SerialGC") || line.contains("Tiered"));
+    // No menu item for the server: jpackage 17 makes its entry anyway, ours is hidden.
+    assertThat(Files.readAllLines(files.resolve("opt/parley/lib/parley-parley-server.desktop")))
+        .contains("NoDisplay=true", "Exec=/opt/parley/bin/parley-server")
+        .noneMatch(line -> line.startsWith("MimeType"));
+    // The service postinst writes runs that launcher.
+    Map<String, String> service =
+        DebMaintainerScriptsTest.serviceSection(DebMaintainerScriptsTest.unitWrittenBy(postinst));
+    assertThat(service.get("ExecStart")).startsWith("/opt/parley/bin/parley-server ");
+    assertThat(Files.readString(control.resolve("prerm")))
+        .contains("systemctl stop parley-server.service")
+        .doesNotContain("DESKTOP_COMMANDS_UNINSTALL", "UTILITY_SCRIPTS");
+    assertThat(Files.readString(control.resolve("control"))).contains("libopus0, adduser");
   }
 
   private static void standInJar(Path jar) throws IOException {

@@ -54,9 +54,9 @@ class JpackagePlanTest {
   }
 
   @Test
-  void debDependsOnTheSystemLibopusForOpusFec() {
+  void debDependsOnTheSystemLibopusForOpusFecAndOnAdduserForTheServiceUser() {
     assertThat(valueOf(argumentsFor(InstallerType.DEB, "1.0.0"), "--linux-package-deps"))
-        .isEqualTo("libopus0");
+        .isEqualTo("libopus0, adduser");
     assertThat(argumentsFor(InstallerType.APP_IMAGE, "1.0.0"))
         .doesNotContain("--linux-package-deps");
   }
@@ -86,17 +86,19 @@ class JpackagePlanTest {
     assertThat(argumentsFor(InstallerType.APP_IMAGE, "1.0.0")).doesNotContain("--resource-dir");
   }
 
-  @Test
-  void theAppRunsWithTheLaunchersJvmOptions() {
-    List<String> args = argumentsFor(InstallerType.DEB, "1.0.0");
-
-    List<String> javaOptions = new ArrayList<>();
+  private static List<String> valuesOf(List<String> args, String option) {
+    List<String> values = new ArrayList<>();
     for (int i = 0; i < args.size() - 1; i++) {
-      if (args.get(i).equals("--java-options")) {
-        javaOptions.add(args.get(i + 1));
+      if (args.get(i).equals(option)) {
+        values.add(args.get(i + 1));
       }
     }
-    assertThat(javaOptions)
+    return values;
+  }
+
+  @Test
+  void theAppRunsWithTheLaunchersJvmOptions() {
+    assertThat(valuesOf(argumentsFor(InstallerType.DEB, "1.0.0"), "--java-options"))
         .containsExactly(
             "-XX:+ExitOnOutOfMemoryError",
             "-XX:+UseSerialGC",
@@ -107,5 +109,14 @@ class JpackagePlanTest {
             "-XX:MaxHeapFreeRatio=30",
             "-XX:MetaspaceSize=64m",
             "-XX:TieredStopAtLevel=1");
+  }
+
+  @Test
+  void everyInstallerAddsTheServerLauncherFromItsPropertiesFile() {
+    for (InstallerType type : InstallerType.values()) {
+      assertThat(valuesOf(argumentsFor(type, "1.0.0"), "--add-launcher"))
+          .as(type.name())
+          .containsExactly("parley-server=" + Path.of("out-resources", "parley-server.properties"));
+    }
   }
 }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +30,7 @@ class UrlSchemeResourcesTest {
 
     assertThat(written)
         .extracting(path -> path.getFileName().toString())
-        .containsExactly("Parley.desktop", "postinst");
+        .containsExactly("Parley.desktop");
     Map<String, String> entry = desktopEntry(Files.readString(dir.resolve("Parley.desktop")));
     assertThat(entry.get("Type")).isEqualTo("Application");
     assertThat(entry.get("Exec")).isEqualTo("APPLICATION_LAUNCHER %u");
@@ -44,27 +43,7 @@ class UrlSchemeResourcesTest {
   }
 
   @Test
-  void debPostinstInstallsTheMenuEntryThenUpdatesTheDesktopDatabase() throws Exception {
-    UrlSchemeResources.write(InstallerType.DEB, dir);
-    String postinst = Files.readString(dir.resolve("postinst"));
-
-    assertThat(postinst).startsWith("#!/bin/sh\n").contains("\nDESKTOP_COMMANDS_INSTALL\n");
-    assertThat(postinst.indexOf("DESKTOP_COMMANDS_INSTALL"))
-        .isLessThan(postinst.indexOf("update-desktop-database -q /usr/share/applications"));
-    // As jpackage fills it in: the script must parse.
-    Path filled = dir.resolve("postinst.filled");
-    Files.writeString(
-        filled,
-        postinst.replace(
-            "DESKTOP_COMMANDS_INSTALL",
-            "xdg-desktop-menu install /opt/parley/lib/parley-Parley.desktop"));
-    Process check = new ProcessBuilder("sh", "-n", filled.toString()).start();
-    assertThat(check.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(check.exitValue()).isZero();
-  }
-
-  @Test
-  void rpmGetsTheDesktopEntryOnly() throws Exception {
+  void rpmGetsTheSameDesktopEntry() throws Exception {
     assertThat(UrlSchemeResources.write(InstallerType.RPM, dir))
         .extracting(path -> path.getFileName().toString())
         .containsExactly("Parley.desktop");

@@ -12,6 +12,8 @@
 //   mixers     only the device lookup each call makes (AudioSystem.getMixerInfo and its lines)
 //   codecs     an encoder and a decoder of each default codec (Opus, G.722, PCMU, PCMA), 25
 //              frames through each, then closed
+//   load       only the default codec list (FFmpeg's and libopus's natives load on the first
+//              cycle): what loading them ahead of the first call would add to the idle app
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,13 +51,14 @@ public final class NativeGrowth {
           case "rawlines" -> NativeGrowth::rawLines;
           case "mixers" -> NativeGrowth::mixers;
           case "codecs" -> NativeGrowth::codecs;
+          case "load" -> FfmpegCodecs::defaultRegistry;
           default -> throw new IllegalArgumentException("unknown mode " + mode);
         };
     System.out.printf("mode %s, %d cycles%n", mode, cycles);
     report(0);
     for (int i = 1; i <= cycles; i++) {
       cycle.run();
-      if (i == 10 || i == cycles || (i >= 20 && Integer.bitCount(i / 10) == 1 && i % 10 == 0)) {
+      if (i == 1 || i == 10 || i == cycles || (i >= 20 && Integer.bitCount(i / 10) == 1 && i % 10 == 0)) {
         report(i);
       }
     }

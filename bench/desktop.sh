@@ -25,7 +25,10 @@
 # DESK_HISTOGRAM=1 a heap histogram after a full collection at call 10 and after the last call
 # (parley-histogram-10.txt, parley-histogram-N.txt; those collections make the RSS figures after
 # calls smaller than a plain run's), beside per-mapping summaries at both points (parley-smaps-*). PARLEY_JAVA_OPTS=-XX:NativeMemoryTracking=summary adds the
-# JVM's native memory summary at both points (parley-nmt-*.txt).
+# JVM's native memory summary at both points (parley-nmt-*.txt). Every client's resident memory
+# and main malloc arena ([heap]) after each call go to <client>-per-call.csv, so a plateau shows
+# apart from growth; for Parley also the whole smaps at both points (parley-smaps-full-*.txt) and,
+# after the last call, what the JVM's trim of the native heap gave back (parley-trim.txt).
 # Parley runs as ./parley runs it (its JVM options, its class-data archive). The archive is made by
 # the first start of each build; DESK_PRIME=1 (the default) starts Parley once beforehand, on a
 # profile of its own, so that the measured start is a usual one and not that first one.
@@ -70,6 +73,13 @@ cleanup() {
   [[ -n "${PULSE_RUNTIME_PATH:-}" ]] && pulseaudio --kill 2>/dev/null || true
 }
 trap cleanup EXIT
+
+# Resident memory of process $1 and of its main malloc arena, in KB: "rss,heap".
+rss_heap_kb() {
+  awk '/^VmRSS:/ { rss = $2 } END { printf "%d,", rss }' "/proc/$1/status"
+  awk '/^[0-9a-f]+-[0-9a-f]+ / { heap = ($NF == "[heap]") } heap && /^Rss:/ { kb += $2 }
+       END { printf "%d\n", kb }' "/proc/$1/smaps"
+}
 
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 # CPU seconds (user + system) the process $1 has used so far.
@@ -142,6 +152,7 @@ smaps_summary() {
 # and the JVM's native memory when tracked), tagged $2 (call count).
 jvm_snapshot() {
   smaps_summary "$1" > "$out/parley-smaps-$2.txt" 2>/dev/null || true
+  cp "/proc/$1/smaps" "$out/parley-smaps-full-$2.txt" 2>/dev/null || true
   [[ "$histogram" == 1 ]] && jcmd "$1" GC.class_histogram > "$out/parley-histogram-$2.txt" 2>&1
   jcmd "$1" VM.native_memory summary > "$out/parley-nmt-$2.txt" 2>&1 || true
 }
@@ -227,9 +238,12 @@ measure() {
   rss_idle="$(rss_mb "$client_pid")"
   log "$name: idle RSS $rss_idle MB"
   smaps_summary "$client_pid" > "$out/$name-idle-smaps.txt" 2>/dev/null || true
+  echo "call,rss_kb,heap_kb" > "$out/$name-per-call.csv"
+  echo "0,$(rss_heap_kb "$client_pid")" >> "$out/$name-per-call.csv"
   for ((i = 1; i <= calls; i++)); do
     "call_$name"
     wait_for "(( \$(calls_ended $name) >= $i ))" 30 || die "$name: call $i did not end within 30 s"
+    echo "$i,$(rss_heap_kb "$client_pid")" >> "$out/$name-per-call.csv"
     if [[ $i -eq 10 ]]; then
       rss_10="$(rss_mb "$client_pid")"
       cpu_10="$(cpu_s "$client_pid")"
@@ -241,7 +255,13 @@ measure() {
   fi
   sleep 5
   rss_end="$(rss_mb "$client_pid")"
-  [[ "$name" == parley ]] && jvm_snapshot "$client_pid" "$calls"
+  if [[ "$name" == parley ]]; then
+    jvm_snapshot "$client_pid" "$calls"
+    # What of the growth is memory freed but kept by malloc (glibc returns it only when trimmed):
+    # the JVM's trim, then the resident memory again.
+    jcmd "$client_pid" System.trim_native_heap > "$out/parley-trim.txt" 2>&1 || true
+    echo "rss_after_trim_mb=$(rss_mb "$client_pid")" >> "$out/parley-trim.txt"
+  fi
   log "$name: RSS after 10 calls ${rss_10:-n/a} MB, after $calls calls $rss_end MB; CPU ${cpu_registered} s to registered, ${per_call:-n/a} ms per call"
   echo "$name,$to_registered,$rss_idle,${rss_10:-},$calls,$rss_end,$cpu_registered,$per_call" >> "$out/desktop.csv"
   kill "$client_pid" 2>/dev/null || true

@@ -132,7 +132,7 @@ public final class DeviceCapture implements AudioSource {
         }
         return frame.length;
       } catch (IOException e) {
-        session.failed(e);
+        failedUnlessStopping(e);
       }
     }
     Arrays.fill(frame, (short) 0);
@@ -150,6 +150,14 @@ public final class DeviceCapture implements AudioSource {
   public synchronized void close() {
     closed = true;
     session.close();
+  }
+
+  // A call that ends stops its media threads by interrupting them, which cuts short the wait for a
+  // read: that is the call's teardown, not a lost device to report and move away from.
+  private void failedUnlessStopping(IOException e) {
+    if (!Thread.currentThread().isInterrupted()) {
+      session.failed(e);
+    }
   }
 
   // Capture waiting longer than the limit is dropped rather than sent late: each frame reads one

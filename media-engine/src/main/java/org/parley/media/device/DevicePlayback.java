@@ -129,6 +129,11 @@ public final class DevicePlayback implements AudioSink {
         play(line, frame, sampleCount);
         return;
       } catch (IOException e) {
+        // A call that ends interrupts its media threads, which cuts short the wait for a write:
+        // that is the call's teardown, not a lost device to report and move away from.
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
         session.failed(e);
       }
     }

@@ -152,6 +152,26 @@ class DeviceCaptureTest {
   }
 
   @Test
+  void aReadCutShortByTheCallsTeardownIsNotALostDevice() {
+    DeviceCapture capture = capture(HEADSET);
+    capture.read(frame);
+    headset.readsBeforeFailure = 0; // the read fails as StallGuard's does when interrupted
+
+    Thread.currentThread().interrupt(); // what a call's close does to its media threads
+    try {
+      assertThat(capture.read(frame)).isEqualTo(320);
+      assertThat(Thread.currentThread().isInterrupted()).as("the interrupt stays set").isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+
+    assertThat(frame).containsOnly((short) 0);
+    assertThat(events).isEmpty();
+    assertThat(capture.currentDevice()).isEqualTo(HEADSET);
+    assertThat(system.opened).containsExactly("USB Headset@16000");
+  }
+
+  @Test
   void aDeviceLostMidStreamFallsBackToTheDefaultWithoutThrowing() {
     headset.readsBeforeFailure = 3;
     DeviceCapture capture = capture(HEADSET);

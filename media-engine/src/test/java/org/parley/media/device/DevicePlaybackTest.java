@@ -106,6 +106,25 @@ class DevicePlaybackTest {
   }
 
   @Test
+  void aWriteCutShortByTheCallsTeardownIsNotALostDevice() {
+    DevicePlayback playback = playback(HEADSET);
+    playback.write(new short[160], 160);
+    headset.readsBeforeFailure = 0; // the write fails as StallGuard's does when interrupted
+
+    Thread.currentThread().interrupt(); // what a call's close does to its media threads
+    try {
+      playback.write(new short[160], 160);
+      assertThat(Thread.currentThread().isInterrupted()).as("the interrupt stays set").isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+
+    assertThat(events).isEmpty();
+    assertThat(playback.currentDevice()).isEqualTo(HEADSET);
+    assertThat(system.opened).containsExactly("USB Headset@8000");
+  }
+
+  @Test
   void aDeviceLostMidStreamMovesPlaybackToTheDefaultWithoutThrowing() {
     headset.readsBeforeFailure = 3; // the priming silence and two frames
     DevicePlayback playback = playback(HEADSET);

@@ -54,6 +54,9 @@ public record JpackagePlan(
     add(args, "--runtime-image", runtimeImage.toString());
     add(args, "--dest", destination.toString());
     DESKTOP_JAVA_OPTIONS.forEach(option -> add(args, "--java-options", option));
+    if (NativeHeapTrim.appliesTo(type, runtimeImage)) {
+      add(args, "--java-options", NativeHeapTrim.OPTION);
+    }
     // bin/parley-server beside bin/Parley: the same jar and runtime, the server's JVM options.
     add(
         args,

@@ -99,20 +99,7 @@ class AdaptiveJitterBufferCompressionTest {
     Run run = playWithAStall(signal, frames);
 
     short[] played = run.played();
-    List<Double> runs = new ArrayList<>();
-    double current = 0;
-    int length = 0;
-    for (int f = 0; f < played.length / FRAME; f++) {
-      double tone =
-          Spectrum.rms(played, f * FRAME, FRAME) < 500
-              ? 0
-              : Spectrum.strongestOf(played, f * FRAME, FRAME, RATE, tones);
-      length = tone == current ? length + 1 : 1;
-      current = tone;
-      if (length == 3 && tone != 0 && (runs.isEmpty() || runs.get(runs.size() - 1) != tone)) {
-        runs.add(tone);
-      }
-    }
+    List<Double> runs = Spectrum.toneRuns(played, played.length / FRAME, FRAME, RATE, tones);
     assertThat(runs).containsExactly(400.0, 1000.0, 600.0, 1400.0, 800.0, 500.0, 1200.0, 700.0);
     assertThat(run.buffer().statistics().compressedSamples()).isGreaterThan(0);
   }

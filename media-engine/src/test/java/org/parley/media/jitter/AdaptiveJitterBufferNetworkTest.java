@@ -185,21 +185,7 @@ class AdaptiveJitterBufferNetworkTest {
                 k -> random.nextInt(100) < lossPercent ? null : 10 + random.nextDouble() * 20)
             .play(buffer, packets.size() + 20);
 
-    // Runs of at least three frames with the same strongest tone, in order of appearance.
-    List<Double> runs = new ArrayList<>();
-    double current = 0;
-    int length = 0;
-    for (int f = 0; f < packets.size() + 20; f++) {
-      double tone =
-          Spectrum.rms(played, f * FRAME, FRAME) < 500
-              ? 0
-              : Spectrum.strongestOf(played, f * FRAME, FRAME, RATE, tones);
-      length = tone == current ? length + 1 : 1;
-      current = tone;
-      if (length == 3 && tone != 0 && (runs.isEmpty() || runs.get(runs.size() - 1) != tone)) {
-        runs.add(tone);
-      }
-    }
+    List<Double> runs = Spectrum.toneRuns(played, packets.size() + 20, FRAME, RATE, tones);
     assertThat(runs).containsExactly(400.0, 1000.0, 600.0, 1400.0, 800.0, 500.0, 1200.0, 700.0);
     JitterBufferStatistics stats = buffer.statistics();
     assertThat(stats.packetsLost())

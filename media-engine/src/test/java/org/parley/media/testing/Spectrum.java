@@ -1,5 +1,8 @@
 package org.parley.media.testing;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Signal analysis for tests: Goertzel amplitude and power, dominant-frequency scans, RMS, tone
  * generators and sample-step checks.
@@ -148,5 +151,29 @@ public final class Spectrum {
       x[i] = (short) Math.round(Math.sin(phase) * amplitude * Short.MAX_VALUE);
     }
     return x;
+  }
+
+  /**
+   * The tones heard in {@code frames} frames of {@code frameSize} samples, in order: a tone counts
+   * once it is the strongest of {@code tonesHz} in three frames running (quiet frames, under an RMS
+   * of 500, break a run), and again only after a different one.
+   */
+  public static List<Double> toneRuns(
+      short[] pcm, int frames, int frameSize, int rateHz, double... tonesHz) {
+    List<Double> runs = new ArrayList<>();
+    double current = 0;
+    int length = 0;
+    for (int f = 0; f < frames; f++) {
+      double tone =
+          rms(pcm, f * frameSize, frameSize) < 500
+              ? 0
+              : strongestOf(pcm, f * frameSize, frameSize, rateHz, tonesHz);
+      length = tone == current ? length + 1 : 1;
+      current = tone;
+      if (length == 3 && tone != 0 && (runs.isEmpty() || runs.get(runs.size() - 1) != tone)) {
+        runs.add(tone);
+      }
+    }
+    return runs;
   }
 }

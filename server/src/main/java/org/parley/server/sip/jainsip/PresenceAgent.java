@@ -395,6 +395,12 @@ final class PresenceAgent implements AutoCloseable {
             store.document(watch.presentity, clock.instant()).orElse(Pidf.closed(watch.presentity)),
             sip.headers().createContentTypeHeader("application", "pidf+xml"));
       }
+      // The CSeq is kept before the NOTIFY leaves: once the watcher has seen it, a restart must not
+      // reuse it (a server closing right after the send never got to record it, and the restarted
+      // one sent CSeq 1 again, which the watcher rejects).
+      if ("active".equals(state)) {
+        kept.advanced(watch);
+      }
       Hop hop = watch.routeSet.isEmpty() ? watch.hop : firstRouteHop(watch);
       HopRouter.via(
           hop,
@@ -404,9 +410,6 @@ final class PresenceAgent implements AutoCloseable {
             transaction.sendRequest();
             return null;
           });
-      if ("active".equals(state)) {
-        kept.advanced(watch);
-      }
     } catch (SipException | ParseException | InvalidArgumentException e) {
       LOG.info("Could not notify {} of {}: {}", watch.watcher, watch.presentity, e.getMessage());
       forget(watch);
